@@ -1,0 +1,127 @@
+// The domain values a Store reads and writes.
+//
+// These are plain structs with no behaviour beyond comparison. Ids are the
+// store's own 64-bit row numbers: `RecordRow::id` grows with creation order, and
+// a golden record's number is turned into its public id ("PER-00001K7") by the
+// engine, never by the store. Times are absl::Time, stored with microsecond
+// precision.
+#ifndef MDM_STORAGE_ROWS_H_
+#define MDM_STORAGE_ROWS_H_
+
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/time/time.h"
+
+namespace mdm::storage {
+
+// A record's key within its source system.
+struct SourceKey {
+  std::string source;
+  std::string source_id;
+
+  friend bool operator==(const SourceKey& a, const SourceKey& b) {
+    return a.source == b.source && a.source_id == b.source_id;
+  }
+  friend bool operator<(const SourceKey& a, const SourceKey& b) {
+    return std::tie(a.source, a.source_id) < std::tie(b.source, b.source_id);
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const SourceKey& key) {
+    return H::combine(std::move(h), key.source, key.source_id);
+  }
+};
+
+// Attribute name -> value pairs, sorted by name, names unique, values
+// non-empty.
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+// One source record and its link to a golden record.
+struct RecordRow {
+  int64_t id = 0;  // assigned by InsertRecord; increases with creation order
+  std::string entity_type;
+  SourceKey key;
+  int64_t golden_id = 0;  // number of the live golden record holding it
+  Attributes attributes;
+  // Standardized features, owned and encoded by the engine; opaque here.
+  std::string features;
+  // Blocking keys of the record, as written by ReplaceBlockKeys.
+  std::vector<uint64_t> block_keys;
+  uint64_t content_hash = 0;  // hash of (entity_type, attributes)
+  int64_t version = 0;        // 1 on insert, +1 per update
+  absl::Time created_at;
+  absl::Time updated_at;
+};
+
+// Light view of a record's link, for resolution and export.
+struct XrefRow {
+  int64_t record_id = 0;
+  std::string entity_type;
+  SourceKey key;
+  int64_t golden_id = 0;
+};
+
+// One golden attribute with its lineage.
+struct GoldenValue {
+  std::string name;
+  std::string value;
+  SourceKey source;  // the source record that supplied the value
+  std::string rule;  // the survivorship rule that chose it
+
+  friend bool operator==(const GoldenValue& a, const GoldenValue& b) {
+    return std::tie(a.name, a.value, a.source, a.rule) ==
+           std::tie(b.name, b.value, b.source, b.rule);
+  }
+};
+
+enum class GoldenState { kLive = 1, kRetired = 2 };
+
+struct GoldenRow {
+  int64_t id = 0;  // assigned by InsertGolden; never reused
+  std::string entity_type;
+  GoldenState state = GoldenState::kLive;
+  int64_t merged_into = 0;  // for a record retired by a merge, else 0
+  std::vector<GoldenValue> attributes;  // sorted by name
+  int64_t version = 0;                  // 1 on insert, +1 per change
+  absl::Time created_at;
+  absl::Time updated_at;
+};
+
+enum class ChangeKind {
+  kGoldenCreated = 1,
+  kGoldenUpdated = 2,
+  kGoldenMerged = 3,
+  kGoldenRetired = 4,
+  kXrefLinked = 5,
+  kXrefUnlinked = 6,
+};
+
+// One change-feed event.
+struct ChangeRow {
+  int64_t sequence = 0;  // assigned by AppendChange: dense, from 1
+  absl::Time time;
+  std::string entity_type;
+  ChangeKind kind = ChangeKind::kGoldenCreated;
+  int64_t golden_id = 0;
+  int64_t survivor_id = 0;  // kGoldenMerged only
+  std::vector<SourceKey> keys;
+  std::vector<GoldenValue> attributes;
+};
+
+// A scored pair of records, stored once with a < b.
+struct Edge {
+  int64_t a = 0;
+  int64_t b = 0;
+  double weight = 0;  // match weight in bits
+
+  friend bool operator==(const Edge& x, const Edge& y) {
+    return x.a == y.a && x.b == y.b && x.weight == y.weight;
+  }
+};
+
+}  // namespace mdm::storage
+
+#endif  // MDM_STORAGE_ROWS_H_

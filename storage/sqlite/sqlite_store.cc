@@ -1,0 +1,690 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "src/base/status_macros.h"
+#include "storage/sqlite/internal/connection.h"
+#include "storage/sqlite/internal/row_codec.h"
+#include "storage/sqlite/internal/schema.h"
+
+namespace mdm::storage {
+namespace {
+
+using sqlite_internal::Connection;
+using sqlite_internal::Statement;
+
+int64_t ToMicros(absl::Time t) { return absl::ToUnixMicros(t); }
+absl::Time FromMicros(int64_t us) { return absl::FromUnixMicros(us); }
+
+constexpr absl::string_view kRecordColumns =
+    "id, entity_type, source, source_id, golden_id, content_hash, version, "
+    "created_at, updated_at, attributes, features, block_keys";
+
+absl::StatusOr<RecordRow> ReadRecordRow(const Statement& stmt) {
+  RecordRow row;
+  row.id = stmt.ColumnInt(0);
+  row.entity_type = std::string(stmt.ColumnText(1));
+  row.key.source = std::string(stmt.ColumnText(2));
+  row.key.source_id = std::string(stmt.ColumnText(3));
+  row.golden_id = stmt.ColumnInt(4);
+  row.content_hash = static_cast<uint64_t>(stmt.ColumnInt(5));
+  row.version = stmt.ColumnInt(6);
+  row.created_at = FromMicros(stmt.ColumnInt(7));
+  row.updated_at = FromMicros(stmt.ColumnInt(8));
+  const std::string what = absl::StrCat("source record ", row.id);
+  MDM_ASSIGN_OR_RETURN(row.attributes,
+                       sqlite_internal::DecodeAttributes(stmt.ColumnBlob(9), what));
+  row.features = std::string(stmt.ColumnBlob(10));
+  MDM_ASSIGN_OR_RETURN(row.block_keys, sqlite_internal::DecodeBlockKeys(
+                                           stmt.ColumnBlob(11), what));
+  return row;
+}
+
+XrefRow ReadXrefRow(const Statement& stmt) {
+  XrefRow row;
+  row.record_id = stmt.ColumnInt(0);
+  row.entity_type = std::string(stmt.ColumnText(1));
+  row.key.source = std::string(stmt.ColumnText(2));
+  row.key.source_id = std::string(stmt.ColumnText(3));
+  row.golden_id = stmt.ColumnInt(4);
+  return row;
+}
+
+absl::StatusOr<std::vector<RecordRow>> CollectRecords(Statement& stmt) {
+  std::vector<RecordRow> rows;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) break;
+    MDM_ASSIGN_OR_RETURN(RecordRow row, ReadRecordRow(stmt));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+absl::StatusOr<std::vector<int64_t>> CollectIds(Statement& stmt) {
+  std::vector<int64_t> ids;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) break;
+    ids.push_back(stmt.ColumnInt(0));
+  }
+  return ids;
+}
+
+// The read operations, shared by read and write transactions.
+template <typename Interface>
+class SqliteReader : public Interface {
+ public:
+  explicit SqliteReader(Connection* conn) : conn_(conn) {}
+
+  absl::StatusOr<std::optional<RecordRow>> FindRecord(
+      absl::string_view entity_type, const SourceKey& key) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kRecordColumns,
+            " FROM source_records WHERE source = ? AND source_id = ? "
+            "AND entity_type = ?")));
+    stmt.BindText(1, key.source);
+    stmt.BindText(2, key.source_id);
+    stmt.BindText(3, entity_type);
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return std::nullopt;
+    MDM_ASSIGN_OR_RETURN(RecordRow row, ReadRecordRow(stmt));
+    return row;
+  }
+
+  absl::StatusOr<std::vector<XrefRow>> LookupXrefs(
+      const SourceKey& key) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT id, entity_type, source, source_id, golden_id "
+                       "FROM source_records WHERE source = ? AND source_id = ?"));
+    stmt.BindText(1, key.source);
+    stmt.BindText(2, key.source_id);
+    std::vector<XrefRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      rows.push_back(ReadXrefRow(stmt));
+    }
+    return rows;
+  }
+
+  absl::StatusOr<std::vector<RecordRow>> GetRecords(
+      absl::Span<const int64_t> ids) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat("SELECT ", kRecordColumns,
+                                    " FROM source_records WHERE id = ?")));
+    std::vector<RecordRow> rows;
+    rows.reserve(ids.size());
+    for (int64_t id : ids) {
+      stmt.BindInt(1, id);
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (has_row) {
+        MDM_ASSIGN_OR_RETURN(RecordRow row, ReadRecordRow(stmt));
+        rows.push_back(std::move(row));
+        stmt.Reset();
+      }
+    }
+    return rows;
+  }
+
+  absl::StatusOr<std::vector<RecordRow>> GoldenMembers(
+      int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kRecordColumns,
+            " FROM source_records WHERE golden_id = ? ORDER BY id")));
+    stmt.BindInt(1, golden_id);
+    return CollectRecords(stmt);
+  }
+
+  absl::StatusOr<std::vector<int64_t>> GoldenMemberIds(
+      int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT id FROM source_records WHERE golden_id = ? ORDER BY id"));
+    stmt.BindInt(1, golden_id);
+    return CollectIds(stmt);
+  }
+
+  absl::StatusOr<std::optional<GoldenRow>> GetGolden(
+      int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT id, entity_type, state, merged_into, version, "
+                       "created_at, updated_at, attributes FROM golden_records "
+                       "WHERE id = ?"));
+    stmt.BindInt(1, golden_id);
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return std::nullopt;
+    GoldenRow row;
+    row.id = stmt.ColumnInt(0);
+    row.entity_type = std::string(stmt.ColumnText(1));
+    const int64_t state = stmt.ColumnInt(2);
+    if (state != static_cast<int64_t>(GoldenState::kLive) &&
+        state != static_cast<int64_t>(GoldenState::kRetired)) {
+      return absl::DataLossError(
+          absl::StrCat("golden record ", row.id, " has unknown state ", state));
+    }
+    row.state = static_cast<GoldenState>(state);
+    row.merged_into = stmt.ColumnIsNull(3) ? 0 : stmt.ColumnInt(3);
+    row.version = stmt.ColumnInt(4);
+    row.created_at = FromMicros(stmt.ColumnInt(5));
+    row.updated_at = FromMicros(stmt.ColumnInt(6));
+    MDM_ASSIGN_OR_RETURN(
+        row.attributes,
+        sqlite_internal::DecodeGoldenValues(
+            stmt.ColumnBlob(7), absl::StrCat("golden record ", row.id)));
+    return row;
+  }
+
+  absl::StatusOr<std::vector<int64_t>> BlockMembers(uint64_t key,
+                                                    int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT record_id FROM block_keys WHERE key = ? "
+                       "ORDER BY record_id LIMIT ?"));
+    stmt.BindInt(1, static_cast<int64_t>(key));
+    stmt.BindInt(2, limit);
+    return CollectIds(stmt);
+  }
+
+  absl::StatusOr<std::vector<Edge>> EdgesOf(int64_t record_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT a, b, weight FROM edges WHERE a = ?1 "
+                       "UNION ALL SELECT a, b, weight FROM edges WHERE b = ?1"));
+    stmt.BindInt(1, record_id);
+    std::vector<Edge> edges;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      edges.push_back(Edge{.a = stmt.ColumnInt(0),
+                           .b = stmt.ColumnInt(1),
+                           .weight = stmt.ColumnDouble(2)});
+    }
+    return edges;
+  }
+
+  absl::StatusOr<std::vector<ChangeRow>> ListChanges(
+      int64_t after_sequence, int limit,
+      absl::string_view entity_type) override {
+    constexpr absl::string_view kAll =
+        "SELECT seq, time, entity_type, kind, golden_id, survivor_id, payload "
+        "FROM changes WHERE seq > ? ORDER BY seq LIMIT ?";
+    constexpr absl::string_view kOfType =
+        "SELECT seq, time, entity_type, kind, golden_id, survivor_id, payload "
+        "FROM changes WHERE seq > ? AND entity_type = ? ORDER BY seq LIMIT ?";
+    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(entity_type.empty()
+                                                            ? kAll
+                                                            : kOfType));
+    int param = 1;
+    stmt.BindInt(param++, after_sequence);
+    if (!entity_type.empty()) stmt.BindText(param++, entity_type);
+    stmt.BindInt(param++, limit);
+    std::vector<ChangeRow> changes;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      ChangeRow change;
+      change.sequence = stmt.ColumnInt(0);
+      change.time = FromMicros(stmt.ColumnInt(1));
+      change.entity_type = std::string(stmt.ColumnText(2));
+      change.kind = static_cast<ChangeKind>(stmt.ColumnInt(3));
+      change.golden_id = stmt.ColumnInt(4);
+      change.survivor_id = stmt.ColumnIsNull(5) ? 0 : stmt.ColumnInt(5);
+      MDM_RETURN_IF_ERROR(sqlite_internal::DecodeChangePayload(
+          stmt.ColumnBlob(6), absl::StrCat("change ", change.sequence),
+          change.keys, change.attributes));
+      changes.push_back(std::move(change));
+    }
+    return changes;
+  }
+
+  absl::StatusOr<int64_t> HeadSequence() override {
+    MDM_ASSIGN_OR_RETURN(Statement stmt,
+                         conn_->Prepare("SELECT max(seq) FROM changes"));
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row || stmt.ColumnIsNull(0)) return 0;
+    return stmt.ColumnInt(0);
+  }
+
+  absl::StatusOr<std::vector<XrefRow>> ScanXrefs(absl::string_view entity_type,
+                                                 int64_t after_record_id,
+                                                 int limit) override {
+    constexpr absl::string_view kAll =
+        "SELECT id, entity_type, source, source_id, golden_id "
+        "FROM source_records WHERE id > ? ORDER BY id LIMIT ?";
+    constexpr absl::string_view kOfType =
+        "SELECT id, entity_type, source, source_id, golden_id "
+        "FROM source_records WHERE id > ? AND entity_type = ? "
+        "ORDER BY id LIMIT ?";
+    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(entity_type.empty()
+                                                            ? kAll
+                                                            : kOfType));
+    int param = 1;
+    stmt.BindInt(param++, after_record_id);
+    if (!entity_type.empty()) stmt.BindText(param++, entity_type);
+    stmt.BindInt(param++, limit);
+    std::vector<XrefRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      rows.push_back(ReadXrefRow(stmt));
+    }
+    return rows;
+  }
+
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+  EntityTypePrefixes() override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT name, id_prefix FROM entity_types"));
+    absl::flat_hash_map<std::string, std::string> prefixes;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      prefixes.emplace(stmt.ColumnText(0), stmt.ColumnText(1));
+    }
+    return prefixes;
+  }
+
+ protected:
+  Connection* conn_;
+};
+
+class SqliteStore;
+
+class SqliteReadTransaction : public SqliteReader<ReadTransaction> {
+ public:
+  SqliteReadTransaction(SqliteStore* store, std::unique_ptr<Connection> conn);
+  ~SqliteReadTransaction() override;
+
+ private:
+  SqliteStore* store_;
+  std::unique_ptr<Connection> owned_;
+};
+
+class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
+ public:
+  // REQUIRES: `mu` is held by the caller; the transaction releases it.
+  SqliteWriteTransaction(Connection* conn, absl::Mutex* mu)
+      : SqliteReader(conn), mu_(mu) {}
+
+  ~SqliteWriteTransaction() override {
+    if (!finished_) conn_->Exec("ROLLBACK").IgnoreError();
+    mu_->Unlock();
+  }
+
+  absl::Status InsertRecord(RecordRow& row) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "INSERT INTO source_records(entity_type, source, source_id, "
+            "golden_id, content_hash, version, created_at, updated_at, "
+            "attributes, features, block_keys) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, x'')"));
+    stmt.BindText(1, row.entity_type);
+    stmt.BindText(2, row.key.source);
+    stmt.BindText(3, row.key.source_id);
+    stmt.BindInt(4, row.golden_id);
+    stmt.BindInt(5, static_cast<int64_t>(row.content_hash));
+    stmt.BindInt(6, row.version);
+    stmt.BindInt(7, ToMicros(row.created_at));
+    stmt.BindInt(8, ToMicros(row.updated_at));
+    stmt.BindBlob(9, sqlite_internal::EncodeAttributes(row.attributes));
+    stmt.BindBlob(10, row.features);
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    row.id = conn_->LastInsertRowId();
+    row.block_keys.clear();
+    return absl::OkStatus();
+  }
+
+  absl::Status UpdateRecord(const RecordRow& row) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("UPDATE source_records SET golden_id = ?, "
+                       "content_hash = ?, version = ?, updated_at = ?, "
+                       "attributes = ?, features = ? WHERE id = ?"));
+    stmt.BindInt(1, row.golden_id);
+    stmt.BindInt(2, static_cast<int64_t>(row.content_hash));
+    stmt.BindInt(3, row.version);
+    stmt.BindInt(4, ToMicros(row.updated_at));
+    stmt.BindBlob(5, sqlite_internal::EncodeAttributes(row.attributes));
+    stmt.BindBlob(6, row.features);
+    stmt.BindInt(7, row.id);
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    return ExpectOneChange(absl::StrCat("source record ", row.id));
+  }
+
+  absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
+                               int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ?"));
+    for (int64_t id : record_ids) {
+      stmt.BindInt(1, golden_id);
+      stmt.BindInt(2, id);
+      MDM_RETURN_IF_ERROR(stmt.Run());
+      MDM_RETURN_IF_ERROR(ExpectOneChange(absl::StrCat("source record ", id)));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status DeleteRecord(int64_t record_id) override {
+    MDM_RETURN_IF_ERROR(ReplaceBlockKeys(record_id, {}));
+    MDM_RETURN_IF_ERROR(ReplaceEdges(record_id, {}));
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("DELETE FROM source_records WHERE id = ?"));
+    stmt.BindInt(1, record_id);
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    return ExpectOneChange(absl::StrCat("source record ", record_id));
+  }
+
+  absl::Status ReplaceBlockKeys(int64_t record_id,
+                                absl::Span<const uint64_t> keys) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement read,
+        conn_->Prepare("SELECT block_keys FROM source_records WHERE id = ?"));
+    read.BindInt(1, record_id);
+    MDM_ASSIGN_OR_RETURN(bool has_row, read.Step());
+    if (!has_row) {
+      return absl::InternalError(
+          absl::StrCat("source record ", record_id, " does not exist"));
+    }
+    MDM_ASSIGN_OR_RETURN(
+        std::vector<uint64_t> old_keys,
+        sqlite_internal::DecodeBlockKeys(
+            read.ColumnBlob(0), absl::StrCat("source record ", record_id)));
+    MDM_ASSIGN_OR_RETURN(
+        Statement remove,
+        conn_->Prepare(
+            "DELETE FROM block_keys WHERE key = ? AND record_id = ?"));
+    for (uint64_t key : old_keys) {
+      remove.BindInt(1, static_cast<int64_t>(key));
+      remove.BindInt(2, record_id);
+      MDM_RETURN_IF_ERROR(remove.Run());
+    }
+    MDM_ASSIGN_OR_RETURN(
+        Statement insert,
+        conn_->Prepare("INSERT OR IGNORE INTO block_keys(key, record_id) "
+                       "VALUES (?, ?)"));
+    for (uint64_t key : keys) {
+      insert.BindInt(1, static_cast<int64_t>(key));
+      insert.BindInt(2, record_id);
+      MDM_RETURN_IF_ERROR(insert.Run());
+    }
+    MDM_ASSIGN_OR_RETURN(
+        Statement update,
+        conn_->Prepare("UPDATE source_records SET block_keys = ? WHERE id = ?"));
+    update.BindBlob(1, sqlite_internal::EncodeBlockKeys(
+                           std::vector<uint64_t>(keys.begin(), keys.end())));
+    update.BindInt(2, record_id);
+    return update.Run();
+  }
+
+  absl::Status ReplaceEdges(int64_t record_id,
+                            absl::Span<const Edge> edges) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement remove,
+        conn_->Prepare("DELETE FROM edges WHERE a = ?1 OR b = ?1"));
+    remove.BindInt(1, record_id);
+    MDM_RETURN_IF_ERROR(remove.Run());
+    MDM_ASSIGN_OR_RETURN(
+        Statement insert,
+        conn_->Prepare(
+            "INSERT OR REPLACE INTO edges(a, b, weight) VALUES (?, ?, ?)"));
+    for (const Edge& edge : edges) {
+      if (edge.a >= edge.b || (edge.a != record_id && edge.b != record_id)) {
+        return absl::InternalError(
+            absl::StrCat("edge (", edge.a, ", ", edge.b,
+                         ") is not an ordered pair of record ", record_id));
+      }
+      insert.BindInt(1, edge.a);
+      insert.BindInt(2, edge.b);
+      insert.BindDouble(3, edge.weight);
+      MDM_RETURN_IF_ERROR(insert.Run());
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status InsertGolden(GoldenRow& row) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("INSERT INTO golden_records(entity_type, state, "
+                       "merged_into, version, created_at, updated_at, "
+                       "attributes) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    BindGolden(stmt, row);
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    row.id = conn_->LastInsertRowId();
+    return absl::OkStatus();
+  }
+
+  absl::Status UpdateGolden(const GoldenRow& row) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("UPDATE golden_records SET entity_type = ?, state = ?, "
+                       "merged_into = ?, version = ?, created_at = ?, "
+                       "updated_at = ?, attributes = ? WHERE id = ?"));
+    BindGolden(stmt, row);
+    stmt.BindInt(8, row.id);
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    return ExpectOneChange(absl::StrCat("golden record ", row.id));
+  }
+
+  absl::Status RepointMerged(int64_t from, int64_t to) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "UPDATE golden_records SET merged_into = ? WHERE merged_into = ?"));
+    stmt.BindInt(1, to);
+    stmt.BindInt(2, from);
+    return stmt.Run();
+  }
+
+  absl::Status AppendChange(ChangeRow& event) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("INSERT INTO changes(time, entity_type, kind, "
+                       "golden_id, survivor_id, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"));
+    stmt.BindInt(1, ToMicros(event.time));
+    stmt.BindText(2, event.entity_type);
+    stmt.BindInt(3, static_cast<int64_t>(event.kind));
+    stmt.BindInt(4, event.golden_id);
+    if (event.survivor_id != 0) {
+      stmt.BindInt(5, event.survivor_id);
+    } else {
+      stmt.BindNull(5);
+    }
+    stmt.BindBlob(6, sqlite_internal::EncodeChangePayload(event.keys,
+                                                          event.attributes));
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    event.sequence = conn_->LastInsertRowId();
+    return absl::OkStatus();
+  }
+
+  absl::Status RegisterEntityType(absl::string_view name,
+                                  absl::string_view id_prefix) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("INSERT INTO entity_types(name, id_prefix) "
+                       "VALUES (?, ?) ON CONFLICT(name) DO NOTHING"));
+    stmt.BindText(1, name);
+    stmt.BindText(2, id_prefix);
+    absl::Status status = stmt.Run();
+    if (!status.ok()) {
+      return absl::AbortedError(absl::StrCat("golden id prefix ", id_prefix,
+                                             " is registered to another "
+                                             "entity type: ",
+                                             status.message()));
+    }
+    MDM_ASSIGN_OR_RETURN(auto prefixes, EntityTypePrefixes());
+    auto it = prefixes.find(name);
+    if (it == prefixes.end() || it->second != id_prefix) {
+      return absl::AbortedError(absl::StrCat(
+          "entity type ", name, " is registered with golden id prefix ",
+          it == prefixes.end() ? "" : it->second, ", not ", id_prefix));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Savepoint() override { return conn_->Exec("SAVEPOINT unit"); }
+  absl::Status ReleaseSavepoint() override {
+    return conn_->Exec("RELEASE unit");
+  }
+  absl::Status RollbackToSavepoint() override {
+    return conn_->Exec("ROLLBACK TO unit; RELEASE unit");
+  }
+
+  absl::Status Commit() override {
+    if (finished_) {
+      return absl::FailedPreconditionError("transaction already finished");
+    }
+    finished_ = true;
+    absl::Status status = conn_->Exec("COMMIT");
+    if (!status.ok()) conn_->Exec("ROLLBACK").IgnoreError();
+    return status;
+  }
+
+ private:
+  static void BindGolden(Statement& stmt, const GoldenRow& row) {
+    stmt.BindText(1, row.entity_type);
+    stmt.BindInt(2, static_cast<int64_t>(row.state));
+    if (row.merged_into != 0) {
+      stmt.BindInt(3, row.merged_into);
+    } else {
+      stmt.BindNull(3);
+    }
+    stmt.BindInt(4, row.version);
+    stmt.BindInt(5, ToMicros(row.created_at));
+    stmt.BindInt(6, ToMicros(row.updated_at));
+    stmt.BindBlob(7, sqlite_internal::EncodeGoldenValues(row.attributes));
+  }
+
+  absl::Status ExpectOneChange(const std::string& what) {
+    if (conn_->Changes() != 1) {
+      return absl::InternalError(absl::StrCat(what, " does not exist"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Mutex* mu_;
+  bool finished_ = false;
+};
+
+class SqliteStore : public Store {
+ public:
+  SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer,
+              int schema_version)
+      : options_(std::move(options)),
+        writer_(std::move(writer)),
+        schema_version_(schema_version) {}
+
+  absl::StatusOr<std::unique_ptr<ReadTransaction>> BeginRead() override {
+    std::unique_ptr<Connection> conn;
+    {
+      absl::MutexLock lock(&pool_mu_);
+      if (!idle_readers_.empty()) {
+        conn = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+      }
+    }
+    if (conn == nullptr) {
+      MDM_ASSIGN_OR_RETURN(conn, OpenReader());
+    }
+    MDM_RETURN_IF_ERROR(conn->Exec("BEGIN"));
+    return std::unique_ptr<ReadTransaction>(
+        new SqliteReadTransaction(this, std::move(conn)));
+  }
+
+  absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() override {
+    write_mu_.Lock();
+    absl::Status status = writer_->Exec("BEGIN IMMEDIATE");
+    if (!status.ok()) {
+      write_mu_.Unlock();
+      return status;
+    }
+    return std::unique_ptr<WriteTransaction>(
+        new SqliteWriteTransaction(writer_.get(), &write_mu_));
+  }
+
+  int schema_version() const override { return schema_version_; }
+
+  // Takes back a reader whose transaction has ended.
+  void ReturnReader(std::unique_ptr<Connection> conn) {
+    absl::MutexLock lock(&pool_mu_);
+    if (static_cast<int>(idle_readers_.size()) <
+        options_.max_read_connections) {
+      idle_readers_.push_back(std::move(conn));
+    }
+  }
+
+ private:
+  absl::StatusOr<std::unique_ptr<Connection>> OpenReader() {
+    MDM_ASSIGN_OR_RETURN(
+        std::unique_ptr<Connection> conn,
+        Connection::Open(options_.path, /*read_only=*/false,
+                         options_.busy_timeout));
+    MDM_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only = ON"));
+    return conn;
+  }
+
+  const SqliteOptions options_;
+  absl::Mutex write_mu_;
+  // Guarded by write_mu_, which a SqliteWriteTransaction holds for its life.
+  std::unique_ptr<Connection> writer_;
+  const int schema_version_;
+  absl::Mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_
+      ABSL_GUARDED_BY(pool_mu_);
+};
+
+SqliteReadTransaction::SqliteReadTransaction(SqliteStore* store,
+                                             std::unique_ptr<Connection> conn)
+    : SqliteReader(conn.get()), store_(store), owned_(std::move(conn)) {}
+
+SqliteReadTransaction::~SqliteReadTransaction() {
+  if (owned_->Exec("COMMIT").ok()) {
+    store_->ReturnReader(std::move(owned_));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const SqliteOptions& options) {
+  if (options.path.empty()) {
+    return absl::InvalidArgumentError("database path is empty");
+  }
+  const int target = options.schema_version == 0
+                         ? sqlite_internal::LatestSchemaVersion()
+                         : options.schema_version;
+  if (target < 0 || target > sqlite_internal::LatestSchemaVersion()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown schema version ", options.schema_version));
+  }
+  MDM_ASSIGN_OR_RETURN(
+      std::unique_ptr<Connection> writer,
+      Connection::Open(options.path, /*read_only=*/false, options.busy_timeout));
+  MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA journal_mode = WAL"));
+  MDM_RETURN_IF_ERROR(writer->Exec(
+      options.sync == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
+                                        : "PRAGMA synchronous = NORMAL"));
+  MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
+  MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
+  return std::unique_ptr<Store>(
+      new SqliteStore(options, std::move(writer), target));
+}
+
+}  // namespace mdm::storage

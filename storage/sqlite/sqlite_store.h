@@ -1,0 +1,49 @@
+// The embedded Store: one SQLite database file in WAL mode.
+//
+//   MDM_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+//                        OpenSqliteStore({.path = "var/mdm.db"}));
+//
+// One connection writes (BEGIN IMMEDIATE, so a second process cannot
+// interleave); a pool of connections serves read transactions, each a snapshot
+// that does not block the writer. Opening migrates an older schema forward and
+// refuses a newer one.
+#ifndef MDM_STORAGE_SQLITE_SQLITE_STORE_H_
+#define MDM_STORAGE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "storage/store.h"
+
+namespace mdm::storage {
+
+enum class SqliteSync {
+  // fsync the WAL on every commit: a commit survives power loss.
+  kFull,
+  // fsync only at checkpoints: a commit survives a process crash (kill -9) but
+  // the last commits may be lost on power loss.
+  kNormal,
+};
+
+struct SqliteOptions {
+  // Database file, created if missing. Its directory must exist.
+  std::string path;
+  // Most read connections kept open at once.
+  int max_read_connections = 8;
+  // How long a statement waits on a lock held by another process before the
+  // call fails with Unavailable.
+  absl::Duration busy_timeout = absl::Seconds(5);
+  SqliteSync sync = SqliteSync::kFull;
+  // Schema version to migrate to; 0 means the latest. Tests use older
+  // versions to exercise migrations.
+  int schema_version = 0;
+};
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const SqliteOptions& options);
+
+}  // namespace mdm::storage
+
+#endif  // MDM_STORAGE_SQLITE_SQLITE_STORE_H_

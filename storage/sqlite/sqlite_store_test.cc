@@ -1,0 +1,329 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "src/base/testing/status_matchers.h"
+#include "src/base/testing/temp_dir.h"
+
+namespace mdm::storage {
+namespace {
+
+using ::mdm::testing::IsOk;
+using ::mdm::testing::IsOkAndHolds;
+using ::mdm::testing::StatusIs;
+using ::mdm::testing::TempDir;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const absl::Time kT0 = absl::FromUnixSeconds(1'700'000'000);
+
+RecordRow MakeRecord(std::string source_id, int64_t golden_id) {
+  RecordRow row;
+  row.entity_type = "person";
+  row.key = {"crm", std::move(source_id)};
+  row.golden_id = golden_id;
+  row.attributes = {{"email", "a@example.com"}, {"full_name", "Ann Lee"}};
+  row.features = std::string("\x01\x02\x00\x03", 4);
+  row.content_hash = 0xfedcba9876543210ULL;
+  row.version = 1;
+  row.created_at = kT0;
+  row.updated_at = kT0;
+  return row;
+}
+
+GoldenRow MakeGolden() {
+  GoldenRow row;
+  row.entity_type = "person";
+  row.version = 1;
+  row.created_at = kT0;
+  row.updated_at = kT0;
+  row.attributes = {{.name = "full_name", .value = "Ann Lee",
+                     .source = {"crm", "1"}, .rule = "most_recent"}};
+  return row;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::unique_ptr<Store> Open(int schema_version = 0) {
+    auto store = OpenSqliteStore(
+        {.path = dir_.Path("mdm.db"), .schema_version = schema_version});
+    EXPECT_THAT(store, IsOk());
+    return store.ok() ? *std::move(store) : nullptr;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndEmpty) {
+  auto store = Open();
+  EXPECT_EQ(store->schema_version(), 2);
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
+  ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
+  EXPECT_THAT(xrefs, IsEmpty());
+}
+
+TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
+  int64_t golden_id = 0;
+  int64_t record_id = 0;
+  {
+    auto store = Open();
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    GoldenRow golden = MakeGolden();
+    ASSERT_OK(txn->InsertGolden(golden));
+    RecordRow record = MakeRecord("1", golden.id);
+    ASSERT_OK(txn->InsertRecord(record));
+    ASSERT_OK(txn->ReplaceBlockKeys(record.id, {11, 0xffffffffffffffffULL}));
+    ChangeRow change{.time = kT0, .entity_type = "person",
+                     .kind = ChangeKind::kGoldenCreated,
+                     .golden_id = golden.id, .keys = {record.key},
+                     .attributes = golden.attributes};
+    ASSERT_OK(txn->AppendChange(change));
+    EXPECT_EQ(change.sequence, 1);
+    ASSERT_OK(txn->Commit());
+    golden_id = golden.id;
+    record_id = record.id;
+  }
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "1"}));
+  ASSERT_TRUE(found.has_value());
+  const RecordRow expected = MakeRecord("1", golden_id);
+  EXPECT_EQ(found->id, record_id);
+  EXPECT_EQ(found->attributes, expected.attributes);
+  EXPECT_EQ(found->features, expected.features);
+  EXPECT_EQ(found->content_hash, expected.content_hash);
+  EXPECT_EQ(found->created_at, kT0);
+  EXPECT_THAT(found->block_keys, ElementsAre(11, 0xffffffffffffffffULL));
+  ASSERT_OK_AND_ASSIGN(auto members, read->BlockMembers(0xffffffffffffffffULL, 5));
+  EXPECT_THAT(members, ElementsAre(record_id));
+  ASSERT_OK_AND_ASSIGN(auto golden, read->GetGolden(golden_id));
+  ASSERT_TRUE(golden.has_value());
+  EXPECT_EQ(golden->attributes, MakeGolden().attributes);
+  ASSERT_OK_AND_ASSIGN(auto changes, read->ListChanges(0, 10, ""));
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].keys, std::vector<SourceKey>({{"crm", "1"}}));
+  ASSERT_OK_AND_ASSIGN(auto other_type, read->FindRecord("product", {"crm", "1"}));
+  EXPECT_FALSE(other_type.has_value());
+}
+
+TEST_F(SqliteStoreTest, TransactionWithoutCommitLeavesNothing) {
+  auto store = Open();
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    GoldenRow golden = MakeGolden();
+    ASSERT_OK(txn->InsertGolden(golden));
+    ChangeRow change{.time = kT0, .entity_type = "person",
+                     .golden_id = golden.id};
+    ASSERT_OK(txn->AppendChange(change));
+  }
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
+  ASSERT_OK_AND_ASSIGN(auto golden, read->GetGolden(1));
+  EXPECT_FALSE(golden.has_value());
+}
+
+TEST_F(SqliteStoreTest, RollbackToSavepointUndoesOnlyTheLastUnit) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  ASSERT_OK(txn->Savepoint());
+  RecordRow kept = MakeRecord("kept", 1);
+  ASSERT_OK(txn->InsertRecord(kept));
+  ASSERT_OK(txn->ReleaseSavepoint());
+  ASSERT_OK(txn->Savepoint());
+  RecordRow dropped = MakeRecord("dropped", 1);
+  ASSERT_OK(txn->InsertRecord(dropped));
+  ASSERT_OK(txn->RollbackToSavepoint());
+  ASSERT_OK(txn->Commit());
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
+  ASSERT_EQ(xrefs.size(), 1u);
+  EXPECT_EQ(xrefs[0].key.source_id, "kept");
+}
+
+TEST_F(SqliteStoreTest, DuplicateKeyIsAborted) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  RecordRow first = MakeRecord("1", 1);
+  ASSERT_OK(txn->InsertRecord(first));
+  RecordRow second = MakeRecord("1", 1);
+  EXPECT_THAT(txn->InsertRecord(second), StatusIs(absl::StatusCode::kAborted));
+  // The same key under another entity type is a different record.
+  RecordRow product = MakeRecord("1", 1);
+  product.entity_type = "product";
+  EXPECT_THAT(txn->InsertRecord(product), IsOk());
+  ASSERT_OK_AND_ASSIGN(auto xrefs, txn->LookupXrefs({"crm", "1"}));
+  EXPECT_EQ(xrefs.size(), 2u);
+}
+
+TEST_F(SqliteStoreTest, DeleteRecordRemovesItsKeysAndEdges) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  RecordRow a = MakeRecord("a", 1);
+  RecordRow b = MakeRecord("b", 1);
+  ASSERT_OK(txn->InsertRecord(a));
+  ASSERT_OK(txn->InsertRecord(b));
+  ASSERT_OK(txn->ReplaceBlockKeys(a.id, {7}));
+  ASSERT_OK(txn->ReplaceBlockKeys(b.id, {7}));
+  ASSERT_OK(txn->ReplaceEdges(b.id, {Edge{a.id, b.id, 12.5}}));
+  ASSERT_OK_AND_ASSIGN(auto edges, txn->EdgesOf(a.id));
+  EXPECT_THAT(edges, ElementsAre(Edge{a.id, b.id, 12.5}));
+  ASSERT_OK(txn->DeleteRecord(b.id));
+  ASSERT_OK_AND_ASSIGN(edges, txn->EdgesOf(a.id));
+  EXPECT_THAT(edges, IsEmpty());
+  ASSERT_OK_AND_ASSIGN(auto members, txn->BlockMembers(7, 10));
+  EXPECT_THAT(members, ElementsAre(a.id));
+  EXPECT_THAT(txn->DeleteRecord(b.id), StatusIs(absl::StatusCode::kInternal));
+}
+
+TEST_F(SqliteStoreTest, ReplaceEdgesRejectsPairsNotTouchingTheRecord) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  EXPECT_THAT(txn->ReplaceEdges(1, {Edge{2, 3, 1.0}}),
+              StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(txn->ReplaceEdges(3, {Edge{3, 2, 1.0}}),
+              StatusIs(absl::StatusCode::kInternal));
+}
+
+TEST_F(SqliteStoreTest, ChangeSequenceIsDenseAcrossTransactionsAndFilters) {
+  auto store = Open();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    for (const char* type : {"person", "product"}) {
+      ChangeRow change{.time = kT0, .entity_type = type, .golden_id = i + 1};
+      ASSERT_OK(txn->AppendChange(change));
+    }
+    ASSERT_OK(txn->Commit());
+  }
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto all, read->ListChanges(0, 100, ""));
+  ASSERT_EQ(all.size(), 6u);
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].sequence, i + 1);
+  ASSERT_OK_AND_ASSIGN(auto products, read->ListChanges(2, 100, "product"));
+  ASSERT_EQ(products.size(), 2u);
+  EXPECT_EQ(products[0].sequence, 4);
+  EXPECT_EQ(products[1].sequence, 6);
+  ASSERT_OK_AND_ASSIGN(auto page, read->ListChanges(1, 2, ""));
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[1].sequence, 3);
+}
+
+TEST_F(SqliteStoreTest, ReadSnapshotDoesNotSeeLaterCommits) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ChangeRow change{.time = kT0, .entity_type = "person", .golden_id = 1};
+    ASSERT_OK(txn->AppendChange(change));
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
+  read.reset();
+  ASSERT_OK_AND_ASSIGN(auto fresh, store->BeginRead());
+  EXPECT_THAT(fresh->HeadSequence(), IsOkAndHolds(1));
+}
+
+TEST_F(SqliteStoreTest, RepointMergedKeepsRedirectsOneHop) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  GoldenRow a = MakeGolden(), b = MakeGolden(), c = MakeGolden();
+  ASSERT_OK(txn->InsertGolden(a));
+  ASSERT_OK(txn->InsertGolden(b));
+  ASSERT_OK(txn->InsertGolden(c));
+  c.state = GoldenState::kRetired;
+  c.merged_into = b.id;
+  ASSERT_OK(txn->UpdateGolden(c));
+  ASSERT_OK(txn->RepointMerged(b.id, a.id));
+  ASSERT_OK_AND_ASSIGN(auto stored, txn->GetGolden(c.id));
+  EXPECT_EQ(stored->merged_into, a.id);
+  EXPECT_EQ(stored->state, GoldenState::kRetired);
+}
+
+TEST_F(SqliteStoreTest, EntityTypePrefixesAreRegisteredOnce) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  ASSERT_OK(txn->RegisterEntityType("person", "PER"));
+  ASSERT_OK(txn->RegisterEntityType("person", "PER"));
+  EXPECT_THAT(txn->RegisterEntityType("person", "PRS"),
+              StatusIs(absl::StatusCode::kAborted, ::testing::HasSubstr("PER")));
+  EXPECT_THAT(txn->RegisterEntityType("people", "PER"),
+              StatusIs(absl::StatusCode::kAborted));
+}
+
+TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
+  {
+    auto store = Open(/*schema_version=*/1);
+    ASSERT_EQ(store->schema_version(), 1);
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    RecordRow record = MakeRecord("old", 1);
+    ASSERT_OK(txn->InsertRecord(record));
+    ASSERT_OK(txn->Commit());
+  }
+  auto store = Open();
+  EXPECT_EQ(store->schema_version(), 2);
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "old"}));
+  EXPECT_TRUE(found.has_value());
+  // Version 2 added the per-golden index of the feed.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM sqlite_master WHERE "
+                               "name = 'changes_by_golden'",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, RefusesDatabaseFromNewerSchema) {
+  { Open(); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("mdm.db")}),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       ::testing::HasSubstr("newer")));
+}
+
+TEST_F(SqliteStoreTest, MissingDirectoryIsAnErrorNotACrash) {
+  EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("no/such/dir/mdm.db")}),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+TEST_F(SqliteStoreTest, WriterWaitsForTheOpenWriteTransaction) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto first, store->BeginWrite());
+  std::atomic<bool> second_started{false};
+  std::thread other([&] {
+    auto second = store->BeginWrite();
+    second_started = true;
+    ASSERT_THAT(second, IsOk());
+    ChangeRow change{.time = kT0, .entity_type = "person", .golden_id = 2};
+    ASSERT_OK((*second)->AppendChange(change));
+    EXPECT_EQ(change.sequence, 2);
+    ASSERT_OK((*second)->Commit());
+  });
+  absl::SleepFor(absl::Milliseconds(50));
+  EXPECT_FALSE(second_started);
+  ChangeRow change{.time = kT0, .entity_type = "person", .golden_id = 1};
+  ASSERT_OK(first->AppendChange(change));
+  ASSERT_OK(first->Commit());
+  first.reset();
+  other.join();
+  EXPECT_TRUE(second_started);
+}
+
+}  // namespace
+}  // namespace mdm::storage

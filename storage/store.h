@@ -1,0 +1,169 @@
+// Store: durable state of the mdm service, spoken in domain rows.
+//
+// A Store holds source records, golden records, the links between them,
+// blocking keys, scored pairs and the change feed. All work happens inside a
+// transaction: a ReadTransaction sees one consistent snapshot; a
+// WriteTransaction is the single writer and applies all of its changes, with
+// their change-feed events, atomically on Commit().
+//
+//   MDM_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
+//                        OpenSqliteStore({.path = "var/mdm.db"}));
+//   MDM_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
+//   RecordRow row = ...;
+//   MDM_RETURN_IF_ERROR(txn->InsertRecord(row));   // row.id is now set
+//   MDM_RETURN_IF_ERROR(txn->AppendChange(event));
+//   MDM_RETURN_IF_ERROR(txn->Commit());
+//
+// Thread safety: a Store is safe for concurrent use from many threads. Any
+// number of read transactions may be open at once; BeginWrite() blocks while
+// another write transaction is open. A transaction object is used by one
+// thread at a time. A transaction destroyed without Commit() rolls back.
+//
+// Errors: NotFound is never returned for a missing row (lookups return an empty
+// optional); Unavailable means the database was busy or locked and the caller
+// may retry; Internal means corruption or a broken invariant; Aborted means a
+// uniqueness conflict (the caller's view was stale).
+#ifndef MDM_STORAGE_STORE_H_
+#define MDM_STORAGE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "storage/rows.h"
+
+namespace mdm::storage {
+
+// Reads of one consistent snapshot.
+class ReadTransaction {
+ public:
+  virtual ~ReadTransaction() = default;
+
+  // The record with this key and entity type, if any.
+  virtual absl::StatusOr<std::optional<RecordRow>> FindRecord(
+      absl::string_view entity_type, const SourceKey& key) = 0;
+
+  // Links of every record with this key, under any entity type (usually zero
+  // or one).
+  virtual absl::StatusOr<std::vector<XrefRow>> LookupXrefs(
+      const SourceKey& key) = 0;
+
+  // Records by id, in the order of `ids`; ids that do not exist are skipped.
+  virtual absl::StatusOr<std::vector<RecordRow>> GetRecords(
+      absl::Span<const int64_t> ids) = 0;
+
+  // The records linked to a golden record, by increasing id.
+  virtual absl::StatusOr<std::vector<RecordRow>> GoldenMembers(
+      int64_t golden_id) = 0;
+
+  // Ids of the records linked to a golden record, increasing.
+  virtual absl::StatusOr<std::vector<int64_t>> GoldenMemberIds(
+      int64_t golden_id) = 0;
+
+  virtual absl::StatusOr<std::optional<GoldenRow>> GetGolden(
+      int64_t golden_id) = 0;
+
+  // Up to `limit` ids of records holding blocking key `key`, increasing.
+  virtual absl::StatusOr<std::vector<int64_t>> BlockMembers(uint64_t key,
+                                                            int limit) = 0;
+
+  // Scored pairs that involve `record_id`.
+  virtual absl::StatusOr<std::vector<Edge>> EdgesOf(int64_t record_id) = 0;
+
+  // Up to `limit` events with sequence > after_sequence, in order; only
+  // `entity_type`'s when it is not empty.
+  virtual absl::StatusOr<std::vector<ChangeRow>> ListChanges(
+      int64_t after_sequence, int limit, absl::string_view entity_type) = 0;
+
+  // Highest sequence number in the feed; 0 when empty.
+  virtual absl::StatusOr<int64_t> HeadSequence() = 0;
+
+  // Up to `limit` links of live records with id > after_record_id, by
+  // increasing record id; only `entity_type`'s when it is not empty.
+  virtual absl::StatusOr<std::vector<XrefRow>> ScanXrefs(
+      absl::string_view entity_type, int64_t after_record_id, int limit) = 0;
+
+  // Entity type name -> golden id prefix, as registered.
+  virtual absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+  EntityTypePrefixes() = 0;
+};
+
+// The single writer. Reads through it see its own uncommitted writes.
+class WriteTransaction : public ReadTransaction {
+ public:
+  // Inserts `row` (id, version and times as given except id) and sets row.id.
+  // Aborted if the (entity_type, key) exists.
+  virtual absl::Status InsertRecord(RecordRow& row) = 0;
+
+  // Replaces the stored record with id row.id, except block_keys.
+  virtual absl::Status UpdateRecord(const RecordRow& row) = 0;
+
+  // Moves records to another golden record.
+  virtual absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
+                                       int64_t golden_id) = 0;
+
+  // Deletes a record with its blocking keys and edges.
+  virtual absl::Status DeleteRecord(int64_t record_id) = 0;
+
+  // Makes `keys` the record's blocking keys, replacing the previous ones.
+  virtual absl::Status ReplaceBlockKeys(int64_t record_id,
+                                        absl::Span<const uint64_t> keys) = 0;
+
+  // Makes `edges` the scored pairs that involve `record_id`, replacing the
+  // previous ones. Each edge must have a or b equal to record_id, a < b.
+  virtual absl::Status ReplaceEdges(int64_t record_id,
+                                    absl::Span<const Edge> edges) = 0;
+
+  // Inserts a golden record and sets row.id.
+  virtual absl::Status InsertGolden(GoldenRow& row) = 0;
+
+  // Replaces the golden record with id row.id.
+  virtual absl::Status UpdateGolden(const GoldenRow& row) = 0;
+
+  // Points every golden record merged into `from` at `to` instead, so that
+  // redirects stay one hop long.
+  virtual absl::Status RepointMerged(int64_t from, int64_t to) = 0;
+
+  // Appends an event and sets event.sequence.
+  virtual absl::Status AppendChange(ChangeRow& event) = 0;
+
+  // Registers an entity type's golden id prefix. Aborted if the name or the
+  // prefix is registered with a different partner.
+  virtual absl::Status RegisterEntityType(absl::string_view name,
+                                          absl::string_view id_prefix) = 0;
+
+  // Savepoints let one record of a batch fail without undoing the others:
+  // writes after Savepoint() are undone by RollbackToSavepoint() and kept by
+  // ReleaseSavepoint(). Savepoints do not nest.
+  virtual absl::Status Savepoint() = 0;
+  virtual absl::Status ReleaseSavepoint() = 0;
+  virtual absl::Status RollbackToSavepoint() = 0;
+
+  // Makes every write durable and ends the transaction. After a failed Commit
+  // the transaction is rolled back.
+  virtual absl::Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual absl::StatusOr<std::unique_ptr<ReadTransaction>> BeginRead() = 0;
+
+  // Blocks until no other write transaction is open.
+  virtual absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() = 0;
+
+  // Schema version of the open database.
+  virtual int schema_version() const = 0;
+};
+
+}  // namespace mdm::storage
+
+#endif  // MDM_STORAGE_STORE_H_
