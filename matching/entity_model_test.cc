@@ -1,0 +1,86 @@
+#include "matching/entity_model.h"
+
+#include <cmath>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "matching/testing/test_models.h"
+#include "src/base/testing/status_matchers.h"
+
+namespace mdm::matching {
+namespace {
+
+using ::mdm::matching::testing::ParseEntityType;
+using ::mdm::matching::testing::TestPersonModel;
+using ::mdm::testing::StatusIs;
+using ::testing::HasSubstr;
+
+TEST(EntityModel, CompilesWeightsAndThresholds) {
+  EntityModel model = TestPersonModel();
+  EXPECT_EQ(model.name(), "person");
+  EXPECT_EQ(model.AttributeIndex("email"), 3);
+  EXPECT_EQ(model.AttributeIndex("nope"), std::nullopt);
+  ASSERT_EQ(model.comparisons().size(), 3u);
+  EXPECT_NEAR(model.comparisons()[1].levels[0].weight, std::log2(0.8 / 0.001),
+              1e-9);
+  EXPECT_NEAR(model.auto_merge_weight(), std::log2(0.99 / 0.01), 1e-9);
+  EXPECT_NEAR(WeightToProbability(model.auto_merge_weight()), 0.99, 1e-12);
+  EXPECT_EQ(model.max_block_size(), 1000);
+}
+
+TEST(EntityModel, RejectsMeaninglessConfigurationNamingTheField) {
+  struct Case {
+    const char* text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"pb(name: "Person" id_prefix: "PER"
+            attributes { name: "a" kind: TEXT })pb",
+       "entity type name 'Person'"},
+      {R"pb(name: "p" id_prefix: "per" attributes { name: "a" kind: TEXT })pb",
+       "id_prefix 'per'"},
+      {R"pb(name: "p" id_prefix: "PER")pb", "declares no attributes"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" })pb",
+       "attribute 'a' has no kind"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+            attributes { name: "a" kind: TEXT })pb",
+       "attribute 'a' is declared twice"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+            blocking_rules { name: "r" attributes: "b" })pb",
+       "blocking rule 'r': unknown attribute 'b'"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+            comparisons { name: "c" attribute: "a"
+                          levels { label: "x" exact {} m: 0 u: 0.1 } })pb",
+       "comparison 'c': level 1 'x': m and u must be in (0, 1]"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+            comparisons { name: "c" attribute: "a"
+                          levels { label: "e" else {} m: 0.5 u: 0.5 }
+                          levels { label: "x" exact {} m: 0.5 u: 0.1 } })pb",
+       "an 'else' level must be the last"},
+      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+            thresholds { auto_merge: 0.5 review: 0.9 })pb",
+       "thresholds"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_THAT(EntityModel::Compile(ParseEntityType(c.text)),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr(c.message)))
+        << c.text;
+  }
+}
+
+TEST(EntityModel, FeaturesFingerprintFollowsAttributes) {
+  const EntityModel a = TestPersonModel();
+  v1::EntityTypeConfig config = a.config();
+  config.mutable_thresholds()->set_auto_merge(0.999);
+  auto same_attributes = EntityModel::Compile(config);
+  ASSERT_TRUE(same_attributes.ok());
+  EXPECT_EQ(a.features_fingerprint(), same_attributes->features_fingerprint());
+  config.mutable_attributes(0)->set_kind(v1::TEXT);
+  auto other_kind = EntityModel::Compile(config);
+  ASSERT_TRUE(other_kind.ok());
+  EXPECT_NE(a.features_fingerprint(), other_kind->features_fingerprint());
+}
+
+}  // namespace
+}  // namespace mdm::matching
