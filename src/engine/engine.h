@@ -1,0 +1,131 @@
+// Engine: the ingest pipeline and the reads behind the API.
+//
+// Every write is one unit of work inside one storage transaction:
+//   validate -> standardize -> blocking keys -> candidates from the store ->
+//   score -> edges -> cluster the affected records -> golden ids (create,
+//   merge with redirect, split) -> golden attributes -> change events.
+// The change events are written in the same transaction as the change.
+//
+//   MDM_ASSIGN_OR_RETURN(auto engine,
+//                        Engine::Create(store.get(), config, Clock::Real()));
+//   MDM_ASSIGN_OR_RETURN(UpsertResult r, engine->Upsert(
+//       {.entity_type = "person", .key = {"crm", "42"},
+//        .attributes = {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}}));
+//   MDM_ASSIGN_OR_RETURN(ResolvedId id, engine->Resolve({"crm", "42"}, ""));
+//
+// Thread safety: all methods may be called concurrently. Writes are
+// serialized by the store's single writer; reads run on snapshots and do not
+// wait for writes. The Engine does not own the Store or the Clock, which must
+// outlive it.
+#ifndef MDM_SRC_ENGINE_ENGINE_H_
+#define MDM_SRC_ENGINE_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "matching/entity_model.h"
+#include "mdm/v1/config.pb.h"
+#include "src/base/clock.h"
+#include "src/engine/types.h"
+#include "storage/store.h"
+
+namespace mdm::engine {
+
+struct EngineOptions {
+  RecordLimits limits;
+  // Most records re-clustered in one unit of work; a larger connected group
+  // is an Internal error rather than an unbounded transaction.
+  int max_cluster_records = 20000;
+};
+
+class Engine {
+ public:
+  // Registers the configuration's entity types (and their golden id prefixes)
+  // in the store. FailedPrecondition when the store already uses another
+  // prefix for a type, since that would change existing golden ids.
+  static absl::StatusOr<std::unique_ptr<Engine>> Create(
+      storage::Store* store, const v1::MdmConfig& config, Clock* clock,
+      EngineOptions options = {});
+
+  // Inserts or updates one source record in its own transaction.
+  absl::StatusOr<UpsertResult> Upsert(const RecordInput& record);
+
+  // Applies records in order in one transaction, each in a savepoint, so that
+  // a rejected record changes nothing and does not stop the others. Returns
+  // one result per record. If the commit itself fails every result carries
+  // that error.
+  std::vector<absl::StatusOr<UpsertResult>> UpsertBatch(
+      absl::Span<const RecordInput> records);
+
+  // Deletes a source record. NotFound when it does not exist.
+  absl::StatusOr<DeleteResult> Delete(absl::string_view entity_type,
+                                      const SourceKey& key);
+
+  // (source, source_id) -> golden id. `entity_type` may be empty unless the
+  // key exists under several types (then FailedPrecondition).
+  absl::StatusOr<ResolvedId> Resolve(const SourceKey& key,
+                                     absl::string_view entity_type);
+
+  // Golden id -> live golden id, following a merge redirect.
+  absl::StatusOr<ResolvedId> ResolveGoldenId(absl::string_view golden_id);
+
+  // A golden record with its members. With follow_redirects a retired id
+  // leads to the record it was merged into.
+  absl::StatusOr<GoldenView> GetGolden(absl::string_view golden_id,
+                                       bool follow_redirects);
+
+  // Up to `limit` events after `after_sequence`.
+  absl::StatusOr<std::vector<ChangeView>> ListChanges(
+      int64_t after_sequence, int limit, absl::string_view entity_type);
+
+  absl::StatusOr<int64_t> HeadSequence();
+
+  // Blocks until the feed holds an event after `after_sequence` or until
+  // `deadline`; returns whether it does.
+  bool WaitForChanges(int64_t after_sequence, absl::Time deadline);
+
+  // Up to `limit` xrefs of live records after record `after_record_id`.
+  absl::StatusOr<std::vector<XrefView>> ScanXrefs(absl::string_view entity_type,
+                                                  int64_t after_record_id,
+                                                  int limit);
+
+  // The model of an entity type, or null.
+  const matching::EntityModel* Model(absl::string_view entity_type) const;
+  const v1::MdmConfig& config() const { return config_; }
+
+  // Public golden id of a golden record number of an entity type.
+  std::string GoldenIdOf(absl::string_view entity_type, int64_t number) const;
+
+ private:
+  class UnitOfWork;
+
+  Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
+         EngineOptions options);
+
+  absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
+                                           const RecordInput& record);
+  void PublishHead(int64_t head);
+
+  storage::Store* const store_;
+  const v1::MdmConfig config_;
+  Clock* const clock_;
+  const EngineOptions options_;
+  absl::flat_hash_map<std::string, matching::EntityModel> models_;
+  // Golden id prefix -> entity type.
+  absl::flat_hash_map<std::string, std::string> type_of_prefix_;
+
+  absl::Mutex head_mu_;
+  absl::CondVar head_changed_;
+  int64_t head_sequence_ ABSL_GUARDED_BY(head_mu_) = 0;
+};
+
+}  // namespace mdm::engine
+
+#endif  // MDM_SRC_ENGINE_ENGINE_H_

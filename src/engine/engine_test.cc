@@ -1,0 +1,367 @@
+#include "src/engine/engine.h"
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "src/base/error_field.h"
+#include "src/base/testing/status_matchers.h"
+#include "src/base/testing/temp_dir.h"
+#include "src/config/config_loader.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace mdm::engine {
+namespace {
+
+using ::mdm::testing::IsOk;
+using ::mdm::testing::StatusIs;
+using ::mdm::testing::TempDir;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using storage::ChangeKind;
+
+RecordInput Person(std::string id,
+                   std::vector<std::pair<std::string, std::string>> attrs,
+                   std::string source = "crm") {
+  return {.entity_type = "person",
+          .key = {std::move(source), std::move(id)},
+          .attributes = std::move(attrs)};
+}
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Open(); }
+
+  void Open() {
+    engine_.reset();
+    store_.reset();
+    auto store = storage::OpenSqliteStore({.path = dir_.Path("mdm.db")});
+    ASSERT_THAT(store, IsOk());
+    store_ = *std::move(store);
+    auto config = DefaultConfig();
+    ASSERT_THAT(config, IsOk());
+    auto engine = Engine::Create(store_.get(), *config, &clock_);
+    ASSERT_THAT(engine, IsOk());
+    engine_ = *std::move(engine);
+  }
+
+  UpsertResult MustUpsert(const RecordInput& record) {
+    clock_.Advance(absl::Seconds(1));
+    auto result = engine_->Upsert(record);
+    EXPECT_THAT(result, IsOk());
+    return result.ok() ? *result : UpsertResult{};
+  }
+
+  std::vector<ChangeView> Changes(int64_t after = 0) {
+    auto changes = engine_->ListChanges(after, 10000, "");
+    EXPECT_THAT(changes, IsOk());
+    return changes.ok() ? *changes : std::vector<ChangeView>{};
+  }
+
+  std::vector<ChangeKind> Kinds(const std::vector<ChangeView>& changes) {
+    std::vector<ChangeKind> kinds;
+    for (const ChangeView& c : changes) kinds.push_back(c.row.kind);
+    return kinds;
+  }
+
+  std::string GoldenOf(const std::string& source_id) {
+    auto resolved = engine_->Resolve({"crm", source_id}, "person");
+    EXPECT_THAT(resolved, IsOk()) << source_id;
+    return resolved.ok() ? resolved->golden_id : "";
+  }
+
+  TempDir dir_;
+  FakeClock clock_{absl::FromUnixSeconds(1'700'000'000)};
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Engine> engine_;
+};
+
+TEST_F(EngineTest, FirstRecordCreatesGoldenRecordAndEvent) {
+  const UpsertResult result = MustUpsert(
+      Person("1", {{"full_name", "Ann Lee"}, {"email", "Ann@X.org"}}));
+  EXPECT_EQ(result.outcome, UpsertOutcome::kCreated);
+  EXPECT_EQ(result.golden_id, "PER-000001Y");
+  const auto changes = Changes();
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].row.kind, ChangeKind::kGoldenCreated);
+  EXPECT_EQ(changes[0].row.sequence, 1);
+  EXPECT_EQ(changes[0].golden_id, result.golden_id);
+  EXPECT_THAT(changes[0].row.keys, ElementsAre(SourceKey{"crm", "1"}));
+  ASSERT_EQ(changes[0].row.attributes.size(), 2u);
+  EXPECT_EQ(changes[0].row.attributes[0].value, "Ann@X.org");
+}
+
+TEST_F(EngineTest, ResendingAnUnchangedRecordWritesNothing) {
+  const auto record = Person("1", {{"email", "ann@x.org"}});
+  MustUpsert(record);
+  const auto before = Changes();
+  const UpsertResult again = MustUpsert(record);
+  EXPECT_EQ(again.outcome, UpsertOutcome::kUnchanged);
+  EXPECT_EQ(Changes().size(), before.size());
+  ASSERT_OK_AND_ASSIGN(GoldenView golden, engine_->GetGolden(again.golden_id, true));
+  EXPECT_EQ(golden.version, 1);
+  EXPECT_EQ(golden.members.at(0).version, 1);
+}
+
+TEST_F(EngineTest, MatchingRecordLinksToTheExistingGoldenRecord) {
+  const auto first = MustUpsert(Person("1", {{"email", "ann@x.org"}}));
+  const auto second = MustUpsert(
+      Person("A-7", {{"email", " ANN@x.org"}, {"phone", "555 0100"}}, "erp"));
+  EXPECT_EQ(second.outcome, UpsertOutcome::kLinked);
+  EXPECT_EQ(second.golden_id, first.golden_id);
+  const auto changes = Changes(1);
+  EXPECT_THAT(Kinds(changes),
+              ElementsAre(ChangeKind::kXrefLinked, ChangeKind::kGoldenUpdated));
+  EXPECT_THAT(changes[0].row.keys, ElementsAre(SourceKey{"erp", "A-7"}));
+  ASSERT_OK_AND_ASSIGN(GoldenView golden, engine_->GetGolden(first.golden_id, true));
+  EXPECT_EQ(golden.members.size(), 2u);
+  EXPECT_EQ(golden.version, 2);
+}
+
+TEST_F(EngineTest, RecordJoiningTwoGoldenRecordsMergesThemIntoTheOlder) {
+  const auto a = MustUpsert(Person("a", {{"email", "ann@x.org"}}));
+  const auto b = MustUpsert(Person("b", {{"national_id", "X-123"}}));
+  ASSERT_NE(a.golden_id, b.golden_id);
+  const int64_t head = Changes().back().row.sequence;
+  const auto c = MustUpsert(
+      Person("c", {{"email", "ann@x.org"}, {"national_id", "x123"}}));
+  EXPECT_EQ(c.golden_id, a.golden_id);
+  EXPECT_THAT(c.merged_golden_ids, ElementsAre(b.golden_id));
+
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(b.golden_id));
+  EXPECT_EQ(resolved.golden_id, a.golden_id);
+  EXPECT_TRUE(resolved.redirected);
+  EXPECT_EQ(GoldenOf("b"), a.golden_id);
+
+  ASSERT_OK_AND_ASSIGN(GoldenView retired, engine_->GetGolden(b.golden_id, false));
+  EXPECT_EQ(retired.state, storage::GoldenState::kRetired);
+  EXPECT_EQ(retired.merged_into, a.golden_id);
+  EXPECT_TRUE(retired.members.empty());
+
+  const auto changes = Changes(head);
+  bool saw_merge = false;
+  for (const ChangeView& change : changes) {
+    if (change.row.kind != ChangeKind::kGoldenMerged) continue;
+    saw_merge = true;
+    EXPECT_EQ(change.golden_id, b.golden_id);
+    EXPECT_EQ(change.survivor_id, a.golden_id);
+    EXPECT_THAT(change.row.keys, ElementsAre(SourceKey{"crm", "b"}));
+  }
+  EXPECT_TRUE(saw_merge);
+}
+
+TEST_F(EngineTest, RedirectsStayOneHopAfterRepeatedMerges) {
+  const auto a = MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  const auto b = MustUpsert(Person("b", {{"email", "b@x.org"}}));
+  const auto c = MustUpsert(Person("c", {{"email", "c@x.org"}}));
+  MustUpsert(Person("bc", {{"email", "b@x.org"}, {"national_id", "N1"}}));
+  MustUpsert(Person("c2", {{"email", "c@x.org"}, {"national_id", "N1"}}));
+  MustUpsert(Person("ab", {{"email", "a@x.org"}, {"national_id", "N1"}}));
+  for (const std::string& id : {b.golden_id, c.golden_id}) {
+    ASSERT_OK_AND_ASSIGN(GoldenView retired, engine_->GetGolden(id, false));
+    EXPECT_EQ(retired.merged_into, a.golden_id) << id;
+  }
+}
+
+TEST_F(EngineTest, UpdateThatBreaksTheOnlyLinkSplitsTheNewerRecordOut) {
+  const auto a = MustUpsert(Person("a", {{"email", "ann@x.org"}}));
+  MustUpsert(Person("b", {{"email", "ann@x.org"}, {"phone", "5550100"}}));
+  const int64_t head = Changes().back().row.sequence;
+  const auto updated =
+      MustUpsert(Person("b", {{"email", "bob@x.org"}, {"phone", "5550100"}}));
+  EXPECT_EQ(updated.outcome, UpsertOutcome::kUpdated);
+  EXPECT_NE(updated.golden_id, a.golden_id);
+  EXPECT_EQ(GoldenOf("a"), a.golden_id);
+  const auto changes = Changes(head);
+  EXPECT_THAT(Kinds(changes),
+              ElementsAre(ChangeKind::kXrefUnlinked, ChangeKind::kGoldenCreated,
+                          ChangeKind::kGoldenUpdated));
+  EXPECT_EQ(changes[0].golden_id, a.golden_id);
+  EXPECT_EQ(changes[1].golden_id, updated.golden_id);
+}
+
+TEST_F(EngineTest, SplitKeepsTheIdWithThePartHoldingTheOldestRecord) {
+  // b and c link through a; deleting a splits {b} from {c}. b is older.
+  MustUpsert(Person("b", {{"email", "b@x.org"}}));
+  const auto golden = MustUpsert(Person("a", {{"email", "b@x.org"},
+                                              {"national_id", "N9"}}));
+  MustUpsert(Person("c", {{"national_id", "N9"}}));
+  ASSERT_EQ(GoldenOf("c"), golden.golden_id);
+  ASSERT_OK_AND_ASSIGN(DeleteResult deleted,
+                       engine_->Delete("person", {"crm", "a"}));
+  EXPECT_FALSE(deleted.golden_retired);
+  EXPECT_EQ(GoldenOf("b"), golden.golden_id);
+  EXPECT_NE(GoldenOf("c"), golden.golden_id);
+}
+
+TEST_F(EngineTest, DeletingTheLastRecordRetiresTheGoldenRecord) {
+  const auto a = MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  const int64_t head = Changes().back().row.sequence;
+  ASSERT_OK_AND_ASSIGN(DeleteResult deleted,
+                       engine_->Delete("person", {"crm", "a"}));
+  EXPECT_TRUE(deleted.golden_retired);
+  EXPECT_EQ(deleted.golden_id, a.golden_id);
+  EXPECT_THAT(Kinds(Changes(head)),
+              ElementsAre(ChangeKind::kXrefUnlinked, ChangeKind::kGoldenRetired));
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(a.golden_id));
+  EXPECT_TRUE(resolved.retired);
+  EXPECT_FALSE(resolved.redirected);
+  EXPECT_THAT(engine_->Resolve({"crm", "a"}, ""),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("crm:a")));
+  EXPECT_THAT(engine_->Delete("person", {"crm", "a"}),
+              StatusIs(absl::StatusCode::kNotFound));
+  // The same key comes back as a new record with a new golden id.
+  const auto again = MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  EXPECT_EQ(again.outcome, UpsertOutcome::kCreated);
+  EXPECT_NE(again.golden_id, a.golden_id);
+}
+
+TEST_F(EngineTest, RejectedRecordInABatchLeavesTheOthersApplied) {
+  const std::vector<RecordInput> batch = {
+      Person("1", {{"email", "a@x.org"}}),
+      Person("2", {{"e_mail", "b@x.org"}}),
+      Person("", {{"email", "c@x.org"}}),
+      {.entity_type = "spaceship", .key = {"crm", "4"}},
+      Person("5", {{"email", "a@x.org"}}),
+  };
+  const auto results = engine_->UpsertBatch(batch);
+  ASSERT_EQ(results.size(), 5u);
+  EXPECT_THAT(results[0], IsOk());
+  EXPECT_THAT(results[1], StatusIs(absl::StatusCode::kInvalidArgument,
+                                   HasSubstr("crm:2")));
+  EXPECT_EQ(ErrorField(results[1].status()), "attributes.e_mail");
+  EXPECT_EQ(ErrorField(results[2].status()), "key.source_id");
+  EXPECT_THAT(results[3], StatusIs(absl::StatusCode::kInvalidArgument,
+                                   HasSubstr("unknown entity type 'spaceship'")));
+  ASSERT_THAT(results[4], IsOk());
+  EXPECT_EQ(results[4]->outcome, UpsertOutcome::kLinked);
+  EXPECT_EQ(results[4]->golden_id, results[0]->golden_id);
+  EXPECT_THAT(engine_->Resolve({"crm", "2"}, ""),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(EngineTest, ResolveNeedsAnEntityTypeOnlyWhenTheKeyIsAmbiguous) {
+  MustUpsert(Person("7", {{"email", "a@x.org"}}));
+  ASSERT_OK_AND_ASSIGN(ResolvedId person, engine_->Resolve({"crm", "7"}, ""));
+  EXPECT_EQ(person.entity_type, "person");
+  MustUpsert({.entity_type = "product",
+              .key = {"crm", "7"},
+              .attributes = {{"name", "Widget"}}});
+  EXPECT_THAT(engine_->Resolve({"crm", "7"}, ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("person and product")));
+  ASSERT_OK_AND_ASSIGN(ResolvedId product,
+                       engine_->Resolve({"crm", "7"}, "product"));
+  EXPECT_EQ(product.golden_id.substr(0, 4), "PRD-");
+}
+
+TEST_F(EngineTest, UnknownOrMistypedGoldenIds) {
+  const auto a = MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  EXPECT_THAT(engine_->GetGolden("PER-000009Z", true),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  std::string wrong_type = a.golden_id;
+  wrong_type.replace(0, 3, "ORG");
+  // Same number and check character under another prefix: another record.
+  EXPECT_THAT(engine_->GetGolden(wrong_type, true),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr(wrong_type)));
+  EXPECT_THAT(engine_->GetGolden("XYZ-000001Y", true),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(EngineTest, PrefixChangeOfAnExistingTypeIsRefused) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  auto config = DefaultConfig();
+  ASSERT_THAT(config, IsOk());
+  config->mutable_entity_types(0)->set_id_prefix("PRS");
+  EXPECT_THAT(Engine::Create(store_.get(), *config, &clock_),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("would change existing golden ids")));
+}
+
+// The partition as sets of source ids.
+std::set<std::set<std::string>> Partition(Engine& engine) {
+  std::map<std::string, std::set<std::string>> by_golden;
+  absl::StatusOr<std::vector<XrefView>> xrefs = engine.ScanXrefs("", 0, 100000);
+  EXPECT_THAT(xrefs, IsOk());
+  if (!xrefs.ok()) return {};
+  for (const XrefView& x : *xrefs) by_golden[x.golden_id].insert(x.key.source_id);
+  std::set<std::set<std::string>> partition;
+  for (auto& [golden, ids] : by_golden) partition.insert(ids);
+  return partition;
+}
+
+TEST_F(EngineTest, PartitionDoesNotDependOnArrivalOrder) {
+  std::vector<RecordInput> records;
+  std::mt19937 random(11);
+  for (int i = 0; i < 60; ++i) {
+    std::vector<std::pair<std::string, std::string>> attrs;
+    attrs.push_back({"email", absl::StrCat("e", random() % 25, "@x.org")});
+    if (random() % 2) {
+      attrs.push_back({"national_id", absl::StrCat("N", random() % 25)});
+    }
+    records.push_back(Person(absl::StrCat(i), attrs));
+  }
+  ASSERT_THAT(engine_->UpsertBatch(records)[0], IsOk());
+  const auto expected = Partition(*engine_);
+  EXPECT_GT(expected.size(), 3u);
+  EXPECT_LT(expected.size(), 40u);
+  for (int round = 0; round < 3; ++round) {
+    TempDir other_dir;
+    auto store = storage::OpenSqliteStore({.path = other_dir.Path("mdm.db")});
+    ASSERT_THAT(store, IsOk());
+    auto engine = Engine::Create(store->get(), *DefaultConfig(), &clock_);
+    ASSERT_THAT(engine, IsOk());
+    std::shuffle(records.begin(), records.end(), random);
+    for (const RecordInput& r : records) ASSERT_THAT((*engine)->Upsert(r), IsOk());
+    EXPECT_EQ(Partition(**engine), expected) << "round " << round;
+  }
+}
+
+TEST_F(EngineTest, FeedIsDenseAndAccountsForEveryLiveGoldenId) {
+  for (int i = 0; i < 40; ++i) {
+    MustUpsert(Person(absl::StrCat(i), {{"email", absl::StrCat("e", i % 13, "@x")},
+                                        {"national_id", absl::StrCat(i % 7)}}));
+  }
+  ASSERT_OK(engine_->Delete("person", {"crm", "3"}).status());
+  const auto changes = Changes();
+  std::set<std::string> created, gone;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    EXPECT_EQ(changes[i].row.sequence, static_cast<int64_t>(i + 1));
+    if (changes[i].row.kind == ChangeKind::kGoldenCreated) {
+      created.insert(changes[i].golden_id);
+    }
+    if (changes[i].row.kind == ChangeKind::kGoldenMerged ||
+        changes[i].row.kind == ChangeKind::kGoldenRetired) {
+      gone.insert(changes[i].golden_id);
+    }
+  }
+  std::set<std::string> live;
+  ASSERT_OK_AND_ASSIGN(std::vector<XrefView> xrefs, engine_->ScanXrefs("", 0, 1000));
+  for (const XrefView& x : xrefs) live.insert(x.golden_id);
+  std::set<std::string> expected;
+  std::set_difference(created.begin(), created.end(), gone.begin(), gone.end(),
+                      std::inserter(expected, expected.end()));
+  EXPECT_EQ(live, expected);
+  EXPECT_THAT(engine_->HeadSequence(),
+              mdm::testing::IsOkAndHolds(static_cast<int64_t>(changes.size())));
+}
+
+TEST_F(EngineTest, WaitForChangesWakesOnCommit) {
+  EXPECT_FALSE(engine_->WaitForChanges(0, absl::Now() + absl::Milliseconds(10)));
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  EXPECT_TRUE(engine_->WaitForChanges(0, absl::Now()));
+}
+
+TEST_F(EngineTest, StateSurvivesReopen) {
+  const auto a = MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  Open();
+  EXPECT_EQ(GoldenOf("a"), a.golden_id);
+  const auto b = MustUpsert(Person("b", {{"email", "a@x.org"}}));
+  EXPECT_EQ(b.golden_id, a.golden_id);
+  EXPECT_TRUE(engine_->WaitForChanges(0, absl::Now()));
+}
+
+}  // namespace
+}  // namespace mdm::engine

@@ -1,0 +1,84 @@
+// Values the engine takes and returns: records as sources send them, and views
+// of golden records and changes with their public golden ids.
+#ifndef MDM_SRC_ENGINE_TYPES_H_
+#define MDM_SRC_ENGINE_TYPES_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "storage/rows.h"
+
+namespace mdm::engine {
+
+using storage::SourceKey;
+
+// A source record as received: attributes in any order; empty values mean
+// absent.
+struct RecordInput {
+  std::string entity_type;
+  SourceKey key;
+  std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+enum class UpsertOutcome { kCreated, kLinked, kUpdated, kUnchanged };
+
+struct UpsertResult {
+  std::string golden_id;
+  UpsertOutcome outcome = UpsertOutcome::kUnchanged;
+  std::vector<std::string> merged_golden_ids;
+};
+
+struct DeleteResult {
+  std::string golden_id;
+  bool golden_retired = false;
+};
+
+struct ResolvedId {
+  std::string golden_id;
+  std::string entity_type;
+  bool redirected = false;  // the requested golden id was merged away
+  bool retired = false;     // golden_id itself is retired
+};
+
+// One row of the xref export.
+struct XrefView {
+  int64_t record_id = 0;  // position for paging
+  std::string entity_type;
+  SourceKey key;
+  std::string golden_id;
+};
+
+struct GoldenView {
+  std::string golden_id;
+  std::string entity_type;
+  storage::GoldenState state = storage::GoldenState::kLive;
+  std::string merged_into;  // for a record retired by a merge
+  std::vector<storage::GoldenValue> attributes;
+  std::vector<storage::RecordRow> members;  // by (source, source_id)
+  int64_t version = 0;
+  absl::Time created_at;
+  absl::Time updated_at;
+  bool redirected = false;  // reached by following a merge redirect
+};
+
+struct ChangeView {
+  storage::ChangeRow row;
+  std::string golden_id;
+  std::string survivor_id;  // kGoldenMerged only
+};
+
+// Limits on one source record. Exceeding one rejects the record with
+// InvalidArgument naming the limit.
+struct RecordLimits {
+  int max_attributes = 256;
+  size_t max_value_bytes = 8 * 1024;
+  size_t max_record_bytes = 64 * 1024;  // all names and values together
+  size_t max_source_id_bytes = 256;
+};
+
+}  // namespace mdm::engine
+
+#endif  // MDM_SRC_ENGINE_TYPES_H_
