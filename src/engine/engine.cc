@@ -554,8 +554,25 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
 absl::StatusOr<ResolvedId> Engine::Resolve(const SourceKey& key,
                                            absl::string_view entity_type) {
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  return ResolveIn(*txn, key, entity_type);
+}
+
+absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> Engine::ResolveMany(
+    absl::Span<const SourceKey> keys, absl::string_view entity_type) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  std::vector<absl::StatusOr<ResolvedId>> results;
+  results.reserve(keys.size());
+  for (const SourceKey& key : keys) {
+    results.push_back(ResolveIn(*txn, key, entity_type));
+  }
+  return results;
+}
+
+absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
+                                             const SourceKey& key,
+                                             absl::string_view entity_type) {
   MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> xrefs,
-                       txn->LookupXrefs(key));
+                       txn.LookupXrefs(key));
   if (!entity_type.empty()) {
     xrefs.erase(std::remove_if(xrefs.begin(), xrefs.end(),
                                [&](const storage::XrefRow& x) {
@@ -636,13 +653,15 @@ absl::StatusOr<GoldenView> Engine::GetGolden(absl::string_view golden_id,
   return view;
 }
 
-absl::StatusOr<std::vector<ChangeView>> Engine::ListChanges(
-    int64_t after_sequence, int limit, absl::string_view entity_type) {
+absl::StatusOr<ChangePage> Engine::ListChanges(int64_t after_sequence,
+                                               int limit,
+                                               absl::string_view entity_type) {
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  ChangePage page;
+  MDM_ASSIGN_OR_RETURN(page.head_sequence, txn->HeadSequence());
   MDM_ASSIGN_OR_RETURN(std::vector<ChangeRow> rows,
                        txn->ListChanges(after_sequence, limit, entity_type));
-  std::vector<ChangeView> views;
-  views.reserve(rows.size());
+  page.events.reserve(rows.size());
   for (ChangeRow& row : rows) {
     ChangeView view;
     view.golden_id = GoldenIdOf(row.entity_type, row.golden_id);
@@ -650,9 +669,9 @@ absl::StatusOr<std::vector<ChangeView>> Engine::ListChanges(
       view.survivor_id = GoldenIdOf(row.entity_type, row.survivor_id);
     }
     view.row = std::move(row);
-    views.push_back(std::move(view));
+    page.events.push_back(std::move(view));
   }
-  return views;
+  return page;
 }
 
 absl::StatusOr<int64_t> Engine::HeadSequence() {
@@ -660,20 +679,47 @@ absl::StatusOr<int64_t> Engine::HeadSequence() {
   return txn->HeadSequence();
 }
 
+namespace {
+
+std::vector<XrefView> ToViews(const Engine& engine,
+                              std::vector<storage::XrefRow> rows) {
+  std::vector<XrefView> views;
+  views.reserve(rows.size());
+  for (storage::XrefRow& row : rows) {
+    views.push_back(
+        {.record_id = row.record_id,
+         .entity_type = row.entity_type,
+         .key = std::move(row.key),
+         .golden_id = engine.GoldenIdOf(row.entity_type, row.golden_id)});
+  }
+  return views;
+}
+
+}  // namespace
+
 absl::StatusOr<std::vector<XrefView>> Engine::ScanXrefs(
     absl::string_view entity_type, int64_t after_record_id, int limit) {
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
   MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> rows,
                        txn->ScanXrefs(entity_type, after_record_id, limit));
-  std::vector<XrefView> views;
-  views.reserve(rows.size());
-  for (storage::XrefRow& row : rows) {
-    views.push_back({.record_id = row.record_id,
-                     .entity_type = row.entity_type,
-                     .key = std::move(row.key),
-                     .golden_id = GoldenIdOf(row.entity_type, row.golden_id)});
+  return ToViews(*this, std::move(rows));
+}
+
+absl::Status Engine::ForEachXref(
+    absl::string_view entity_type, int page_size,
+    const std::function<bool(std::vector<XrefView>)>& consume) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  int64_t after = 0;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> rows,
+                         txn->ScanXrefs(entity_type, after, page_size));
+    if (rows.empty()) return absl::OkStatus();
+    after = rows.back().record_id;
+    const bool last = static_cast<int>(rows.size()) < page_size;
+    if (!consume(ToViews(*this, std::move(rows))) || last) {
+      return absl::OkStatus();
+    }
   }
-  return views;
 }
 
 }  // namespace mdm::engine

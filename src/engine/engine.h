@@ -20,6 +20,7 @@
 #ifndef MDM_SRC_ENGINE_ENGINE_H_
 #define MDM_SRC_ENGINE_ENGINE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -73,6 +74,10 @@ class Engine {
   absl::StatusOr<ResolvedId> Resolve(const SourceKey& key,
                                      absl::string_view entity_type);
 
+  // Resolve for many keys from one snapshot; one result per key, in order.
+  absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> ResolveMany(
+      absl::Span<const SourceKey> keys, absl::string_view entity_type);
+
   // Golden id -> live golden id, following a merge redirect.
   absl::StatusOr<ResolvedId> ResolveGoldenId(absl::string_view golden_id);
 
@@ -81,9 +86,10 @@ class Engine {
   absl::StatusOr<GoldenView> GetGolden(absl::string_view golden_id,
                                        bool follow_redirects);
 
-  // Up to `limit` events after `after_sequence`.
-  absl::StatusOr<std::vector<ChangeView>> ListChanges(
-      int64_t after_sequence, int limit, absl::string_view entity_type);
+  // Up to `limit` events after `after_sequence`, only `entity_type`'s when it
+  // is not empty.
+  absl::StatusOr<ChangePage> ListChanges(int64_t after_sequence, int limit,
+                                         absl::string_view entity_type);
 
   absl::StatusOr<int64_t> HeadSequence();
 
@@ -95,6 +101,13 @@ class Engine {
   absl::StatusOr<std::vector<XrefView>> ScanXrefs(absl::string_view entity_type,
                                                   int64_t after_record_id,
                                                   int limit);
+
+  // Every xref (only `entity_type`'s when not empty) from one snapshot, in
+  // pages of at most `page_size`, by increasing record id. Stops early, with
+  // OK, when `consume` returns false.
+  absl::Status ForEachXref(
+      absl::string_view entity_type, int page_size,
+      const std::function<bool(std::vector<XrefView>)>& consume);
 
   // The model of an entity type, or null.
   const matching::EntityModel* Model(absl::string_view entity_type) const;
@@ -109,6 +122,9 @@ class Engine {
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);
 
+  absl::StatusOr<ResolvedId> ResolveIn(storage::ReadTransaction& txn,
+                                       const SourceKey& key,
+                                       absl::string_view entity_type);
   absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
                                            const RecordInput& record);
   void PublishHead(int64_t head);

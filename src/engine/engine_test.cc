@@ -55,9 +55,9 @@ class EngineTest : public ::testing::Test {
   }
 
   std::vector<ChangeView> Changes(int64_t after = 0) {
-    auto changes = engine_->ListChanges(after, 10000, "");
-    EXPECT_THAT(changes, IsOk());
-    return changes.ok() ? *changes : std::vector<ChangeView>{};
+    auto page = engine_->ListChanges(after, 10000, "");
+    EXPECT_THAT(page, IsOk());
+    return page.ok() ? page->events : std::vector<ChangeView>{};
   }
 
   std::vector<ChangeKind> Kinds(const std::vector<ChangeView>& changes) {
@@ -346,6 +346,36 @@ TEST_F(EngineTest, FeedIsDenseAndAccountsForEveryLiveGoldenId) {
   EXPECT_EQ(live, expected);
   EXPECT_THAT(engine_->HeadSequence(),
               mdm::testing::IsOkAndHolds(static_cast<int64_t>(changes.size())));
+}
+
+TEST_F(EngineTest, ChangePagesReportTheHeadEvenWhenFilteredEmpty) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  MustUpsert({.entity_type = "product", .key = {"erp", "1"},
+              .attributes = {{"name", "Widget"}}});
+  ASSERT_OK_AND_ASSIGN(ChangePage products, engine_->ListChanges(0, 10, "product"));
+  ASSERT_EQ(products.events.size(), 1u);
+  EXPECT_EQ(products.events[0].row.sequence, 2);
+  ASSERT_OK_AND_ASSIGN(ChangePage organizations,
+                       engine_->ListChanges(0, 10, "organization"));
+  EXPECT_TRUE(organizations.events.empty());
+  EXPECT_EQ(organizations.head_sequence, 2);
+}
+
+TEST_F(EngineTest, ForEachXrefPagesThroughOneSnapshot) {
+  for (int i = 0; i < 7; ++i) {
+    MustUpsert(Person(absl::StrCat(i), {{"email", absl::StrCat(i, "@x.org")}}));
+  }
+  std::vector<size_t> page_sizes;
+  ASSERT_OK(engine_->ForEachXref("person", 3, [&](std::vector<XrefView> page) {
+    page_sizes.push_back(page.size());
+    return true;
+  }));
+  EXPECT_THAT(page_sizes, ElementsAre(3, 3, 1));
+  int pages = 0;
+  ASSERT_OK(engine_->ForEachXref("", 3, [&](std::vector<XrefView>) {
+    return ++pages < 2;
+  }));
+  EXPECT_EQ(pages, 2);
 }
 
 TEST_F(EngineTest, WaitForChangesWakesOnCommit) {

@@ -70,6 +70,14 @@ struct ChangeView {
   std::string survivor_id;  // kGoldenMerged only
 };
 
+// A page of the change feed read from one snapshot.
+struct ChangePage {
+  std::vector<ChangeView> events;
+  // Highest sequence number in the feed in that snapshot. When the page is
+  // not full, every event up to head_sequence has been seen (or filtered out).
+  int64_t head_sequence = 0;
+};
+
 // Limits on one source record. Exceeding one rejects the record with
 // InvalidArgument naming the limit.
 struct RecordLimits {

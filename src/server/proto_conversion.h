@@ -1,0 +1,24 @@
+// Conversion between the API's protobuf messages and the engine's values.
+// The only place where the two meet.
+#ifndef MDM_SRC_SERVER_PROTO_CONVERSION_H_
+#define MDM_SRC_SERVER_PROTO_CONVERSION_H_
+
+#include "mdm/v1/changes.pb.h"
+#include "mdm/v1/records.pb.h"
+#include "src/engine/types.h"
+
+namespace mdm::server {
+
+engine::SourceKey FromProto(const v1::SourceKey& key);
+engine::RecordInput FromProto(const v1::SourceRecord& record);
+
+void ToProto(const engine::SourceKey& key, v1::SourceKey* out);
+void ToProto(const engine::UpsertResult& result, v1::UpsertRecordResponse* out);
+void ToProto(const engine::GoldenView& golden, v1::GoldenRecord* out);
+void ToProto(const engine::ChangeView& change, v1::ChangeEvent* out);
+void ToProto(const storage::GoldenValue& value, v1::GoldenAttribute* out);
+void ToProto(absl::Time time, google::protobuf::Timestamp* out);
+
+}  // namespace mdm::server
+
+#endif  // MDM_SRC_SERVER_PROTO_CONVERSION_H_

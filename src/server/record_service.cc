@@ -1,0 +1,237 @@
+#include "src/server/record_service.h"
+
+#include <deque>
+#include <thread>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "src/base/error_field.h"
+#include "src/server/grpc_status.h"
+#include "src/server/proto_conversion.h"
+
+namespace mdm::server {
+namespace {
+
+void ToRecordError(const absl::Status& status, v1::RecordError* out) {
+  out->set_code(absl::StatusCodeToString(status.code()));
+  out->set_message(std::string(status.message()));
+  out->set_field(ErrorField(status));
+}
+
+// Requests read from a stream by a reader thread, handed to the applying
+// thread in order. Bounded, so a fast client cannot buffer without limit.
+class RequestQueue {
+ public:
+  explicit RequestQueue(size_t capacity) : capacity_(capacity) {}
+
+  // Blocks while full. Returns false once the queue is closed.
+  bool Push(v1::UpsertRecordsRequest request) {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](RequestQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
+          return q->closed_ || q->items_.size() < q->capacity_;
+        },
+        this));
+    if (closed_) return false;
+    items_.push_back(std::move(request));
+    return true;
+  }
+
+  // Marks the end of input (reader) or abandons the stream (applier).
+  void Close() {
+    absl::MutexLock lock(&mu_);
+    closed_ = true;
+  }
+
+  // Waits for at least one request, or for the end; then takes up to `max`.
+  // An empty result means the input has ended.
+  std::vector<v1::UpsertRecordsRequest> TakeUpTo(size_t max) {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](RequestQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
+          return q->closed_ || !q->items_.empty();
+        },
+        this));
+    std::vector<v1::UpsertRecordsRequest> taken;
+    while (!items_.empty() && taken.size() < max) {
+      taken.push_back(std::move(items_.front()));
+      items_.pop_front();
+    }
+    return taken;
+  }
+
+ private:
+  const size_t capacity_;
+  absl::Mutex mu_;
+  std::deque<v1::UpsertRecordsRequest> items_ ABSL_GUARDED_BY(mu_);
+  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace
+
+grpc::Status RecordService::UpsertRecord(grpc::ServerContext*,
+                                         const v1::UpsertRecordRequest* request,
+                                         v1::UpsertRecordResponse* response) {
+  absl::StatusOr<engine::UpsertResult> result =
+      engine_->Upsert(FromProto(request->record()));
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  ToProto(*result, response);
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::UpsertRecords(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<v1::UpsertRecordsResponse,
+                             v1::UpsertRecordsRequest>* stream) {
+  RequestQueue queue(options_.stream_read_ahead);
+  std::thread reader([&] {
+    v1::UpsertRecordsRequest request;
+    while (stream->Read(&request)) {
+      if (!queue.Push(std::move(request))) break;
+      request = v1::UpsertRecordsRequest();
+    }
+    queue.Close();
+  });
+  int64_t index = 0;
+  grpc::Status outcome = grpc::Status::OK;
+  while (true) {
+    std::vector<v1::UpsertRecordsRequest> batch =
+        queue.TakeUpTo(options_.stream_batch_size);
+    if (batch.empty()) break;
+    std::vector<engine::RecordInput> inputs;
+    inputs.reserve(batch.size());
+    for (const v1::UpsertRecordsRequest& request : batch) {
+      inputs.push_back(FromProto(request.record()));
+    }
+    std::vector<absl::StatusOr<engine::UpsertResult>> results =
+        engine_->UpsertBatch(inputs);
+    bool written = true;
+    for (absl::StatusOr<engine::UpsertResult>& result : results) {
+      v1::UpsertRecordsResponse response;
+      response.set_index(index++);
+      if (result.ok()) {
+        ToProto(*result, response.mutable_accepted());
+      } else {
+        ToRecordError(result.status(), response.mutable_rejected());
+      }
+      if (!stream->Write(response)) {
+        written = false;
+        break;
+      }
+    }
+    if (!written) {
+      outcome = grpc::Status(grpc::StatusCode::CANCELLED,
+                             "client stopped reading responses");
+      context->TryCancel();
+      queue.Close();
+      break;
+    }
+  }
+  reader.join();
+  return outcome;
+}
+
+grpc::Status RecordService::DeleteRecord(grpc::ServerContext*,
+                                         const v1::DeleteRecordRequest* request,
+                                         v1::DeleteRecordResponse* response) {
+  absl::StatusOr<engine::DeleteResult> result =
+      engine_->Delete(request->entity_type(), FromProto(request->key()));
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  response->set_golden_id(result->golden_id);
+  response->set_golden_retired(result->golden_retired);
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::Resolve(grpc::ServerContext*,
+                                    const v1::ResolveRequest* request,
+                                    v1::ResolveResponse* response) {
+  absl::StatusOr<engine::ResolvedId> resolved;
+  switch (request->subject_case()) {
+    case v1::ResolveRequest::kKey:
+      resolved = engine_->Resolve(FromProto(request->key()),
+                                  request->entity_type());
+      break;
+    case v1::ResolveRequest::kGoldenId:
+      resolved = engine_->ResolveGoldenId(request->golden_id());
+      break;
+    case v1::ResolveRequest::SUBJECT_NOT_SET:
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "give either key or golden_id");
+  }
+  if (!resolved.ok()) return ToGrpcStatus(resolved.status());
+  response->set_golden_id(resolved->golden_id);
+  response->set_entity_type(resolved->entity_type);
+  response->set_redirected(resolved->redirected);
+  response->set_retired(resolved->retired);
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::BatchResolve(grpc::ServerContext*,
+                                         const v1::BatchResolveRequest* request,
+                                         v1::BatchResolveResponse* response) {
+  if (request->keys_size() > options_.max_batch_resolve_keys) {
+    return grpc::Status(
+        grpc::StatusCode::INVALID_ARGUMENT,
+        absl::StrCat("BatchResolve takes at most ",
+                     options_.max_batch_resolve_keys, " keys, got ",
+                     request->keys_size()));
+  }
+  std::vector<engine::SourceKey> keys;
+  keys.reserve(request->keys_size());
+  for (const v1::SourceKey& key : request->keys()) keys.push_back(FromProto(key));
+  absl::StatusOr<std::vector<absl::StatusOr<engine::ResolvedId>>> results =
+      engine_->ResolveMany(keys, request->entity_type());
+  if (!results.ok()) return ToGrpcStatus(results.status());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    v1::BatchResolveResult* out = response->add_results();
+    *out->mutable_key() = request->keys(static_cast<int>(i));
+    const absl::StatusOr<engine::ResolvedId>& result = (*results)[i];
+    if (result.ok()) {
+      out->set_golden_id(result->golden_id);
+      out->set_entity_type(result->entity_type);
+    } else {
+      ToRecordError(result.status(), out->mutable_error());
+    }
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::GetGoldenRecord(
+    grpc::ServerContext*, const v1::GetGoldenRecordRequest* request,
+    v1::GetGoldenRecordResponse* response) {
+  absl::StatusOr<engine::GoldenView> golden =
+      engine_->GetGolden(request->golden_id(), request->follow_redirects());
+  if (!golden.ok()) return ToGrpcStatus(golden.status());
+  ToProto(*golden, response->mutable_record());
+  response->set_redirected(golden->redirected);
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::ExportXrefs(
+    grpc::ServerContext* context, const v1::ExportXrefsRequest* request,
+    grpc::ServerWriter<v1::ExportXrefsResponse>* writer) {
+  bool client_gone = false;
+  absl::Status status = engine_->ForEachXref(
+      request->entity_type(), 1000, [&](std::vector<engine::XrefView> page) {
+        if (context->IsCancelled()) {
+          client_gone = true;
+          return false;
+        }
+        v1::ExportXrefsResponse response;
+        for (const engine::XrefView& xref : page) {
+          v1::XrefRow* row = response.add_rows();
+          row->set_entity_type(xref.entity_type);
+          ToProto(xref.key, row->mutable_key());
+          row->set_golden_id(xref.golden_id);
+        }
+        client_gone = !writer->Write(response);
+        return !client_gone;
+      });
+  if (client_gone) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "export cancelled");
+  }
+  return ToGrpcStatus(status);
+}
+
+}  // namespace mdm::server

@@ -1,0 +1,27 @@
+#include "src/server/schema_service.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace mdm::server {
+
+grpc::Status SchemaService::ListEntityTypes(
+    grpc::ServerContext*, const v1::ListEntityTypesRequest*,
+    v1::ListEntityTypesResponse* response) {
+  *response->mutable_entity_types() = engine_->config().entity_types();
+  return grpc::Status::OK;
+}
+
+grpc::Status SchemaService::GetEntityType(grpc::ServerContext*,
+                                          const v1::GetEntityTypeRequest* request,
+                                          v1::EntityTypeConfig* response) {
+  const matching::EntityModel* model = engine_->Model(request->name());
+  if (model == nullptr) {
+    return grpc::Status(
+        grpc::StatusCode::NOT_FOUND,
+        absl::StrCat("entity type '", request->name(), "' not found"));
+  }
+  *response = model->config();
+  return grpc::Status::OK;
+}
+
+}  // namespace mdm::server

@@ -1,0 +1,64 @@
+// The mdm gRPC server: every service, health checking and reflection on one
+// port.
+//
+//   MDM_ASSIGN_OR_RETURN(std::unique_ptr<MdmServer> server,
+//                        MdmServer::Start(engine.get(), {.address = "127.0.0.1:0"}));
+//   int port = server->port();       // the port actually bound
+//   server->Shutdown(absl::Seconds(5));
+//
+// The Engine must outlive the server. Thread-safe.
+#ifndef MDM_SRC_SERVER_SERVER_H_
+#define MDM_SRC_SERVER_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/server.h>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "src/engine/engine.h"
+#include "src/server/change_feed_service.h"
+#include "src/server/record_service.h"
+#include "src/server/schema_service.h"
+
+namespace mdm::server {
+
+struct ServerOptions {
+  // HOST:PORT; port 0 picks a free port.
+  std::string address = "127.0.0.1:50051";
+  // Largest request or response message, in bytes.
+  int max_message_bytes = 16 * 1024 * 1024;
+  RecordServiceOptions records;
+  ChangeFeedOptions change_feed;
+};
+
+class MdmServer {
+ public:
+  // Binds and starts serving. Unavailable if the address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<MdmServer>> Start(
+      engine::Engine* engine, const ServerOptions& options);
+  ~MdmServer();
+
+  int port() const { return port_; }
+
+  // Stops accepting calls, lets running calls finish until `grace` has
+  // passed, then cancels the rest. Idempotent.
+  void Shutdown(absl::Duration grace);
+
+  // Blocks until the server has shut down.
+  void Wait();
+
+ private:
+  MdmServer(engine::Engine* engine, const ServerOptions& options);
+
+  RecordService records_;
+  ChangeFeedService change_feed_;
+  SchemaService schema_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace mdm::server
+
+#endif  // MDM_SRC_SERVER_SERVER_H_
