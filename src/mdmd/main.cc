@@ -66,7 +66,9 @@ absl::Status Run(const Flags& flags) {
   absl::StatusOr<std::unique_ptr<server::MdmServer>> server =
       server::MdmServer::Start(engine->get(), {.address = flags.listen});
   if (!server.ok()) return server.status();
-  LogInfo(absl::StrCat("ready: mdmd serving mdm.v1 on ", flags.listen,
+  const std::string host = flags.listen.substr(0, flags.listen.rfind(':'));
+  LogInfo(absl::StrCat("ready: mdmd serving mdm.v1 on ", host, ":",
+                       (*server)->port(),
                        " (database ", flags.db, ", configuration ",
                        flags.config.empty() ? "built-in" : flags.config,
                        ", schema version ", (*store)->schema_version(), ")"));

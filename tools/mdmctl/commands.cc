@@ -1,0 +1,335 @@
+#include "tools/mdmctl/commands.h"
+
+#include <chrono>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/time.h"
+#include "mdm/v1/changes.grpc.pb.h"
+#include "mdm/v1/records.grpc.pb.h"
+#include "mdm/v1/schema.grpc.pb.h"
+#include "nlohmann/json.hpp"
+#include "src/base/utf8.h"
+#include "tools/mdmctl/output.h"
+
+namespace mdm::cli {
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitServer = 3;
+
+std::unique_ptr<grpc::ClientContext> Context() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(30));
+  return context;
+}
+
+int Fail(std::ostream& err, const char* command, const grpc::Status& status) {
+  err << "mdmctl " << command << ": " << status.error_message() << " ("
+      << absl::StatusCodeToString(
+             static_cast<absl::StatusCode>(status.error_code()))
+      << ")\n";
+  return kExitServer;
+}
+
+std::string Key(const v1::SourceKey& key) {
+  return absl::StrCat(key.source(), ":", key.source_id());
+}
+
+std::string Time(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime(
+      "%Y-%m-%dT%H:%M:%E3SZ",
+      absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos()),
+      absl::UTCTimeZone());
+}
+
+std::string KindName(v1::ChangeKind kind) { return v1::ChangeKind_Name(kind); }
+
+std::string Describe(const v1::ChangeEvent& event) {
+  std::vector<std::string> keys;
+  for (const v1::SourceKey& key : event.keys()) keys.push_back(Key(key));
+  std::string line =
+      absl::StrCat(event.sequence(), "  ", Time(event.time()), "  ",
+                   KindName(event.kind()), "  ", event.golden_id());
+  if (!event.survivor_id().empty()) {
+    absl::StrAppend(&line, " -> ", event.survivor_id());
+  }
+  if (!keys.empty()) absl::StrAppend(&line, "  ", absl::StrJoin(keys, " "));
+  return line;
+}
+
+}  // namespace
+
+int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::vector<std::string>& args,
+               const std::string& entity_type, std::ostream& out,
+               std::ostream& err) {
+  v1::ResolveRequest request;
+  if (args.size() == 2) {
+    request.mutable_key()->set_source(args[0]);
+    request.mutable_key()->set_source_id(args[1]);
+  } else if (args.size() == 1) {
+    request.set_golden_id(args[0]);
+  } else {
+    err << "mdmctl resolve: give SOURCE SOURCE_ID, or a GOLDEN_ID\n";
+    return kExitUsage;
+  }
+  request.set_entity_type(entity_type);
+  v1::ResolveResponse response;
+  auto stub = v1::RecordService::NewStub(channel);
+  grpc::Status status = stub->Resolve(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "resolve", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  out << response.golden_id();
+  if (response.redirected()) out << "  (redirected from " << args[0] << ")";
+  if (response.retired()) out << "  (retired)";
+  out << "\n";
+  return 0;
+}
+
+int RunGet(const std::shared_ptr<grpc::Channel>& channel,
+           const CommonOptions& common, const std::string& golden_id,
+           std::ostream& out, std::ostream& err) {
+  v1::GetGoldenRecordRequest request;
+  request.set_golden_id(golden_id);
+  request.set_follow_redirects(true);
+  v1::GetGoldenRecordResponse response;
+  auto stub = v1::RecordService::NewStub(channel);
+  grpc::Status status = stub->GetGoldenRecord(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "get", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  const v1::GoldenRecord& golden = response.record();
+  out << golden.golden_id() << "  " << golden.entity_type() << "  "
+      << v1::GoldenState_Name(golden.state()) << "  version "
+      << golden.version() << "  created " << Time(golden.created_at())
+      << "  updated " << Time(golden.updated_at()) << "\n";
+  if (response.redirected()) {
+    out << "(" << golden_id << " was merged into " << golden.golden_id()
+        << ")\n";
+  }
+  out << "\n";
+  Table attributes({"ATTRIBUTE", "VALUE", "FROM", "RULE"});
+  for (const v1::GoldenAttribute& a : golden.attributes()) {
+    attributes.AddRow({a.name(), a.value(), Key(a.source()), a.rule()});
+  }
+  attributes.Print(out);
+  out << "\n";
+  Table xrefs({"SOURCE", "SOURCE_ID", "VERSION", "UPDATED"});
+  for (const v1::Xref& x : golden.xrefs()) {
+    xrefs.AddRow({x.key().source(), x.key().source_id(),
+                  absl::StrCat(x.version()), Time(x.updated_at())});
+  }
+  xrefs.Print(out);
+  return 0;
+}
+
+int RunWatch(const std::shared_ptr<grpc::Channel>& channel,
+             const CommonOptions& common, int64_t from,
+             const std::string& entity_type, int64_t max_events,
+             std::ostream& out, std::ostream& err) {
+  v1::WatchChangesRequest request;
+  request.set_after_sequence(from > 0 ? from - 1 : 0);
+  request.set_entity_type(entity_type);
+  auto stub = v1::ChangeFeedService::NewStub(channel);
+  grpc::ClientContext context;
+  std::unique_ptr<grpc::ClientReader<v1::ChangeEvent>> reader =
+      stub->WatchChanges(&context, request);
+  v1::ChangeEvent event;
+  int64_t seen = 0;
+  while (reader->Read(&event)) {
+    if (common.json) {
+      PrintJson(event, out);
+    } else {
+      out << Describe(event) << "\n";
+    }
+    out.flush();
+    if (max_events > 0 && ++seen >= max_events) {
+      context.TryCancel();
+      break;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (max_events > 0 && seen >= max_events) return 0;
+  if (!status.ok()) return Fail(err, "watch", status);
+  return 0;
+}
+
+int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, int64_t from,
+               const std::string& entity_type, int limit, std::ostream& out,
+               std::ostream& err) {
+  v1::ListChangesRequest request;
+  request.set_after_sequence(from > 0 ? from - 1 : 0);
+  request.set_page_size(limit);
+  request.set_entity_type(entity_type);
+  v1::ListChangesResponse response;
+  auto stub = v1::ChangeFeedService::NewStub(channel);
+  grpc::Status status = stub->ListChanges(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "changes", status);
+  for (const v1::ChangeEvent& event : response.events()) {
+    if (common.json) {
+      PrintJson(event, out);
+    } else {
+      out << Describe(event) << "\n";
+    }
+  }
+  if (!common.json) {
+    err << "head sequence " << response.head_sequence()
+        << "; continue with --from=" << response.next_after_sequence() + 1
+        << "\n";
+  }
+  return 0;
+}
+
+int RunExportXrefs(const std::shared_ptr<grpc::Channel>& channel,
+                   const std::string& entity_type, std::ostream& out,
+                   std::ostream& err) {
+  v1::ExportXrefsRequest request;
+  request.set_entity_type(entity_type);
+  auto stub = v1::RecordService::NewStub(channel);
+  grpc::ClientContext context;
+  auto reader = stub->ExportXrefs(&context, request);
+  out << "entity_type,source,source_id,golden_id\n";
+  v1::ExportXrefsResponse page;
+  while (reader->Read(&page)) {
+    for (const v1::XrefRow& row : page.rows()) {
+      out << CsvField(row.entity_type()) << "," << CsvField(row.key().source())
+          << "," << CsvField(row.key().source_id()) << ","
+          << CsvField(row.golden_id()) << "\n";
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) return Fail(err, "export", status);
+  out.flush();
+  return 0;
+}
+
+int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const UpsertOptions& options,
+              std::ostream& out, std::ostream& err) {
+  v1::UpsertRecordRequest request;
+  v1::SourceRecord* record = request.mutable_record();
+  record->set_entity_type(options.entity_type);
+  record->mutable_key()->set_source(options.source);
+  record->mutable_key()->set_source_id(options.source_id);
+  auto& attributes = *record->mutable_attributes();
+  for (const std::string& pair : options.attributes) {
+    std::vector<std::string> parts =
+        absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    if (parts.size() != 2 || parts[0].empty()) {
+      err << "mdmctl upsert: --attr '" << pair << "' is not NAME=VALUE\n";
+      return kExitUsage;
+    }
+    attributes[parts[0]] = parts[1];
+  }
+  if (!options.json.empty()) {
+    const nlohmann::json object =
+        nlohmann::json::parse(options.json, nullptr, /*allow_exceptions=*/false);
+    if (object.is_discarded() || !object.is_object()) {
+      err << "mdmctl upsert: --json is not a JSON object\n";
+      return kExitUsage;
+    }
+    for (const auto& [name, value] : object.items()) {
+      if (value.is_string()) {
+        attributes[name] = value.get<std::string>();
+      } else if (value.is_number() || value.is_boolean()) {
+        attributes[name] = value.dump();
+      } else if (!value.is_null()) {
+        err << "mdmctl upsert: --json value of '" << name
+            << "' must be a string, number or boolean\n";
+        return kExitUsage;
+      }
+    }
+  }
+  for (const auto& [name, value] : attributes) {
+    if (!IsValidUtf8(value) || !IsValidUtf8(name)) {
+      err << "mdmctl upsert: attribute '" << name << "' is not valid UTF-8\n";
+      return kExitUsage;
+    }
+  }
+  if (!IsValidUtf8(options.source_id)) {
+    err << "mdmctl upsert: --id is not valid UTF-8\n";
+    return kExitUsage;
+  }
+  v1::UpsertRecordResponse response;
+  auto stub = v1::RecordService::NewStub(channel);
+  grpc::Status status = stub->UpsertRecord(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "upsert", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  out << response.golden_id() << "  " << v1::UpsertOutcome_Name(response.outcome());
+  if (response.merged_golden_ids_size() > 0) {
+    out << "  merged " << absl::StrJoin(response.merged_golden_ids(), " ");
+  }
+  out << "\n";
+  return 0;
+}
+
+int RunDelete(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const std::string& entity_type,
+              const std::string& source, const std::string& source_id,
+              std::ostream& out, std::ostream& err) {
+  v1::DeleteRecordRequest request;
+  request.set_entity_type(entity_type);
+  request.mutable_key()->set_source(source);
+  request.mutable_key()->set_source_id(source_id);
+  v1::DeleteRecordResponse response;
+  auto stub = v1::RecordService::NewStub(channel);
+  grpc::Status status = stub->DeleteRecord(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "delete", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  out << "deleted " << source << ":" << source_id << " from "
+      << response.golden_id()
+      << (response.golden_retired() ? " (golden record retired)" : "") << "\n";
+  return 0;
+}
+
+int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
+             const CommonOptions& common, const std::string& name,
+             std::ostream& out, std::ostream& err) {
+  auto stub = v1::SchemaService::NewStub(channel);
+  v1::ListEntityTypesResponse response;
+  grpc::Status status = stub->ListEntityTypes(
+      Context().get(), v1::ListEntityTypesRequest(), &response);
+  if (!status.ok()) return Fail(err, "types", status);
+  bool found = false;
+  for (const v1::EntityTypeConfig& type : response.entity_types()) {
+    if (!name.empty() && type.name() != name) continue;
+    found = true;
+    if (common.json) {
+      PrintJson(type, out);
+      continue;
+    }
+    out << type.name() << " (golden ids " << type.id_prefix() << "-...)"
+        << (type.allow_extra_attributes() ? ", extra attributes allowed" : "")
+        << "\n";
+    Table table({"  ATTRIBUTE", "KIND"});
+    for (const v1::AttributeConfig& attribute : type.attributes()) {
+      table.AddRow({"  " + attribute.name(),
+                    v1::AttributeKind_Name(attribute.kind())});
+    }
+    table.Print(out);
+    out << "\n";
+  }
+  if (!found && !name.empty()) {
+    err << "mdmctl types: entity type '" << name << "' not found\n";
+    return kExitServer;
+  }
+  return 0;
+}
+
+}  // namespace mdm::cli

@@ -1,0 +1,72 @@
+// The mdmctl subcommands other than import. Each returns the process exit
+// code: 0 success, 2 bad arguments, 3 server error (including NOT_FOUND for
+// an unknown key or id), and prints errors to `err`.
+#ifndef MDM_TOOLS_MDMCTL_COMMANDS_H_
+#define MDM_TOOLS_MDMCTL_COMMANDS_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <grpcpp/channel.h>
+
+namespace mdm::cli {
+
+struct CommonOptions {
+  bool json = false;
+};
+
+// resolve SOURCE SOURCE_ID  |  resolve GOLDEN_ID
+int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::vector<std::string>& args,
+               const std::string& entity_type, std::ostream& out,
+               std::ostream& err);
+
+// get GOLDEN_ID
+int RunGet(const std::shared_ptr<grpc::Channel>& channel,
+           const CommonOptions& common, const std::string& golden_id,
+           std::ostream& out, std::ostream& err);
+
+// watch: follows the feed from `from` (first sequence shown) until
+// interrupted, or until `max_events` events when it is positive.
+int RunWatch(const std::shared_ptr<grpc::Channel>& channel,
+             const CommonOptions& common, int64_t from,
+             const std::string& entity_type, int64_t max_events,
+             std::ostream& out, std::ostream& err);
+
+// changes: one page of past events.
+int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, int64_t from,
+               const std::string& entity_type, int limit, std::ostream& out,
+               std::ostream& err);
+
+// export xrefs: CSV "entity_type,source,source_id,golden_id".
+int RunExportXrefs(const std::shared_ptr<grpc::Channel>& channel,
+                   const std::string& entity_type, std::ostream& out,
+                   std::ostream& err);
+
+struct UpsertOptions {
+  std::string entity_type;
+  std::string source;
+  std::string source_id;
+  std::vector<std::string> attributes;  // NAME=VALUE
+  std::string json;                     // {"name": "value", ...}
+};
+int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const UpsertOptions& options,
+              std::ostream& out, std::ostream& err);
+
+int RunDelete(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const std::string& entity_type,
+              const std::string& source, const std::string& source_id,
+              std::ostream& out, std::ostream& err);
+
+// types [NAME]: entity types and their attributes.
+int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
+             const CommonOptions& common, const std::string& name,
+             std::ostream& out, std::ostream& err);
+
+}  // namespace mdm::cli
+
+#endif  // MDM_TOOLS_MDMCTL_COMMANDS_H_

@@ -1,0 +1,97 @@
+#include "tools/mdmctl/csv_reader.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace mdm::cli {
+
+CsvReader::CsvReader(std::istream& in, char delimiter)
+    : in_(in), delimiter_(delimiter), buffer_(1 << 20) {}
+
+int CsvReader::Peek() {
+  if (pos_ == end_) {
+    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    end_ = static_cast<size_t>(in_.gcount());
+    pos_ = 0;
+    if (end_ == 0) return -1;
+  }
+  return static_cast<unsigned char>(buffer_[pos_]);
+}
+
+int CsvReader::Get() {
+  const int c = Peek();
+  if (c >= 0) {
+    ++pos_;
+    ++consumed_;
+    if (c == '\n') ++line_;
+  }
+  return c;
+}
+
+bool CsvReader::Next(CsvRow& row) {
+  row.fields.clear();
+  row.error.clear();
+  if (!started_) {
+    started_ = true;
+    // UTF-8 byte-order mark.
+    if (Peek() == 0xEF) {
+      Get();
+      if (Get() != 0xBB || Get() != 0xBF) {
+        row.line = 1;
+        row.error = "starts with a broken byte-order mark";
+      }
+    }
+  }
+  // Skip blank lines.
+  while (Peek() == '\n' || Peek() == '\r') Get();
+  if (Peek() < 0) return false;
+  row.line = line_;
+
+  std::string field;
+  while (true) {
+    int c = Get();
+    if (c == '"' && field.empty()) {
+      // Quoted field.
+      const int64_t opened_at = line_;
+      while (true) {
+        c = Get();
+        if (c < 0) {
+          row.error = absl::StrCat("quoted field opened on line ", opened_at,
+                                   " is never closed");
+          row.fields.push_back(std::move(field));
+          return true;
+        }
+        if (c == '"') {
+          if (Peek() == '"') {
+            Get();
+            field.push_back('"');
+            continue;
+          }
+          break;
+        }
+        field.push_back(static_cast<char>(c));
+      }
+      c = Get();
+      if (c != delimiter_ && c != '\n' && c != '\r' && c >= 0) {
+        row.error = absl::StrCat("unexpected character after closing quote "
+                                 "in field ",
+                                 row.fields.size() + 1);
+        // Skip to the end of the line.
+        while (c >= 0 && c != '\n') c = Get();
+        row.fields.push_back(std::move(field));
+        return true;
+      }
+    } else {
+      while (c >= 0 && c != delimiter_ && c != '\n' && c != '\r') {
+        field.push_back(static_cast<char>(c));
+        c = Get();
+      }
+    }
+    row.fields.push_back(std::move(field));
+    field.clear();
+    if (c == delimiter_) continue;
+    if (c == '\r' && Peek() == '\n') Get();
+    return true;
+  }
+}
+
+}  // namespace mdm::cli

@@ -1,0 +1,161 @@
+// mdmctl: the command-line client of mdmd (a gRPC client only).
+//
+//   mdmctl [--server=HOST:PORT] [--json] COMMAND ...
+//   mdmctl import --type=person --source=crm --id-column=id people.csv
+//   mdmctl resolve crm 42
+//   mdmctl get PER-000001Y
+//   mdmctl watch --from=1
+//   mdmctl export xrefs --type=person > xrefs.csv
+//
+// Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include "CLI/CLI.hpp"
+#include "tools/mdmctl/commands.h"
+#include "tools/mdmctl/import_command.h"
+
+int main(int argc, char** argv) {
+  using namespace mdm::cli;
+  CLI::App app{"mdmctl: command-line client of the mdm service"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  std::string server = "127.0.0.1:50051";
+  CommonOptions common;
+  app.add_option("--server", server, "mdmd address HOST:PORT")
+      ->capture_default_str();
+  app.add_flag("--json", common.json, "print JSON instead of tables");
+
+  // import
+  ImportOptions import;
+  std::string format = "auto";
+  auto* import_cmd = app.add_subcommand(
+      "import", "load a CSV or JSON Lines file through the batch upsert");
+  import_cmd->add_option("FILE", import.file, "CSV or JSON Lines file")
+      ->required();
+  import_cmd->add_option("--type", import.entity_type, "entity type")
+      ->required();
+  import_cmd->add_option("--source", import.source, "source system name")
+      ->required();
+  import_cmd->add_option("--id-column", import.id_column,
+                         "column holding the source's record id")
+      ->capture_default_str();
+  import_cmd->add_option("--map", import.map,
+                         "COLUMN=ATTRIBUTE renames, comma-separated")
+      ->delimiter(',');
+  import_cmd->add_option("--ignore", import.ignore,
+                         "columns to drop, comma-separated")
+      ->delimiter(',');
+  import_cmd->add_option("--rejects", import.rejects_path,
+                         "file for rejected rows (default FILE.rejects.csv "
+                         "in the current directory)");
+  import_cmd->add_flag("--trim", import.trim,
+                       "trim white space around every value");
+  import_cmd->add_option("--format", format, "auto, csv or jsonl")
+      ->check(CLI::IsMember({"auto", "csv", "jsonl"}))
+      ->capture_default_str();
+
+  // resolve
+  std::vector<std::string> resolve_args;
+  std::string entity_type;
+  auto* resolve_cmd = app.add_subcommand(
+      "resolve", "SOURCE SOURCE_ID -> golden id, or GOLDEN_ID -> live id");
+  resolve_cmd->add_option("ARGS", resolve_args, "SOURCE SOURCE_ID | GOLDEN_ID")
+      ->required()
+      ->expected(1, 2);
+  resolve_cmd->add_option("--type", entity_type,
+                          "entity type, when the key exists under several");
+
+  // get
+  std::string golden_id;
+  auto* get_cmd =
+      app.add_subcommand("get", "a golden record with its sources");
+  get_cmd->add_option("GOLDEN_ID", golden_id)->required();
+
+  // watch
+  int64_t from = 0;
+  int64_t max_events = 0;
+  auto* watch_cmd =
+      app.add_subcommand("watch", "follow the change feed until interrupted");
+  watch_cmd->add_option("--from", from, "first sequence number to show");
+  watch_cmd->add_option("--type", entity_type, "only this entity type");
+  watch_cmd->add_option("--max-events", max_events,
+                        "stop after this many events");
+
+  // changes
+  int limit = 1000;
+  auto* changes_cmd =
+      app.add_subcommand("changes", "one page of the change feed");
+  changes_cmd->add_option("--from", from, "first sequence number to show");
+  changes_cmd->add_option("--type", entity_type, "only this entity type");
+  changes_cmd->add_option("--limit", limit, "most events, 1..10000")
+      ->capture_default_str();
+
+  // export xrefs
+  auto* export_cmd = app.add_subcommand("export", "export data as CSV");
+  export_cmd->require_subcommand(1);
+  auto* xrefs_cmd = export_cmd->add_subcommand(
+      "xrefs", "entity_type,source,source_id,golden_id for every live record");
+  xrefs_cmd->add_option("--type", entity_type, "only this entity type");
+
+  // upsert
+  UpsertOptions upsert;
+  auto* upsert_cmd = app.add_subcommand("upsert", "insert or update one record");
+  upsert_cmd->add_option("--type", upsert.entity_type)->required();
+  upsert_cmd->add_option("--source", upsert.source)->required();
+  upsert_cmd->add_option("--id", upsert.source_id, "source id")->required();
+  upsert_cmd->add_option("--attr", upsert.attributes, "NAME=VALUE (repeat)");
+  upsert_cmd->add_option("--attributes-json", upsert.json,
+                         "attributes as a JSON object");
+
+  // delete
+  std::vector<std::string> delete_args;
+  auto* delete_cmd = app.add_subcommand("delete", "delete one source record");
+  delete_cmd->add_option("SOURCE SOURCE_ID", delete_args)
+      ->required()
+      ->expected(2);
+  delete_cmd->add_option("--type", entity_type)->required();
+
+  // types
+  std::string type_name;
+  auto* types_cmd =
+      app.add_subcommand("types", "entity types and their attributes");
+  types_cmd->add_option("NAME", type_name);
+
+  CLI11_PARSE(app, argc, argv);
+
+  auto channel = grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+  if (*import_cmd) {
+    import.json = common.json;
+    import.terminal = isatty(STDERR_FILENO) != 0;
+    import.format = format == "csv"     ? RowFormat::kCsv
+                    : format == "jsonl" ? RowFormat::kJsonLines
+                                        : RowFormat::kAuto;
+    return RunImport(channel, import, std::cout, std::cerr);
+  }
+  if (*resolve_cmd) {
+    return RunResolve(channel, common, resolve_args, entity_type, std::cout,
+                      std::cerr);
+  }
+  if (*get_cmd) return RunGet(channel, common, golden_id, std::cout, std::cerr);
+  if (*watch_cmd) {
+    return RunWatch(channel, common, from, entity_type, max_events, std::cout,
+                    std::cerr);
+  }
+  if (*changes_cmd) {
+    return RunChanges(channel, common, from, entity_type, limit, std::cout,
+                      std::cerr);
+  }
+  if (*xrefs_cmd) return RunExportXrefs(channel, entity_type, std::cout, std::cerr);
+  if (*upsert_cmd) return RunUpsert(channel, common, upsert, std::cout, std::cerr);
+  if (*delete_cmd) {
+    return RunDelete(channel, common, entity_type, delete_args[0],
+                     delete_args[1], std::cout, std::cerr);
+  }
+  if (*types_cmd) return RunTypes(channel, common, type_name, std::cout, std::cerr);
+  return 2;
+}
