@@ -27,9 +27,16 @@ int CsvReader::Get() {
   return c;
 }
 
+int CsvReader::Take(std::string& raw) {
+  const int c = Get();
+  if (c >= 0) raw.push_back(static_cast<char>(c));
+  return c;
+}
+
 bool CsvReader::Next(CsvRow& row) {
   row.fields.clear();
   row.error.clear();
+  row.raw.clear();
   if (!started_) {
     started_ = true;
     // UTF-8 byte-order mark.
@@ -48,12 +55,12 @@ bool CsvReader::Next(CsvRow& row) {
 
   std::string field;
   while (true) {
-    int c = Get();
+    int c = Take(row.raw);
     if (c == '"' && field.empty()) {
       // Quoted field.
       const int64_t opened_at = line_;
       while (true) {
-        c = Get();
+        c = Take(row.raw);
         if (c < 0) {
           row.error = absl::StrCat("quoted field opened on line ", opened_at,
                                    " is never closed");
@@ -62,7 +69,7 @@ bool CsvReader::Next(CsvRow& row) {
         }
         if (c == '"') {
           if (Peek() == '"') {
-            Get();
+            Take(row.raw);
             field.push_back('"');
             continue;
           }
@@ -70,26 +77,32 @@ bool CsvReader::Next(CsvRow& row) {
         }
         field.push_back(static_cast<char>(c));
       }
-      c = Get();
+      c = Take(row.raw);
       if (c != delimiter_ && c != '\n' && c != '\r' && c >= 0) {
         row.error = absl::StrCat("unexpected character after closing quote "
                                  "in field ",
                                  row.fields.size() + 1);
         // Skip to the end of the line.
-        while (c >= 0 && c != '\n') c = Get();
+        while (c >= 0 && c != '\n') c = Take(row.raw);
+        if (!row.raw.empty() && row.raw.back() == '\n') row.raw.pop_back();
+        if (!row.raw.empty() && row.raw.back() == '\r') row.raw.pop_back();
         row.fields.push_back(std::move(field));
         return true;
       }
     } else {
       while (c >= 0 && c != delimiter_ && c != '\n' && c != '\r') {
         field.push_back(static_cast<char>(c));
-        c = Get();
+        c = Take(row.raw);
       }
     }
     row.fields.push_back(std::move(field));
     field.clear();
     if (c == delimiter_) continue;
     if (c == '\r' && Peek() == '\n') Get();
+    // The line end is not part of the row.
+    if (!row.raw.empty() && (row.raw.back() == '\n' || row.raw.back() == '\r')) {
+      row.raw.pop_back();
+    }
     return true;
   }
 }

@@ -32,6 +32,7 @@ struct CsvRow {
   std::vector<std::string> fields;
   int64_t line = 0;  // 1-based line where the row starts
   std::string error;  // non-empty when the row is malformed
+  std::string raw;    // the row's bytes as read, without the line end
 };
 
 class CsvReader {
@@ -48,6 +49,8 @@ class CsvReader {
   // Next byte, or -1 at the end.
   int Get();
   int Peek();
+  // Get() that also appends the byte to `raw`.
+  int Take(std::string& raw);
 
   std::istream& in_;
   const char delimiter_;

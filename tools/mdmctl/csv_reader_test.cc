@@ -32,6 +32,7 @@ TEST(CsvReader, ReadsRfc4180QuotingAndLineEnds) {
   EXPECT_THAT(rows[0].fields, ElementsAre("id", "name", "note"));
   EXPECT_THAT(rows[1].fields, ElementsAre("1", "Lee, Ann", "said \"hi\""));
   EXPECT_THAT(rows[2].fields, ElementsAre("2", "two\nlines", ""));
+  EXPECT_EQ(rows[2].raw, "2,\"two\nlines\",");
   EXPECT_EQ(rows[2].line, 3);
   EXPECT_THAT(rows[3].fields, ElementsAre("3", "12\" pipe", ""));
   EXPECT_EQ(rows[3].line, 6);
@@ -43,6 +44,7 @@ TEST(CsvReader, TextAfterClosingQuoteSpoilsOnlyThatRow) {
   const auto rows = ReadAll("a,b\n\"x\"y,1\n2,3\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_THAT(rows[1].error, HasSubstr("after closing quote in field 1"));
+  EXPECT_EQ(rows[1].raw, "\"x\"y,1");
   EXPECT_EQ(rows[1].line, 2);
   EXPECT_EQ(rows[2].error, "");
   EXPECT_THAT(rows[2].fields, ElementsAre("2", "3"));

@@ -170,19 +170,24 @@ std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
   v1::SourceRecord* record = request.mutable_record();
   record->set_entity_type(options.entity_type);
   record->mutable_key()->set_source(options.source);
+  auto clean = [&](const std::string& value) {
+    return options.trim ? std::string(absl::StripAsciiWhitespace(value)) : value;
+  };
+  // The id first, so that every other error can name the record.
   bool has_id = false;
-  for (auto [column, value] : row.values) {
-    if (options.trim) value = std::string(absl::StripAsciiWhitespace(value));
-    if (column == plan.id_column) {
-      has_id = true;
-      source_id = value;
-      if (!IsValidUtf8(value)) {
-        field = "key.source_id";
-        return "the id is not valid UTF-8";
-      }
-      record->mutable_key()->set_source_id(value);
-      continue;
+  for (const auto& [column, value] : row.values) {
+    if (column != plan.id_column) continue;
+    has_id = true;
+    source_id = clean(value);
+    if (!IsValidUtf8(source_id)) {
+      field = "key.source_id";
+      return "the id is not valid UTF-8";
     }
+    record->mutable_key()->set_source_id(source_id);
+  }
+  for (const auto& [column, raw_value] : row.values) {
+    if (column == plan.id_column) continue;
+    const std::string value = clean(raw_value);
     const std::string attribute = plan.AttributeOf(column);
     if (attribute.empty() || value.empty()) continue;
     if (!plan.Known(attribute)) {

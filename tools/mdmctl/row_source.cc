@@ -9,7 +9,6 @@
 #include "absl/strings/str_join.h"
 #include "nlohmann/json.hpp"
 #include "tools/mdmctl/csv_reader.h"
-#include "tools/mdmctl/output.h"
 
 namespace mdm::cli {
 namespace {
@@ -44,11 +43,7 @@ class CsvRowSource : public RowSource {
     row.line = csv.line;
     row.values.clear();
     row.error = csv.error;
-    row.raw.clear();
-    for (size_t i = 0; i < csv.fields.size(); ++i) {
-      if (i > 0) row.raw.push_back(',');
-      row.raw += CsvField(csv.fields[i]);
-    }
+    row.raw = std::move(csv.raw);
     if (row.error.empty() && csv.fields.size() != columns_.size()) {
       row.error = absl::StrCat("has ", csv.fields.size(),
                                " fields; the header has ", columns_.size());

@@ -1,0 +1,405 @@
+// Integration tests: the real server on a loopback port, driven through a
+// real gRPC channel with the generated stubs.
+#include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/security/credentials.h>
+
+#include <future>
+#include <set>
+#include <thread>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "mdm/v1/changes.grpc.pb.h"
+#include "mdm/v1/records.grpc.pb.h"
+#include "mdm/v1/schema.grpc.pb.h"
+#include "src/base/testing/status_matchers.h"
+#include "src/base/testing/temp_dir.h"
+#include "src/config/config_loader.h"
+#include "src/engine/engine.h"
+#include "src/server/server.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace mdm {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+v1::SourceRecord Person(const std::string& id,
+                        std::map<std::string, std::string> attributes,
+                        const std::string& source = "crm") {
+  v1::SourceRecord record;
+  record.set_entity_type("person");
+  record.mutable_key()->set_source(source);
+  record.mutable_key()->set_source_id(id);
+  for (auto& [name, value] : attributes) {
+    (*record.mutable_attributes())[name] = value;
+  }
+  return record;
+}
+
+std::string Bytes(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  EXPECT_TRUE(buffer.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& slice : slices) {
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  }
+  return bytes;
+}
+
+grpc::ByteBuffer Buffer(const std::string& bytes) {
+  grpc::Slice slice(bytes.data(), bytes.size());
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+// A unary call by method name with raw protobuf bytes, for services whose
+// .proto files are not installed (grpc.health.v1).
+grpc::Status RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
+                          const std::string& method, const std::string& request,
+                          std::string* response) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext context;
+  grpc::ByteBuffer in = Buffer(request);
+  grpc::ByteBuffer out;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, method, grpc::StubOptions(), &in, &out,
+                 [&](grpc::Status status) { done.set_value(status); });
+  grpc::Status status = done.get_future().get();
+  if (status.ok()) *response = Bytes(out);
+  return status;
+}
+
+// One request and its first response on a bidirectional stream by method
+// name, with raw protobuf bytes (grpc.reflection.v1alpha).
+grpc::Status RawStreamExchange(const std::shared_ptr<grpc::Channel>& channel,
+                               const std::string& method,
+                               const std::string& request,
+                               std::string* response) {
+  grpc::GenericStub stub(channel);
+  grpc::CompletionQueue queue;
+  grpc::ClientContext context;
+  auto call = stub.PrepareCall(&context, method, &queue);
+  void* tag = nullptr;
+  bool ok = false;
+  auto step = [&](int expected) {
+    return queue.Next(&tag, &ok) && ok && tag == reinterpret_cast<void*>(expected);
+  };
+  call->StartCall(reinterpret_cast<void*>(1));
+  if (!step(1)) return grpc::Status(grpc::StatusCode::UNKNOWN, "start failed");
+  grpc::ByteBuffer in = Buffer(request);
+  call->Write(in, reinterpret_cast<void*>(2));
+  if (!step(2)) return grpc::Status(grpc::StatusCode::UNKNOWN, "write failed");
+  grpc::ByteBuffer out;
+  call->Read(&out, reinterpret_cast<void*>(3));
+  if (!step(3)) return grpc::Status(grpc::StatusCode::UNKNOWN, "read failed");
+  *response = Bytes(out);
+  call->WritesDone(reinterpret_cast<void*>(4));
+  step(4);
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  while (queue.Next(&tag, &ok) && tag != reinterpret_cast<void*>(5)) {
+  }
+  queue.Shutdown();
+  while (queue.Next(&tag, &ok)) {
+  }
+  return grpc::Status::OK;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::OpenSqliteStore({.path = dir_.Path("mdm.db")});
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+    auto config = DefaultConfig();
+    ASSERT_TRUE(config.ok());
+    auto engine = engine::Engine::Create(store_.get(), *config, Clock::Real());
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    engine_ = *std::move(engine);
+    server::ServerOptions options{.address = "127.0.0.1:0"};
+    options.records.stream_batch_size = 3;  // several batches per stream
+    auto server = server::MdmServer::Start(engine_.get(), options);
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                   grpc::InsecureChannelCredentials());
+    records_ = v1::RecordService::NewStub(channel_);
+    feed_ = v1::ChangeFeedService::NewStub(channel_);
+  }
+
+  void TearDown() override {
+    if (server_ != nullptr) server_->Shutdown(absl::Seconds(1));
+  }
+
+  v1::UpsertRecordResponse Upsert(const v1::SourceRecord& record) {
+    grpc::ClientContext context;
+    v1::UpsertRecordRequest request;
+    *request.mutable_record() = record;
+    v1::UpsertRecordResponse response;
+    grpc::Status status = records_->UpsertRecord(&context, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<engine::Engine> engine_;
+  std::unique_ptr<server::MdmServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::RecordService::Stub> records_;
+  std::unique_ptr<v1::ChangeFeedService::Stub> feed_;
+};
+
+TEST_F(ServerTest, UpsertThenResolveByKeyAndGetTheGoldenRecord) {
+  const auto created = Upsert(Person("1", {{"email", "ann@x.org"},
+                                           {"full_name", "Ann Lee"}}));
+  EXPECT_EQ(created.outcome(), v1::CREATED);
+  const auto linked = Upsert(Person("E-9", {{"email", "ANN@x.org"}}, "erp"));
+  EXPECT_EQ(linked.outcome(), v1::LINKED);
+  EXPECT_EQ(linked.golden_id(), created.golden_id());
+
+  grpc::ClientContext context;
+  v1::ResolveRequest request;
+  request.mutable_key()->set_source("erp");
+  request.mutable_key()->set_source_id("E-9");
+  v1::ResolveResponse resolved;
+  ASSERT_TRUE(records_->Resolve(&context, request, &resolved).ok());
+  EXPECT_EQ(resolved.golden_id(), created.golden_id());
+  EXPECT_EQ(resolved.entity_type(), "person");
+
+  grpc::ClientContext get_context;
+  v1::GetGoldenRecordRequest get;
+  get.set_golden_id(created.golden_id());
+  v1::GetGoldenRecordResponse golden;
+  ASSERT_TRUE(records_->GetGoldenRecord(&get_context, get, &golden).ok());
+  EXPECT_EQ(golden.record().state(), v1::LIVE);
+  ASSERT_EQ(golden.record().xrefs_size(), 2);
+  EXPECT_EQ(golden.record().xrefs(0).key().source(), "crm");
+  EXPECT_EQ(golden.record().xrefs(1).key().source(), "erp");
+  EXPECT_GT(golden.record().attributes_size(), 0);
+}
+
+TEST_F(ServerTest, ErrorsMapToGrpcCodesWithTheFieldNamed) {
+  grpc::ClientContext context;
+  v1::UpsertRecordRequest request;
+  *request.mutable_record() = Person("1", {{"e_mail", "x"}});
+  v1::UpsertRecordResponse response;
+  grpc::Status status = records_->UpsertRecord(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("crm:1"));
+  EXPECT_THAT(status.error_message(), HasSubstr("[field: attributes.e_mail]"));
+
+  grpc::ClientContext get_context;
+  v1::GetGoldenRecordRequest get;
+  get.set_golden_id("PER-00009ZZ");
+  v1::GetGoldenRecordResponse golden;
+  status = records_->GetGoldenRecord(&get_context, get, &golden);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  grpc::ClientContext resolve_context;
+  v1::ResolveRequest resolve;
+  resolve.mutable_key()->set_source("crm");
+  resolve.mutable_key()->set_source_id("missing");
+  v1::ResolveResponse resolved;
+  status = records_->Resolve(&resolve_context, resolve, &resolved);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(ServerTest, StreamingUpsertAnswersEveryRecordInOrder) {
+  grpc::ClientContext context;
+  auto stream = records_->UpsertRecords(&context);
+  std::vector<v1::SourceRecord> batch = {
+      Person("1", {{"email", "a@x.org"}}),
+      Person("2", {{"email", "b@x.org"}}),
+      Person("3", {{"shoe", "9"}}),
+      Person("", {{"email", "c@x.org"}}),
+      Person("5", {{"email", "a@x.org"}}),
+      Person("6", {{"email", std::string(100000, 'x')}}),
+      Person("7", {{"email", "b@x.org"}}),
+  };
+  for (const auto& record : batch) {
+    v1::UpsertRecordsRequest request;
+    *request.mutable_record() = record;
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  std::vector<v1::UpsertRecordsResponse> responses;
+  v1::UpsertRecordsResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), batch.size());
+  for (size_t i = 0; i < responses.size(); ++i) {
+    EXPECT_EQ(responses[i].index(), static_cast<int64_t>(i));
+  }
+  EXPECT_TRUE(responses[0].has_accepted());
+  EXPECT_TRUE(responses[1].has_accepted());
+  EXPECT_EQ(responses[2].rejected().field(), "attributes.shoe");
+  EXPECT_EQ(responses[2].rejected().code(), "INVALID_ARGUMENT");
+  EXPECT_EQ(responses[3].rejected().field(), "key.source_id");
+  EXPECT_EQ(responses[4].accepted().outcome(), v1::LINKED);
+  EXPECT_EQ(responses[4].accepted().golden_id(),
+            responses[0].accepted().golden_id());
+  EXPECT_THAT(responses[5].rejected().message(), HasSubstr("limit"));
+  EXPECT_EQ(responses[6].accepted().golden_id(),
+            responses[1].accepted().golden_id());
+}
+
+TEST_F(ServerTest, BatchResolveAnswersEachKeyInOrder) {
+  const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
+  grpc::ClientContext context;
+  v1::BatchResolveRequest request;
+  for (const char* id : {"a", "zzz", "a"}) {
+    v1::SourceKey* key = request.add_keys();
+    key->set_source("crm");
+    key->set_source_id(id);
+  }
+  v1::BatchResolveResponse response;
+  ASSERT_TRUE(records_->BatchResolve(&context, request, &response).ok());
+  ASSERT_EQ(response.results_size(), 3);
+  EXPECT_EQ(response.results(0).golden_id(), a.golden_id());
+  EXPECT_EQ(response.results(1).golden_id(), "");
+  EXPECT_EQ(response.results(1).error().code(), "NOT_FOUND");
+  EXPECT_EQ(response.results(2).key().source_id(), "a");
+}
+
+TEST_F(ServerTest, ResolvingAMergedGoldenIdRedirectsToTheSurvivor) {
+  const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
+  const auto b = Upsert(Person("b", {{"national_id", "N1"}}));
+  const auto c = Upsert(Person("c", {{"email", "a@x.org"}, {"national_id", "N1"}}));
+  EXPECT_THAT(c.merged_golden_ids(), ElementsAre(b.golden_id()));
+  grpc::ClientContext context;
+  v1::ResolveRequest request;
+  request.set_golden_id(b.golden_id());
+  v1::ResolveResponse resolved;
+  ASSERT_TRUE(records_->Resolve(&context, request, &resolved).ok());
+  EXPECT_EQ(resolved.golden_id(), a.golden_id());
+  EXPECT_TRUE(resolved.redirected());
+
+  grpc::ClientContext get_context;
+  v1::GetGoldenRecordRequest get;
+  get.set_golden_id(b.golden_id());
+  get.set_follow_redirects(true);
+  v1::GetGoldenRecordResponse golden;
+  ASSERT_TRUE(records_->GetGoldenRecord(&get_context, get, &golden).ok());
+  EXPECT_TRUE(golden.redirected());
+  EXPECT_EQ(golden.record().golden_id(), a.golden_id());
+  EXPECT_EQ(golden.record().xrefs_size(), 3);
+}
+
+TEST_F(ServerTest, ListChangesPagesAndReportsTheHead) {
+  for (int i = 0; i < 5; ++i) {
+    Upsert(Person(absl::StrCat(i), {{"email", absl::StrCat(i, "@x.org")}}));
+  }
+  grpc::ClientContext context;
+  v1::ListChangesRequest request;
+  request.set_after_sequence(1);
+  request.set_page_size(2);
+  v1::ListChangesResponse response;
+  ASSERT_TRUE(feed_->ListChanges(&context, request, &response).ok());
+  ASSERT_EQ(response.events_size(), 2);
+  EXPECT_EQ(response.events(0).sequence(), 2);
+  EXPECT_EQ(response.events(0).kind(), v1::GOLDEN_CREATED);
+  EXPECT_EQ(response.events(0).keys(0).source_id(), "1");
+  EXPECT_EQ(response.next_after_sequence(), 3);
+  EXPECT_EQ(response.head_sequence(), 5);
+
+  grpc::ClientContext bad_context;
+  request.set_entity_type("spaceship");
+  EXPECT_EQ(feed_->ListChanges(&bad_context, request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(ServerTest, WatchDeliversPastThenLiveEventsUntilCancelled) {
+  Upsert(Person("1", {{"email", "a@x.org"}}));
+  grpc::ClientContext context;
+  v1::WatchChangesRequest request;
+  auto reader = feed_->WatchChanges(&context, request);
+  v1::ChangeEvent event;
+  ASSERT_TRUE(reader->Read(&event));
+  EXPECT_EQ(event.sequence(), 1);
+  std::thread writer([&] {
+    absl::SleepFor(absl::Milliseconds(100));
+    Upsert(Person("2", {{"email", "a@x.org"}}, "erp"));
+  });
+  ASSERT_TRUE(reader->Read(&event));
+  EXPECT_EQ(event.sequence(), 2);
+  EXPECT_EQ(event.kind(), v1::XREF_LINKED);
+  EXPECT_EQ(event.keys(0).source(), "erp");
+  writer.join();
+  context.TryCancel();
+  while (reader->Read(&event)) {
+  }
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+}
+
+TEST_F(ServerTest, ExportXrefsStreamsEveryLiveRecordAcrossPages) {
+  constexpr int kRecords = 2100;  // pages of 1000
+  {
+    grpc::ClientContext context;
+    auto stream = records_->UpsertRecords(&context);
+    for (int i = 0; i < kRecords; ++i) {
+      v1::UpsertRecordsRequest request;
+      *request.mutable_record() =
+          Person(absl::StrCat(i), {{"email", absl::StrCat(i % 700, "@x.org")}});
+      ASSERT_TRUE(stream->Write(request));
+    }
+    stream->WritesDone();
+    v1::UpsertRecordsResponse response;
+    int accepted = 0;
+    while (stream->Read(&response)) accepted += response.has_accepted();
+    ASSERT_TRUE(stream->Finish().ok());
+    ASSERT_EQ(accepted, kRecords);
+  }
+  grpc::ClientContext context;
+  auto reader = records_->ExportXrefs(&context, v1::ExportXrefsRequest());
+  v1::ExportXrefsResponse page;
+  std::set<std::string> ids;
+  std::set<std::string> goldens;
+  int pages = 0;
+  while (reader->Read(&page)) {
+    ++pages;
+    for (const v1::XrefRow& row : page.rows()) {
+      ids.insert(row.key().source_id());
+      goldens.insert(row.golden_id());
+    }
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kRecords));
+  EXPECT_EQ(goldens.size(), 700u);  // records sharing an email link
+}
+
+TEST_F(ServerTest, HealthReflectionAndSchemaServicesAnswer) {
+  // grpc.health.v1.HealthCheckRequest{} -> HealthCheckResponse{status: SERVING}
+  std::string health;
+  ASSERT_TRUE(RawUnaryCall(channel_, "/grpc.health.v1.Health/Check", "", &health)
+                  .ok());
+  EXPECT_EQ(health, std::string("\x08\x01", 2));
+
+  // ServerReflectionRequest{list_services: ""} lists our services.
+  std::string services;
+  ASSERT_TRUE(RawStreamExchange(
+                  channel_,
+                  "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+                  std::string("\x3a\x00", 2), &services)
+                  .ok());
+  EXPECT_THAT(services, HasSubstr("mdm.v1.RecordService"));
+  EXPECT_THAT(services, HasSubstr("mdm.v1.ChangeFeedService"));
+
+  auto schema = v1::SchemaService::NewStub(channel_);
+  grpc::ClientContext schema_context;
+  v1::GetEntityTypeRequest get;
+  get.set_name("organization");
+  v1::EntityTypeConfig type;
+  ASSERT_TRUE(schema->GetEntityType(&schema_context, get, &type).ok());
+  EXPECT_EQ(type.id_prefix(), "ORG");
+  grpc::ClientContext missing_context;
+  get.set_name("spaceship");
+  EXPECT_EQ(schema->GetEntityType(&missing_context, get, &type).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+}  // namespace
+}  // namespace mdm
