@@ -13,8 +13,8 @@ using ::testing::ElementsAre;
 
 TEST(ClusterRecords, LinksTransitivelyAboveTheThreshold) {
   const auto clusters = ClusterRecords(
-      {5, 1, 2, 3, 4},
-      {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}}, 6.6);
+      {5, 1, 2, 3, 4}, {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}},
+      6.6);
   EXPECT_THAT(clusters, ElementsAre(ElementsAre(1, 3, 5), ElementsAre(2),
                                     ElementsAre(4)));
 }

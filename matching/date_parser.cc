@@ -14,7 +14,7 @@ constexpr const char* kMonthNames[] = {"jan", "feb", "mar", "apr",
 
 struct Part {
   int value = 0;
-  int digits = 0;     // 0 for a month name
+  int digits = 0;  // 0 for a month name
   bool is_month_name = false;
 };
 
@@ -118,9 +118,9 @@ std::optional<CivilDate> ParseDate(absl::string_view text) {
   const Part& c = parts[2];
   if (a.digits == 4) return Make(a.value, b.value, c.value);  // Y M D
   if (c.digits != 4) return std::nullopt;
-  if (a.value > 12) return Make(c.value, b.value, a.value);   // D M Y
-  if (b.value > 12) return Make(c.value, a.value, b.value);   // M D Y
-  return Make(c.value, b.value, a.value);                     // D M Y
+  if (a.value > 12) return Make(c.value, b.value, a.value);  // D M Y
+  if (b.value > 12) return Make(c.value, a.value, b.value);  // M D Y
+  return Make(c.value, b.value, a.value);                    // D M Y
 }
 
 }  // namespace mdm::matching

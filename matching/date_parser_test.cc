@@ -34,10 +34,9 @@ TEST(ParseDate, AcceptsCommonForms) {
 }
 
 TEST(ParseDate, UnparseableOrImpossibleDatesAreMissing) {
-  const char* cases[] = {"",           "unknown",    "31/02/1985",
-                         "1900-02-29", "1985-13-01", "85-03-07",
-                         "12/13/14",   "1985",       "0000-00-00",
-                         "Smarch 7 1985"};
+  const char* cases[] = {
+      "",         "unknown",  "31/02/1985", "1900-02-29", "1985-13-01",
+      "85-03-07", "12/13/14", "1985",       "0000-00-00", "Smarch 7 1985"};
   for (const char* input : cases) {
     EXPECT_FALSE(ParseDate(input).has_value()) << input;
   }

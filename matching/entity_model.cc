@@ -57,9 +57,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
   model.name_ = config.name();
   const std::string where = absl::StrCat("entity type ", config.name(), ": ");
   if (!IsLowerName(config.name(), 32)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "entity type name '", config.name(),
-        "' must be 1..32 characters of a-z, 0-9 and _"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("entity type name '", config.name(),
+                     "' must be 1..32 characters of a-z, 0-9 and _"));
   }
   if (!IsIdPrefix(config.id_prefix())) {
     return absl::InvalidArgumentError(
@@ -100,9 +100,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
   absl::flat_hash_set<std::string> rule_names;
   for (const v1::BlockingRuleConfig& rule : config.blocking_rules()) {
     if (!rule_names.insert(rule.name()).second || rule.name().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, "blocking rule name '", rule.name(),
-          "' is empty or used twice"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, "blocking rule name '", rule.name(),
+                       "' is empty or used twice"));
     }
     if (rule.attributes().empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -127,9 +127,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
         absl::StrCat(where, "comparison '", comparison.name(), "': ");
     if (!comparison_names.insert(comparison.name()).second ||
         comparison.name().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, "comparison name '", comparison.name(),
-          "' is empty or used twice"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, "comparison name '", comparison.name(),
+                       "' is empty or used twice"));
     }
     std::optional<int> index = model.AttributeIndex(comparison.attribute());
     if (!index.has_value()) {
@@ -144,8 +144,8 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
       const v1::ComparisonLevelConfig& level = comparison.levels(i);
       const std::string at =
           absl::StrCat(here, "level ", i + 1, " '", level.label(), "': ");
-      ComparisonLevel out{.label = level.label(), .m = level.m(),
-                          .u = level.u()};
+      ComparisonLevel out{
+          .label = level.label(), .m = level.m(), .u = level.u()};
       switch (level.condition_case()) {
         case v1::ComparisonLevelConfig::kExact:
           out.condition = LevelCondition::kExact;

@@ -54,7 +54,8 @@ struct Comparison {
 
 class EntityModel {
  public:
-  static absl::StatusOr<EntityModel> Compile(const v1::EntityTypeConfig& config);
+  static absl::StatusOr<EntityModel> Compile(
+      const v1::EntityTypeConfig& config);
 
   const std::string& name() const { return name_; }
   const std::string& id_prefix() const { return id_prefix_; }

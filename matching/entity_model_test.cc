@@ -34,37 +34,73 @@ TEST(EntityModel, RejectsMeaninglessConfigurationNamingTheField) {
     const char* message;
   };
   const Case cases[] = {
-      {R"pb(name: "Person" id_prefix: "PER"
+      {R"pb(name: "Person"
+            id_prefix: "PER"
             attributes { name: "a" kind: TEXT })pb",
        "entity type name 'Person'"},
-      {R"pb(name: "p" id_prefix: "per" attributes { name: "a" kind: TEXT })pb",
+      {R"pb(name: "p"
+            id_prefix: "per"
+            attributes { name: "a" kind: TEXT })pb",
        "id_prefix 'per'"},
       {R"pb(name: "p" id_prefix: "PER")pb", "declares no attributes"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" })pb",
        "attribute 'a' has no kind"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             attributes { name: "a" kind: TEXT })pb",
        "attribute 'a' is declared twice"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             blocking_rules { name: "r" attributes: "b" })pb",
        "blocking rule 'r': unknown attribute 'b'"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "x" exact {} m: 0 u: 0.1 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "x"
+                exact {}
+                m: 0
+                u: 0.1
+              }
+            })pb",
        "comparison 'c': level 1 'x': m and u must be in (0, 1]"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "e" else {} m: 0.5 u: 0.5 }
-                          levels { label: "x" exact {} m: 0.5 u: 0.1 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "e"
+                else {}
+                m: 0.5
+                u: 0.5
+              }
+              levels {
+                label: "x"
+                exact {}
+                m: 0.5
+                u: 0.1
+              }
+            })pb",
        "an 'else' level must be the last"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             thresholds { auto_merge: 0.5 review: 0.9 })pb",
        "thresholds"},
   };
   for (const Case& c : cases) {
-    EXPECT_THAT(EntityModel::Compile(ParseEntityType(c.text)),
-                StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr(c.message)))
+    EXPECT_THAT(
+        EntityModel::Compile(ParseEntityType(c.text)),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.message)))
         << c.text;
   }
 }

@@ -10,8 +10,10 @@ using ::mdm::matching::testing::TestPersonModel;
 
 TEST(ScorePair, SumsLevelWeightsOnThePriorAndSkipsMissingValues) {
   const EntityModel model = TestPersonModel();
-  const auto a = Standardize(model, {{"email", "ann@x.org"}, {"full_name", "Ann Lee"}});
-  const auto b = Standardize(model, {{"email", "ANN@x.org"}, {"full_name", "Bo Chan"}});
+  const auto a =
+      Standardize(model, {{"email", "ann@x.org"}, {"full_name", "Ann Lee"}});
+  const auto b =
+      Standardize(model, {{"email", "ANN@x.org"}, {"full_name", "Bo Chan"}});
   const PairScore score = ScorePair(model, a, b);
   ASSERT_EQ(score.outcomes.size(), 3u);
   EXPECT_EQ(score.outcomes[0].level, 0);   // email exact
@@ -35,13 +37,15 @@ TEST(ScorePair, DecisionsFollowTheConfiguredEvidence) {
       {{{"email", "a@x.org"}}, {{"email", "a@x.org"}}, true},
       {{{"full_name", "Ann Lee"}}, {{"full_name", "Lee Ann"}}, false},
       {{{"full_name", "Ann Lee"}, {"birth_date", "1985-03-07"}},
-       {{"full_name", "ann lee"}, {"birth_date", "07/03/1985"}}, true},
+       {{"full_name", "ann lee"}, {"birth_date", "07/03/1985"}},
+       true},
       {{{"full_name", "Ann Lee"}, {"birth_date", "1985-03-07"}},
-       {{"full_name", "Ann Lee"}, {"birth_date", "1985-03-08"}}, false},
+       {{"full_name", "Ann Lee"}, {"birth_date", "1985-03-08"}},
+       false},
   };
   for (const Case& c : cases) {
-    const double weight = MatchWeight(model, Standardize(model, c.a),
-                                      Standardize(model, c.b));
+    const double weight =
+        MatchWeight(model, Standardize(model, c.a), Standardize(model, c.b));
     EXPECT_EQ(weight >= model.auto_merge_weight(), c.links) << weight;
   }
 }

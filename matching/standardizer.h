@@ -1,6 +1,7 @@
 // Standardization: raw attribute values to the comparable forms matching uses.
 //
-//   StandardizedRecord s = Standardize(model, {{"email", " Ann.Lee@Example.COM "},
+//   StandardizedRecord s = Standardize(model, {{"email", " Ann.Lee@Example.COM
+//   "},
 //                                             {"given_name", "Ann"},
 //                                             {"family_name", "LEE"}});
 //   s.values[*model.AttributeIndex("email")]      == "ann.lee@example.com"
@@ -50,9 +51,9 @@ using RawAttributes = std::vector<std::pair<std::string, std::string>>;
 
 // Attributes the model does not declare are ignored here (the caller decides
 // whether they are allowed).
-StandardizedRecord Standardize(const EntityModel& model,
-                               absl::Span<const std::pair<std::string, std::string>>
-                                   attributes);
+StandardizedRecord Standardize(
+    const EntityModel& model,
+    absl::Span<const std::pair<std::string, std::string>> attributes);
 
 // One value of the given kind.
 std::string StandardizeValue(v1::AttributeKind kind, absl::string_view raw);

@@ -36,7 +36,8 @@ TEST(StandardizeValue, PerKind) {
       {v1::NUMBER, "free", ""},
       {v1::URL, "HTTPS://www.Kingdee.com/", "kingdee.com"},
       {v1::COUNTRY, "cn", "CN"},
-      {v1::ORGANIZATION_NAME, "金蝶软件（中国）有限公司", "金蝶软件 中国 有限公司"},
+      {v1::ORGANIZATION_NAME, "金蝶软件（中国）有限公司",
+       "金蝶软件 中国 有限公司"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(StandardizeValue(c.kind, c.raw), c.expected)
@@ -52,8 +53,8 @@ TEST(Standardize, DerivesFullNameFromPartsAndIgnoresUnknownAttributes) {
   EXPECT_EQ(record.values[*model.AttributeIndex("full_name")], "ann lee");
   EXPECT_EQ(record.values[*model.AttributeIndex("email")], "");
 
-  StandardizedRecord explicit_name = Standardize(
-      model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
+  StandardizedRecord explicit_name =
+      Standardize(model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
   EXPECT_EQ(explicit_name.values[*model.AttributeIndex("full_name")],
             "annie lee");
 }
@@ -63,16 +64,16 @@ TEST(Standardize, EncodingRoundTripsAndRejectsOtherModels) {
   const StandardizedRecord record =
       Standardize(model, {{"email", "a@b.c"}, {"full_name", "王伟"}});
   StandardizedRecord decoded;
-  ASSERT_TRUE(DecodeStandardized(model, EncodeStandardized(model, record),
-                                 decoded));
+  ASSERT_TRUE(
+      DecodeStandardized(model, EncodeStandardized(model, record), decoded));
   EXPECT_EQ(decoded, record);
 
   v1::EntityTypeConfig changed = model.config();
   changed.mutable_attributes(3)->set_kind(v1::TEXT);
   auto other = EntityModel::Compile(changed);
   ASSERT_TRUE(other.ok());
-  EXPECT_FALSE(DecodeStandardized(*other, EncodeStandardized(model, record),
-                                  decoded));
+  EXPECT_FALSE(
+      DecodeStandardized(*other, EncodeStandardized(model, record), decoded));
   EXPECT_FALSE(DecodeStandardized(model, "\x01garbage", decoded));
 }
 

@@ -13,7 +13,8 @@ namespace {
 const icu::Normalizer2* NfkcCasefold() {
   static const icu::Normalizer2* const normalizer = [] {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    const icu::Normalizer2* n =
+        icu::Normalizer2::getNFKCCasefoldInstance(status);
     return U_SUCCESS(status) ? n : nullptr;
   }();
   return normalizer;

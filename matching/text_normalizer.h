@@ -1,7 +1,8 @@
 // Unicode text normalization shared by every standardizer.
 //
-//   NormalizeText("  Ｋｉｎｇｄｅｅ  Software, (China)  ")  == "kingdee software china"
-//   NormalizeText("金蝶软件（中国）有限公司")            == "金蝶软件 中国 有限公司"
+//   NormalizeText("  Ｋｉｎｇｄｅｅ  Software, (China)  ")  == "kingdee
+//   software china" NormalizeText("金蝶软件（中国）有限公司")            ==
+//   "金蝶软件 中国 有限公司"
 //
 // Steps: Unicode NFKC with case folding (so full-width forms become ASCII and
 // case differences vanish), then every run of punctuation, symbols, separators

@@ -33,7 +33,8 @@ TEST(NormalizeText, FoldsCaseWidthPunctuationAndSpace) {
 }
 
 TEST(NormalizedTokens, SplitsOnFoldedSeparators) {
-  EXPECT_THAT(NormalizedTokens(" Lee,  Ann "), ::testing::ElementsAre("lee", "ann"));
+  EXPECT_THAT(NormalizedTokens(" Lee,  Ann "),
+              ::testing::ElementsAre("lee", "ann"));
   EXPECT_THAT(NormalizedTokens("..."), ::testing::IsEmpty());
 }
 

@@ -1,9 +1,9 @@
 // The domain values a Store reads and writes.
 //
 // These are plain structs with no behaviour beyond comparison. Ids are the
-// store's own 64-bit row numbers: `RecordRow::id` grows with creation order, and
-// a golden record's number is turned into its public id ("PER-000001Y") by the
-// engine, never by the store. Times are absl::Time, stored with microsecond
+// store's own 64-bit row numbers: `RecordRow::id` grows with creation order,
+// and a golden record's number is turned into its public id ("PER-000001Y") by
+// the engine, never by the store. Times are absl::Time, stored with microsecond
 // precision.
 #ifndef MDM_STORAGE_ROWS_H_
 #define MDM_STORAGE_ROWS_H_

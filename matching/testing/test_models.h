@@ -33,24 +33,58 @@ inline EntityModel TestPersonModel() {
     attributes { name: "email" kind: EMAIL }
     attributes { name: "birth_date" kind: DATE }
     blocking_rules { name: "email" attributes: "email" }
-    blocking_rules { name: "name_dob" attributes: "full_name" attributes: "birth_date" }
+    blocking_rules {
+      name: "name_dob"
+      attributes: "full_name"
+      attributes: "birth_date"
+    }
     comparisons {
       name: "email"
       attribute: "email"
-      levels { label: "exact" exact {} m: 0.8 u: 0.0000001 }
-      levels { label: "different" else {} m: 0.2 u: 0.9999999 }
+      levels {
+        label: "exact"
+        exact {}
+        m: 0.8
+        u: 0.0000001
+      }
+      levels {
+        label: "different"
+        else {}
+        m: 0.2
+        u: 0.9999999
+      }
     }
     comparisons {
       name: "name"
       attribute: "full_name"
-      levels { label: "exact" exact {} m: 0.8 u: 0.001 }
-      levels { label: "different" else {} m: 0.2 u: 0.999 }
+      levels {
+        label: "exact"
+        exact {}
+        m: 0.8
+        u: 0.001
+      }
+      levels {
+        label: "different"
+        else {}
+        m: 0.2
+        u: 0.999
+      }
     }
     comparisons {
       name: "birth_date"
       attribute: "birth_date"
-      levels { label: "exact" exact {} m: 0.9 u: 0.0003 }
-      levels { label: "different" else {} m: 0.1 u: 0.9997 }
+      levels {
+        label: "exact"
+        exact {}
+        m: 0.9
+        u: 0.0003
+      }
+      levels {
+        label: "different"
+        else {}
+        m: 0.1
+        u: 0.9997
+      }
     }
   )pb"));
   EXPECT_TRUE(model.ok()) << model.status();

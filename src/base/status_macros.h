@@ -15,25 +15,26 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-// Returns from the enclosing function with the status of `expr` if it is not OK.
-#define MDM_RETURN_IF_ERROR(expr)                  \
-  do {                                             \
-    ::absl::Status mdm_status_ = (expr);           \
-    if (!mdm_status_.ok()) return mdm_status_;     \
+// Returns from the enclosing function with the status of `expr` if it is not
+// OK.
+#define MDM_RETURN_IF_ERROR(expr)              \
+  do {                                         \
+    ::absl::Status mdm_status_ = (expr);       \
+    if (!mdm_status_.ok()) return mdm_status_; \
   } while (false)
 
 #define MDM_STATUS_CONCAT_INNER_(a, b) a##b
 #define MDM_STATUS_CONCAT_(a, b) MDM_STATUS_CONCAT_INNER_(a, b)
 
-// Evaluates `rexpr` (an absl::StatusOr<T>); on error returns its status from the
-// enclosing function, otherwise moves the value into `lhs`, which may declare a
-// variable: MDM_ASSIGN_OR_RETURN(auto x, F());
-#define MDM_ASSIGN_OR_RETURN(lhs, rexpr)                                   \
-  MDM_ASSIGN_OR_RETURN_IMPL_(MDM_STATUS_CONCAT_(mdm_statusor_, __LINE__), \
-                             lhs, rexpr)
+// Evaluates `rexpr` (an absl::StatusOr<T>); on error returns its status from
+// the enclosing function, otherwise moves the value into `lhs`, which may
+// declare a variable: MDM_ASSIGN_OR_RETURN(auto x, F());
+#define MDM_ASSIGN_OR_RETURN(lhs, rexpr)                                       \
+  MDM_ASSIGN_OR_RETURN_IMPL_(MDM_STATUS_CONCAT_(mdm_statusor_, __LINE__), lhs, \
+                             rexpr)
 
-#define MDM_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr) \
-  auto statusor = (rexpr);                               \
+#define MDM_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr)   \
+  auto statusor = (rexpr);                                 \
   if (!statusor.ok()) return std::move(statusor).status(); \
   lhs = *std::move(statusor)
 

@@ -5,6 +5,7 @@
 #define MDM_SRC_BASE_UTF8_H_
 
 #include <cstddef>
+
 #include "absl/strings/string_view.h"
 
 namespace mdm {

@@ -78,15 +78,16 @@ absl::Status CheckSemantics(const v1::MdmConfig& config) {
   absl::flat_hash_set<std::string> sources;
   for (const v1::SourceConfig& source : config.sources()) {
     if (!IsSourceName(source.name())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "source name '", source.name(),
-          "' must be 1..64 characters of A-Z, a-z, 0-9, _ . : -"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("source name '", source.name(),
+                       "' must be 1..64 characters of A-Z, a-z, 0-9, _ . : -"));
     }
     if (!sources.insert(source.name()).second) {
       return absl::InvalidArgumentError(
           absl::StrCat("source ", source.name(), " is declared twice"));
     }
-    MDM_RETURN_IF_ERROR(CheckSource(source, absl::StrCat("source ", source.name())));
+    MDM_RETURN_IF_ERROR(
+        CheckSource(source, absl::StrCat("source ", source.name())));
   }
   return CheckSource(config.source_defaults(), "source_defaults");
 }

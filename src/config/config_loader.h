@@ -1,7 +1,8 @@
 // Loading and checking the service configuration.
 //
-//   MDM_ASSIGN_OR_RETURN(v1::MdmConfig config, LoadConfigFile("mdm.textproto"));
-//   MDM_ASSIGN_OR_RETURN(v1::MdmConfig config, DefaultConfig());
+//   MDM_ASSIGN_OR_RETURN(v1::MdmConfig config,
+//   LoadConfigFile("mdm.textproto")); MDM_ASSIGN_OR_RETURN(v1::MdmConfig
+//   config, DefaultConfig());
 //
 // Syntax errors read "FILE:LINE:COLUMN: message" (1-based); semantic errors
 // name the entity type or source and the field, for example

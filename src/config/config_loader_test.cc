@@ -13,10 +13,10 @@ using ::testing::HasSubstr;
 TEST(DefaultConfig, DeclaresTheBuiltInTypesWithTheirAttributes) {
   ASSERT_OK_AND_ASSIGN(v1::MdmConfig config, DefaultConfig());
   ASSERT_EQ(config.entity_types_size(), 3);
-  const char* person[] = {"full_name", "given_name", "family_name",
-                          "birth_date", "gender", "email", "phone",
-                          "national_id", "address_line", "city", "region",
-                          "postal_code", "country"};
+  const char* person[] = {
+      "full_name", "given_name",  "family_name", "birth_date",   "gender",
+      "email",     "phone",       "national_id", "address_line", "city",
+      "region",    "postal_code", "country"};
   const v1::EntityTypeConfig& p = config.entity_types(0);
   EXPECT_EQ(p.name(), "person");
   ASSERT_EQ(p.attributes_size(), static_cast<int>(std::size(person)));
@@ -41,28 +41,43 @@ TEST(ParseConfig, SemanticErrorsNameTheFileTypeAndField) {
   };
   const Case cases[] = {
       {"", "declares no entity_types"},
-      {R"pb(entity_types { name: "p" id_prefix: "PER"
-                           attributes { name: "a" kind: TEXT }
-                           blocking_rules { name: "r" attributes: "zz" } })pb",
+      {R"pb(entity_types {
+              name: "p"
+              id_prefix: "PER"
+              attributes { name: "a" kind: TEXT }
+              blocking_rules { name: "r" attributes: "zz" }
+            })pb",
        "f.txt: entity type p: blocking rule 'r': unknown attribute 'zz'"},
-      {R"pb(entity_types { name: "p" id_prefix: "PER"
-                           attributes { name: "a" kind: TEXT } }
-            entity_types { name: "q" id_prefix: "PER"
-                           attributes { name: "a" kind: TEXT } })pb",
+      {R"pb(entity_types {
+              name: "p"
+              id_prefix: "PER"
+              attributes { name: "a" kind: TEXT }
+            }
+            entity_types {
+              name: "q"
+              id_prefix: "PER"
+              attributes { name: "a" kind: TEXT }
+            })pb",
        "id_prefix PER is used by another entity type"},
-      {R"pb(entity_types { name: "p" id_prefix: "PER"
-                           attributes { name: "a" kind: TEXT } }
+      {R"pb(entity_types {
+              name: "p"
+              id_prefix: "PER"
+              attributes { name: "a" kind: TEXT }
+            }
             sources { name: "bad name" })pb",
        "source name 'bad name'"},
-      {R"pb(entity_types { name: "p" id_prefix: "PER"
-                           attributes { name: "a" kind: TEXT } }
+      {R"pb(entity_types {
+              name: "p"
+              id_prefix: "PER"
+              attributes { name: "a" kind: TEXT }
+            }
             sources { name: "erp" trust: 2 })pb",
        "source erp: trust must be in [0, 1]"},
   };
   for (const Case& c : cases) {
-    EXPECT_THAT(ParseConfig(c.text, "f.txt"),
-                StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr(c.message)))
+    EXPECT_THAT(
+        ParseConfig(c.text, "f.txt"),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.message)))
         << c.text;
   }
 }

@@ -114,8 +114,8 @@ class Engine::UnitOfWork {
     std::vector<int64_t> ids;
     ids.reserve(records_.size());
     for (const auto& [id, row] : records_) ids.push_back(id);
-    const std::vector<std::vector<int64_t>> clusters = matching::ClusterRecords(
-        ids, pairs_, model_.auto_merge_weight());
+    const std::vector<std::vector<int64_t>> clusters =
+        matching::ClusterRecords(ids, pairs_, model_.auto_merge_weight());
     return Apply(clusters);
   }
 
@@ -124,9 +124,7 @@ class Engine::UnitOfWork {
     auto it = final_golden_.find(record_id);
     return it == final_golden_.end() ? 0 : it->second;
   }
-  bool Created(int64_t golden_id) const {
-    return created_.contains(golden_id);
-  }
+  bool Created(int64_t golden_id) const { return created_.contains(golden_id); }
   const std::vector<int64_t>& merged() const { return merged_; }
   const absl::flat_hash_set<int64_t>& retired() const { return retired_; }
   int64_t last_sequence() const { return last_sequence_; }
@@ -160,18 +158,18 @@ class Engine::UnitOfWork {
       const int64_t id = queue.front();
       queue.pop_front();
       if (records_.contains(id)) continue;
-      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
-                           txn_.GetRecords({id}));
+      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords({id}));
       if (rows.empty()) continue;  // deleted in this unit of work
       RecordRow& row = records_[id] = std::move(rows.front());
       if (static_cast<int>(records_.size()) >
           engine_.options_.max_cluster_records) {
-        return absl::InternalError(absl::StrCat(
-            "re-clustering around record ", RecordLabel(row.key),
-            " reaches more than ", engine_.options_.max_cluster_records,
-            " records"));
+        return absl::InternalError(
+            absl::StrCat("re-clustering around record ", RecordLabel(row.key),
+                         " reaches more than ",
+                         engine_.options_.max_cluster_records, " records"));
       }
-      if (row.golden_id != 0) MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, queue));
+      if (row.golden_id != 0)
+        MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, queue));
       MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn_.EdgesOf(id));
       for (const storage::Edge& edge : edges) {
         if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
@@ -311,8 +309,7 @@ class Engine::UnitOfWork {
       merged_.push_back(retired);
       retired_.insert(retired);
       MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenMerged, retired,
-                               std::move(arrived_from[retired]), {},
-                               survivor));
+                               std::move(arrived_from[retired]), {}, survivor));
       arrived_from.erase(retired);
     }
     // Records that arrived new, or moved from a golden record that lives on.
@@ -375,7 +372,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   }
   MDM_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
   for (const v1::EntityTypeConfig& type : config.entity_types()) {
-    absl::Status status = txn->RegisterEntityType(type.name(), type.id_prefix());
+    absl::Status status =
+        txn->RegisterEntityType(type.name(), type.id_prefix());
     if (absl::IsAborted(status)) {
       return absl::FailedPreconditionError(absl::StrCat(
           "the configuration gives entity type ", type.name(), " prefix ",
@@ -394,7 +392,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   return engine;
 }
 
-const matching::EntityModel* Engine::Model(absl::string_view entity_type) const {
+const matching::EntityModel* Engine::Model(
+    absl::string_view entity_type) const {
   auto it = models_.find(entity_type);
   return it == models_.end() ? nullptr : &it->second;
 }
@@ -480,8 +479,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   if (existing.has_value()) {
     result.outcome = UpsertOutcome::kUpdated;
   } else {
-    result.outcome = unit.Created(golden) ? UpsertOutcome::kCreated
-                                          : UpsertOutcome::kLinked;
+    result.outcome =
+        unit.Created(golden) ? UpsertOutcome::kCreated : UpsertOutcome::kLinked;
   }
   for (int64_t merged : unit.merged()) {
     result.merged_golden_ids.push_back(GoldenIdOf(input.entity_type, merged));
@@ -534,8 +533,8 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
   MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> row,
                        txn->FindRecord(entity_type, key));
   if (!row.has_value()) {
-    return absl::NotFoundError(absl::StrCat(entity_type, " record ",
-                                            RecordLabel(key), " not found"));
+    return absl::NotFoundError(
+        absl::StrCat(entity_type, " record ", RecordLabel(key), " not found"));
   }
   UnitOfWork unit(*this, *txn, *model, clock_->Now());
   MDM_RETURN_IF_ERROR(txn->DeleteRecord(row->id));
@@ -588,16 +587,17 @@ absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
   if (xrefs.size() > 1) {
     std::vector<std::string> types;
     for (const storage::XrefRow& x : xrefs) types.push_back(x.entity_type);
-    return absl::FailedPreconditionError(absl::StrCat(
-        "source record ", RecordLabel(key), " exists as ",
-        absl::StrJoin(types, " and "), "; give an entity type"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("source record ", RecordLabel(key), " exists as ",
+                     absl::StrJoin(types, " and "), "; give an entity type"));
   }
   return ResolvedId{
       .golden_id = GoldenIdOf(xrefs[0].entity_type, xrefs[0].golden_id),
       .entity_type = xrefs[0].entity_type};
 }
 
-absl::StatusOr<ResolvedId> Engine::ResolveGoldenId(absl::string_view golden_id) {
+absl::StatusOr<ResolvedId> Engine::ResolveGoldenId(
+    absl::string_view golden_id) {
   MDM_ASSIGN_OR_RETURN(GoldenView view,
                        GetGolden(golden_id, /*follow_redirects=*/true));
   return ResolvedId{.golden_id = view.golden_id,
@@ -624,9 +624,9 @@ absl::StatusOr<GoldenView> Engine::GetGolden(absl::string_view golden_id,
                      row->merged_into != 0;
        ++hops) {
     if (hops == kMaxRedirectHops) {
-      return absl::InternalError(absl::StrCat(
-          "golden record ", golden_id, " redirects more than ",
-          kMaxRedirectHops, " times"));
+      return absl::InternalError(absl::StrCat("golden record ", golden_id,
+                                              " redirects more than ",
+                                              kMaxRedirectHops, " times"));
     }
     MDM_ASSIGN_OR_RETURN(row, txn->GetGolden(row->merged_into));
     if (!row.has_value()) {
@@ -648,8 +648,9 @@ absl::StatusOr<GoldenView> Engine::GetGolden(absl::string_view golden_id,
   view.updated_at = row->updated_at;
   view.redirected = redirected;
   MDM_ASSIGN_OR_RETURN(view.members, txn->GoldenMembers(row->id));
-  std::sort(view.members.begin(), view.members.end(),
-            [](const RecordRow& a, const RecordRow& b) { return a.key < b.key; });
+  std::sort(
+      view.members.begin(), view.members.end(),
+      [](const RecordRow& a, const RecordRow& b) { return a.key < b.key; });
   return view;
 }
 

@@ -18,9 +18,9 @@ namespace {
 using ::mdm::testing::IsOk;
 using ::mdm::testing::StatusIs;
 using ::mdm::testing::TempDir;
+using storage::ChangeKind;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using storage::ChangeKind;
 
 RecordInput Person(std::string id,
                    std::vector<std::pair<std::string, std::string>> attrs,
@@ -100,7 +100,8 @@ TEST_F(EngineTest, ResendingAnUnchangedRecordWritesNothing) {
   const UpsertResult again = MustUpsert(record);
   EXPECT_EQ(again.outcome, UpsertOutcome::kUnchanged);
   EXPECT_EQ(Changes().size(), before.size());
-  ASSERT_OK_AND_ASSIGN(GoldenView golden, engine_->GetGolden(again.golden_id, true));
+  ASSERT_OK_AND_ASSIGN(GoldenView golden,
+                       engine_->GetGolden(again.golden_id, true));
   EXPECT_EQ(golden.version, 1);
   EXPECT_EQ(golden.members.at(0).version, 1);
 }
@@ -115,7 +116,8 @@ TEST_F(EngineTest, MatchingRecordLinksToTheExistingGoldenRecord) {
   EXPECT_THAT(Kinds(changes),
               ElementsAre(ChangeKind::kXrefLinked, ChangeKind::kGoldenUpdated));
   EXPECT_THAT(changes[0].row.keys, ElementsAre(SourceKey{"erp", "A-7"}));
-  ASSERT_OK_AND_ASSIGN(GoldenView golden, engine_->GetGolden(first.golden_id, true));
+  ASSERT_OK_AND_ASSIGN(GoldenView golden,
+                       engine_->GetGolden(first.golden_id, true));
   EXPECT_EQ(golden.members.size(), 2u);
   EXPECT_EQ(golden.version, 2);
 }
@@ -130,12 +132,14 @@ TEST_F(EngineTest, RecordJoiningTwoGoldenRecordsMergesThemIntoTheOlder) {
   EXPECT_EQ(c.golden_id, a.golden_id);
   EXPECT_THAT(c.merged_golden_ids, ElementsAre(b.golden_id));
 
-  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(b.golden_id));
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved,
+                       engine_->ResolveGoldenId(b.golden_id));
   EXPECT_EQ(resolved.golden_id, a.golden_id);
   EXPECT_TRUE(resolved.redirected);
   EXPECT_EQ(GoldenOf("b"), a.golden_id);
 
-  ASSERT_OK_AND_ASSIGN(GoldenView retired, engine_->GetGolden(b.golden_id, false));
+  ASSERT_OK_AND_ASSIGN(GoldenView retired,
+                       engine_->GetGolden(b.golden_id, false));
   EXPECT_EQ(retired.state, storage::GoldenState::kRetired);
   EXPECT_EQ(retired.merged_into, a.golden_id);
   EXPECT_TRUE(retired.members.empty());
@@ -185,8 +189,8 @@ TEST_F(EngineTest, UpdateThatBreaksTheOnlyLinkSplitsTheNewerRecordOut) {
 TEST_F(EngineTest, SplitKeepsTheIdWithThePartHoldingTheOldestRecord) {
   // b and c link through a; deleting a splits {b} from {c}. b is older.
   MustUpsert(Person("b", {{"email", "b@x.org"}}));
-  const auto golden = MustUpsert(Person("a", {{"email", "b@x.org"},
-                                              {"national_id", "N9"}}));
+  const auto golden =
+      MustUpsert(Person("a", {{"email", "b@x.org"}, {"national_id", "N9"}}));
   MustUpsert(Person("c", {{"national_id", "N9"}}));
   ASSERT_EQ(GoldenOf("c"), golden.golden_id);
   ASSERT_OK_AND_ASSIGN(DeleteResult deleted,
@@ -203,9 +207,10 @@ TEST_F(EngineTest, DeletingTheLastRecordRetiresTheGoldenRecord) {
                        engine_->Delete("person", {"crm", "a"}));
   EXPECT_TRUE(deleted.golden_retired);
   EXPECT_EQ(deleted.golden_id, a.golden_id);
-  EXPECT_THAT(Kinds(Changes(head)),
-              ElementsAre(ChangeKind::kXrefUnlinked, ChangeKind::kGoldenRetired));
-  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(a.golden_id));
+  EXPECT_THAT(Kinds(Changes(head)), ElementsAre(ChangeKind::kXrefUnlinked,
+                                                ChangeKind::kGoldenRetired));
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved,
+                       engine_->ResolveGoldenId(a.golden_id));
   EXPECT_TRUE(resolved.retired);
   EXPECT_FALSE(resolved.redirected);
   EXPECT_THAT(engine_->Resolve({"crm", "a"}, ""),
@@ -229,12 +234,13 @@ TEST_F(EngineTest, RejectedRecordInABatchLeavesTheOthersApplied) {
   const auto results = engine_->UpsertBatch(batch);
   ASSERT_EQ(results.size(), 5u);
   EXPECT_THAT(results[0], IsOk());
-  EXPECT_THAT(results[1], StatusIs(absl::StatusCode::kInvalidArgument,
-                                   HasSubstr("crm:2")));
+  EXPECT_THAT(results[1],
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("crm:2")));
   EXPECT_EQ(ErrorField(results[1].status()), "attributes.e_mail");
   EXPECT_EQ(ErrorField(results[2].status()), "key.source_id");
-  EXPECT_THAT(results[3], StatusIs(absl::StatusCode::kInvalidArgument,
-                                   HasSubstr("unknown entity type 'spaceship'")));
+  EXPECT_THAT(results[3],
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("unknown entity type 'spaceship'")));
   ASSERT_THAT(results[4], IsOk());
   EXPECT_EQ(results[4]->outcome, UpsertOutcome::kLinked);
   EXPECT_EQ(results[4]->golden_id, results[0]->golden_id);
@@ -286,7 +292,8 @@ std::set<std::set<std::string>> Partition(Engine& engine) {
   absl::StatusOr<std::vector<XrefView>> xrefs = engine.ScanXrefs("", 0, 100000);
   EXPECT_THAT(xrefs, IsOk());
   if (!xrefs.ok()) return {};
-  for (const XrefView& x : *xrefs) by_golden[x.golden_id].insert(x.key.source_id);
+  for (const XrefView& x : *xrefs)
+    by_golden[x.golden_id].insert(x.key.source_id);
   std::set<std::set<std::string>> partition;
   for (auto& [golden, ids] : by_golden) partition.insert(ids);
   return partition;
@@ -314,15 +321,17 @@ TEST_F(EngineTest, PartitionDoesNotDependOnArrivalOrder) {
     auto engine = Engine::Create(store->get(), *DefaultConfig(), &clock_);
     ASSERT_THAT(engine, IsOk());
     std::shuffle(records.begin(), records.end(), random);
-    for (const RecordInput& r : records) ASSERT_THAT((*engine)->Upsert(r), IsOk());
+    for (const RecordInput& r : records)
+      ASSERT_THAT((*engine)->Upsert(r), IsOk());
     EXPECT_EQ(Partition(**engine), expected) << "round " << round;
   }
 }
 
 TEST_F(EngineTest, FeedIsDenseAndAccountsForEveryLiveGoldenId) {
   for (int i = 0; i < 40; ++i) {
-    MustUpsert(Person(absl::StrCat(i), {{"email", absl::StrCat("e", i % 13, "@x")},
-                                        {"national_id", absl::StrCat(i % 7)}}));
+    MustUpsert(
+        Person(absl::StrCat(i), {{"email", absl::StrCat("e", i % 13, "@x")},
+                                 {"national_id", absl::StrCat(i % 7)}}));
   }
   ASSERT_OK(engine_->Delete("person", {"crm", "3"}).status());
   const auto changes = Changes();
@@ -338,7 +347,8 @@ TEST_F(EngineTest, FeedIsDenseAndAccountsForEveryLiveGoldenId) {
     }
   }
   std::set<std::string> live;
-  ASSERT_OK_AND_ASSIGN(std::vector<XrefView> xrefs, engine_->ScanXrefs("", 0, 1000));
+  ASSERT_OK_AND_ASSIGN(std::vector<XrefView> xrefs,
+                       engine_->ScanXrefs("", 0, 1000));
   for (const XrefView& x : xrefs) live.insert(x.golden_id);
   std::set<std::string> expected;
   std::set_difference(created.begin(), created.end(), gone.begin(), gone.end(),
@@ -350,9 +360,11 @@ TEST_F(EngineTest, FeedIsDenseAndAccountsForEveryLiveGoldenId) {
 
 TEST_F(EngineTest, ChangePagesReportTheHeadEvenWhenFilteredEmpty) {
   MustUpsert(Person("a", {{"email", "a@x.org"}}));
-  MustUpsert({.entity_type = "product", .key = {"erp", "1"},
+  MustUpsert({.entity_type = "product",
+              .key = {"erp", "1"},
               .attributes = {{"name", "Widget"}}});
-  ASSERT_OK_AND_ASSIGN(ChangePage products, engine_->ListChanges(0, 10, "product"));
+  ASSERT_OK_AND_ASSIGN(ChangePage products,
+                       engine_->ListChanges(0, 10, "product"));
   ASSERT_EQ(products.events.size(), 1u);
   EXPECT_EQ(products.events[0].row.sequence, 2);
   ASSERT_OK_AND_ASSIGN(ChangePage organizations,
@@ -372,14 +384,14 @@ TEST_F(EngineTest, ForEachXrefPagesThroughOneSnapshot) {
   }));
   EXPECT_THAT(page_sizes, ElementsAre(3, 3, 1));
   int pages = 0;
-  ASSERT_OK(engine_->ForEachXref("", 3, [&](std::vector<XrefView>) {
-    return ++pages < 2;
-  }));
+  ASSERT_OK(engine_->ForEachXref(
+      "", 3, [&](std::vector<XrefView>) { return ++pages < 2; }));
   EXPECT_EQ(pages, 2);
 }
 
 TEST_F(EngineTest, WaitForChangesWakesOnCommit) {
-  EXPECT_FALSE(engine_->WaitForChanges(0, absl::Now() + absl::Milliseconds(10)));
+  EXPECT_FALSE(
+      engine_->WaitForChanges(0, absl::Now() + absl::Milliseconds(10)));
   MustUpsert(Person("a", {{"email", "a@x.org"}}));
   EXPECT_TRUE(engine_->WaitForChanges(0, absl::Now()));
 }

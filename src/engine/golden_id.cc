@@ -72,8 +72,9 @@ absl::StatusOr<ParsedGoldenId> ParseGoldenId(absl::string_view id) {
   std::vector<int> digits;
   for (char c : rest) {
     const int d = DigitValue(c);
-    if (d < 0) return malformed(absl::StrCat("'", std::string(1, c),
-                                             "' is not a base32 character"));
+    if (d < 0)
+      return malformed(
+          absl::StrCat("'", std::string(1, c), "' is not a base32 character"));
     digits.push_back(d);
   }
   const int check = digits.back();

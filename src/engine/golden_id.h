@@ -8,8 +8,8 @@
 // (0-9 A-Z without I, L, O, U), at least six characters, zero-padded. CHECK is
 // one more base32 character computed with the Luhn mod-32 algorithm over BODY,
 // which catches every single-character error and almost every swap of two
-// adjacent characters. Parsing ignores case and reads O as 0 and I, L as 1, as Crockford
-// base32 intends, so ids survive being read aloud or retyped.
+// adjacent characters. Parsing ignores case and reads O as 0 and I, L as 1, as
+// Crockford base32 intends, so ids survive being read aloud or retyped.
 #ifndef MDM_SRC_ENGINE_GOLDEN_ID_H_
 #define MDM_SRC_ENGINE_GOLDEN_ID_H_
 

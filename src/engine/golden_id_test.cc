@@ -11,8 +11,8 @@ using ::mdm::testing::StatusIs;
 using ::testing::HasSubstr;
 
 TEST(GoldenId, FormatsAndParsesBack) {
-  for (int64_t n : {1LL, 2LL, 31LL, 32LL, 1000000LL, 1LL << 40,
-                    (1LL << 62) + 12345}) {
+  for (int64_t n :
+       {1LL, 2LL, 31LL, 32LL, 1000000LL, 1LL << 40, (1LL << 62) + 12345}) {
     const std::string id = FormatGoldenId("ORG", n);
     ASSERT_OK_AND_ASSIGN(ParsedGoldenId parsed, ParseGoldenId(id));
     EXPECT_EQ(parsed.prefix, "ORG");
@@ -63,8 +63,9 @@ TEST(GoldenId, MalformedIdsSayWhatIsWrong) {
                                           HasSubstr("malformed")));
   EXPECT_THAT(ParseGoldenId("PER000001Y"),
               StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ParseGoldenId("PER-0001"),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("length")));
+  EXPECT_THAT(
+      ParseGoldenId("PER-0001"),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("length")));
   EXPECT_THAT(ParseGoldenId("PER-0000#1Y"),
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(ParseGoldenId("PER-000002Y"),

@@ -12,10 +12,9 @@ namespace {
 
 absl::Status Invalid(const SourceKey& key, absl::string_view field,
                      absl::string_view problem) {
-  return WithErrorField(
-      absl::InvalidArgumentError(
-          absl::StrCat("record ", RecordLabel(key), ": ", problem)),
-      field);
+  return WithErrorField(absl::InvalidArgumentError(absl::StrCat(
+                            "record ", RecordLabel(key), ": ", problem)),
+                        field);
 }
 
 // Shown in messages: at most 64 bytes, and only when it is valid UTF-8.
@@ -78,15 +77,15 @@ absl::StatusOr<storage::Attributes> ValidateRecord(
   absl::Status status = ValidateKey(input.entity_type, key, limits);
   if (!status.ok()) return status;
   if (model == nullptr) {
-    return Invalid(key, "entity_type",
-                   absl::StrCat("unknown entity type '",
-                                Shown(input.entity_type), "'"));
+    return Invalid(
+        key, "entity_type",
+        absl::StrCat("unknown entity type '", Shown(input.entity_type), "'"));
   }
   if (static_cast<int>(input.attributes.size()) > limits.max_attributes) {
-    return Invalid(key, "attributes",
-                   absl::StrCat("has ", input.attributes.size(),
-                                " attributes; the limit is ",
-                                limits.max_attributes));
+    return Invalid(
+        key, "attributes",
+        absl::StrCat("has ", input.attributes.size(),
+                     " attributes; the limit is ", limits.max_attributes));
   }
   size_t total = 0;
   storage::Attributes attributes;
@@ -94,7 +93,8 @@ absl::StatusOr<storage::Attributes> ValidateRecord(
   for (const auto& [name, value] : input.attributes) {
     const std::string field = absl::StrCat("attributes.", Shown(name));
     if (name.empty() || !IsValidUtf8(name)) {
-      return Invalid(key, "attributes", "an attribute name is empty or not UTF-8");
+      return Invalid(key, "attributes",
+                     "an attribute name is empty or not UTF-8");
     }
     if (!model->AttributeIndex(name).has_value() &&
         !model->allow_extra_attributes()) {
@@ -109,10 +109,10 @@ absl::StatusOr<storage::Attributes> ValidateRecord(
                                   FirstInvalidUtf8(value), ")"));
     }
     if (value.size() > limits.max_value_bytes) {
-      return Invalid(key, field,
-                     absl::StrCat("attribute '", Shown(name), "' is ",
-                                  value.size(), " bytes; the limit is ",
-                                  limits.max_value_bytes));
+      return Invalid(
+          key, field,
+          absl::StrCat("attribute '", Shown(name), "' is ", value.size(),
+                       " bytes; the limit is ", limits.max_value_bytes));
     }
     total += name.size() + value.size();
     if (absl::StripAsciiWhitespace(value).empty()) continue;
@@ -126,9 +126,9 @@ absl::StatusOr<storage::Attributes> ValidateRecord(
   std::sort(attributes.begin(), attributes.end());
   for (size_t i = 1; i < attributes.size(); ++i) {
     if (attributes[i].first == attributes[i - 1].first) {
-      return Invalid(key, absl::StrCat("attributes.", attributes[i].first),
-                     absl::StrCat("attribute '", attributes[i].first,
-                                  "' is given twice"));
+      return Invalid(
+          key, absl::StrCat("attributes.", attributes[i].first),
+          absl::StrCat("attribute '", attributes[i].first, "' is given twice"));
     }
   }
   return attributes;

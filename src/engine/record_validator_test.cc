@@ -90,8 +90,9 @@ TEST(ValidateRecord, EachProblemNamesTheRecordAndField) {
     EXPECT_EQ(ErrorField(status), c.field) << status;
   }
   absl::Status unknown_type = ValidateRecord(Valid(), nullptr, limits).status();
-  EXPECT_THAT(unknown_type, StatusIs(absl::StatusCode::kInvalidArgument,
-                                     HasSubstr("unknown entity type 'person'")));
+  EXPECT_THAT(unknown_type,
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("unknown entity type 'person'")));
   EXPECT_EQ(ErrorField(unknown_type), "entity_type");
 }
 

@@ -15,7 +15,8 @@ storage::RecordRow Member(int64_t id, int seconds, storage::Attributes attrs) {
 }
 
 TEST(SurviveAttributes, MostRecentValueWinsPerAttributeWithLineage) {
-  const auto old_full = Member(1, 100, {{"email", "old@x.org"}, {"phone", "1"}});
+  const auto old_full =
+      Member(1, 100, {{"email", "old@x.org"}, {"phone", "1"}});
   const auto newer = Member(2, 200, {{"email", "new@x.org"}});
   const auto tie_later_id = Member(3, 200, {{"email", "tie@x.org"}});
   const storage::RecordRow* members[] = {&newer, &old_full, &tie_later_id};

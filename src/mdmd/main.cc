@@ -68,8 +68,8 @@ absl::Status Run(const Flags& flags) {
   if (!server.ok()) return server.status();
   const std::string host = flags.listen.substr(0, flags.listen.rfind(':'));
   LogInfo(absl::StrCat("ready: mdmd serving mdm.v1 on ", host, ":",
-                       (*server)->port(),
-                       " (database ", flags.db, ", configuration ",
+                       (*server)->port(), " (database ", flags.db,
+                       ", configuration ",
                        flags.config.empty() ? "built-in" : flags.config,
                        ", schema version ", (*store)->schema_version(), ")"));
 

@@ -25,10 +25,11 @@ grpc::Status ChangeFeedService::ListChanges(
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "after_sequence must not be negative");
   }
-  if (request->page_size() < 0 || request->page_size() > options_.max_page_size) {
-    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        absl::StrCat("page_size must be in 1..",
-                                     options_.max_page_size));
+  if (request->page_size() < 0 ||
+      request->page_size() > options_.max_page_size) {
+    return grpc::Status(
+        grpc::StatusCode::INVALID_ARGUMENT,
+        absl::StrCat("page_size must be in 1..", options_.max_page_size));
   }
   grpc::Status type_status = CheckEntityType(*engine_, request->entity_type());
   if (!type_status.ok()) return type_status;

@@ -28,9 +28,9 @@ class ChangeFeedService final : public v1::ChangeFeedService::Service {
   grpc::Status ListChanges(grpc::ServerContext* context,
                            const v1::ListChangesRequest* request,
                            v1::ListChangesResponse* response) override;
-  grpc::Status WatchChanges(grpc::ServerContext* context,
-                            const v1::WatchChangesRequest* request,
-                            grpc::ServerWriter<v1::ChangeEvent>* writer) override;
+  grpc::Status WatchChanges(
+      grpc::ServerContext* context, const v1::WatchChangesRequest* request,
+      grpc::ServerWriter<v1::ChangeEvent>* writer) override;
 
  private:
   engine::Engine* const engine_;

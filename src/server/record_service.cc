@@ -149,8 +149,8 @@ grpc::Status RecordService::Resolve(grpc::ServerContext*,
   absl::StatusOr<engine::ResolvedId> resolved;
   switch (request->subject_case()) {
     case v1::ResolveRequest::kKey:
-      resolved = engine_->Resolve(FromProto(request->key()),
-                                  request->entity_type());
+      resolved =
+          engine_->Resolve(FromProto(request->key()), request->entity_type());
       break;
     case v1::ResolveRequest::kGoldenId:
       resolved = engine_->ResolveGoldenId(request->golden_id());
@@ -171,15 +171,15 @@ grpc::Status RecordService::BatchResolve(grpc::ServerContext*,
                                          const v1::BatchResolveRequest* request,
                                          v1::BatchResolveResponse* response) {
   if (request->keys_size() > options_.max_batch_resolve_keys) {
-    return grpc::Status(
-        grpc::StatusCode::INVALID_ARGUMENT,
-        absl::StrCat("BatchResolve takes at most ",
-                     options_.max_batch_resolve_keys, " keys, got ",
-                     request->keys_size()));
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        absl::StrCat("BatchResolve takes at most ",
+                                     options_.max_batch_resolve_keys,
+                                     " keys, got ", request->keys_size()));
   }
   std::vector<engine::SourceKey> keys;
   keys.reserve(request->keys_size());
-  for (const v1::SourceKey& key : request->keys()) keys.push_back(FromProto(key));
+  for (const v1::SourceKey& key : request->keys())
+    keys.push_back(FromProto(key));
   absl::StatusOr<std::vector<absl::StatusOr<engine::ResolvedId>>> results =
       engine_->ResolveMany(keys, request->entity_type());
   if (!results.ok()) return ToGrpcStatus(results.status());

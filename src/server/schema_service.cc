@@ -11,9 +11,9 @@ grpc::Status SchemaService::ListEntityTypes(
   return grpc::Status::OK;
 }
 
-grpc::Status SchemaService::GetEntityType(grpc::ServerContext*,
-                                          const v1::GetEntityTypeRequest* request,
-                                          v1::EntityTypeConfig* response) {
+grpc::Status SchemaService::GetEntityType(
+    grpc::ServerContext*, const v1::GetEntityTypeRequest* request,
+    v1::EntityTypeConfig* response) {
   const matching::EntityModel* model = engine_->Model(request->name());
   if (model == nullptr) {
     return grpc::Status(

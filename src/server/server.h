@@ -2,7 +2,8 @@
 // port.
 //
 //   MDM_ASSIGN_OR_RETURN(std::unique_ptr<MdmServer> server,
-//                        MdmServer::Start(engine.get(), {.address = "127.0.0.1:0"}));
+//                        MdmServer::Start(engine.get(), {.address =
+//                        "127.0.0.1:0"}));
 //   int port = server->port();       // the port actually bound
 //   server->Shutdown(absl::Seconds(5));
 //
@@ -10,10 +11,10 @@
 #ifndef MDM_SRC_SERVER_SERVER_H_
 #define MDM_SRC_SERVER_SERVER_H_
 
+#include <grpcpp/server.h>
+
 #include <memory>
 #include <string>
-
-#include <grpcpp/server.h>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"

@@ -9,10 +9,10 @@ namespace mdm::storage {
 absl::Status SqliteStatus(int result_code, sqlite3* db,
                           absl::string_view context) {
   const int primary = result_code & 0xff;
-  const char* detail = db != nullptr ? sqlite3_errmsg(db)
-                                     : sqlite3_errstr(result_code);
-  std::string message = absl::StrCat(context, ": ", detail, " (sqlite code ",
-                                     result_code, ")");
+  const char* detail =
+      db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(result_code);
+  std::string message =
+      absl::StrCat(context, ": ", detail, " (sqlite code ", result_code, ")");
   switch (primary) {
     case SQLITE_OK:
     case SQLITE_ROW:

@@ -10,9 +10,8 @@
 #ifndef MDM_STORAGE_SQLITE_SQLITE_STATUS_H_
 #define MDM_STORAGE_SQLITE_SQLITE_STATUS_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 struct sqlite3;
 

@@ -36,8 +36,8 @@ absl::StatusOr<RecordRow> ReadRecordRow(const Statement& stmt) {
   row.created_at = FromMicros(stmt.ColumnInt(7));
   row.updated_at = FromMicros(stmt.ColumnInt(8));
   const std::string what = absl::StrCat("source record ", row.id);
-  MDM_ASSIGN_OR_RETURN(row.attributes,
-                       sqlite_internal::DecodeAttributes(stmt.ColumnBlob(9), what));
+  MDM_ASSIGN_OR_RETURN(row.attributes, sqlite_internal::DecodeAttributes(
+                                           stmt.ColumnBlob(9), what));
   row.features = std::string(stmt.ColumnBlob(10));
   MDM_ASSIGN_OR_RETURN(row.block_keys, sqlite_internal::DecodeBlockKeys(
                                            stmt.ColumnBlob(11), what));
@@ -102,8 +102,9 @@ class SqliteReader : public Interface {
       const SourceKey& key) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("SELECT id, entity_type, source, source_id, golden_id "
-                       "FROM source_records WHERE source = ? AND source_id = ?"));
+        conn_->Prepare(
+            "SELECT id, entity_type, source, source_id, golden_id "
+            "FROM source_records WHERE source = ? AND source_id = ?"));
     stmt.BindText(1, key.source);
     stmt.BindText(2, key.source_id);
     std::vector<XrefRow> rows;
@@ -201,8 +202,9 @@ class SqliteReader : public Interface {
   absl::StatusOr<std::vector<Edge>> EdgesOf(int64_t record_id) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("SELECT a, b, weight FROM edges WHERE a = ?1 "
-                       "UNION ALL SELECT a, b, weight FROM edges WHERE b = ?1"));
+        conn_->Prepare(
+            "SELECT a, b, weight FROM edges WHERE a = ?1 "
+            "UNION ALL SELECT a, b, weight FROM edges WHERE b = ?1"));
     stmt.BindInt(1, record_id);
     std::vector<Edge> edges;
     while (true) {
@@ -224,9 +226,8 @@ class SqliteReader : public Interface {
     constexpr absl::string_view kOfType =
         "SELECT seq, time, entity_type, kind, golden_id, survivor_id, payload "
         "FROM changes WHERE seq > ? AND entity_type = ? ORDER BY seq LIMIT ?";
-    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(entity_type.empty()
-                                                            ? kAll
-                                                            : kOfType));
+    MDM_ASSIGN_OR_RETURN(Statement stmt,
+                         conn_->Prepare(entity_type.empty() ? kAll : kOfType));
     int param = 1;
     stmt.BindInt(param++, after_sequence);
     if (!entity_type.empty()) stmt.BindText(param++, entity_type);
@@ -268,9 +269,8 @@ class SqliteReader : public Interface {
         "SELECT id, entity_type, source, source_id, golden_id "
         "FROM source_records WHERE id > ? AND entity_type = ? "
         "ORDER BY id LIMIT ?";
-    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(entity_type.empty()
-                                                            ? kAll
-                                                            : kOfType));
+    MDM_ASSIGN_OR_RETURN(Statement stmt,
+                         conn_->Prepare(entity_type.empty() ? kAll : kOfType));
     int param = 1;
     stmt.BindInt(param++, after_record_id);
     if (!entity_type.empty()) stmt.BindText(param++, entity_type);
@@ -426,7 +426,8 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     }
     MDM_ASSIGN_OR_RETURN(
         Statement update,
-        conn_->Prepare("UPDATE source_records SET block_keys = ? WHERE id = ?"));
+        conn_->Prepare(
+            "UPDATE source_records SET block_keys = ? WHERE id = ?"));
     update.BindBlob(1, sqlite_internal::EncodeBlockKeys(
                            std::vector<uint64_t>(keys.begin(), keys.end())));
     update.BindInt(2, record_id);
@@ -507,8 +508,8 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     } else {
       stmt.BindNull(5);
     }
-    stmt.BindBlob(6, sqlite_internal::EncodeChangePayload(event.keys,
-                                                          event.attributes));
+    stmt.BindBlob(
+        6, sqlite_internal::EncodeChangePayload(event.keys, event.attributes));
     MDM_RETURN_IF_ERROR(stmt.Run());
     event.sequence = conn_->LastInsertRowId();
     return absl::OkStatus();
@@ -632,10 +633,9 @@ class SqliteStore : public Store {
 
  private:
   absl::StatusOr<std::unique_ptr<Connection>> OpenReader() {
-    MDM_ASSIGN_OR_RETURN(
-        std::unique_ptr<Connection> conn,
-        Connection::Open(options_.path, /*read_only=*/false,
-                         options_.busy_timeout));
+    MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
+                         Connection::Open(options_.path, /*read_only=*/false,
+                                          options_.busy_timeout));
     MDM_RETURN_IF_ERROR(conn->Exec("PRAGMA query_only = ON"));
     return conn;
   }
@@ -674,13 +674,13 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     return absl::InvalidArgumentError(
         absl::StrCat("unknown schema version ", options.schema_version));
   }
-  MDM_ASSIGN_OR_RETURN(
-      std::unique_ptr<Connection> writer,
-      Connection::Open(options.path, /*read_only=*/false, options.busy_timeout));
+  MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
+                       Connection::Open(options.path, /*read_only=*/false,
+                                        options.busy_timeout));
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA journal_mode = WAL"));
-  MDM_RETURN_IF_ERROR(writer->Exec(
-      options.sync == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
-                                        : "PRAGMA synchronous = NORMAL"));
+  MDM_RETURN_IF_ERROR(writer->Exec(options.sync == SqliteSync::kFull
+                                       ? "PRAGMA synchronous = FULL"
+                                       : "PRAGMA synchronous = NORMAL"));
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
   return std::unique_ptr<Store>(

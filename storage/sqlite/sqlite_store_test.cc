@@ -41,8 +41,10 @@ GoldenRow MakeGolden() {
   row.version = 1;
   row.created_at = kT0;
   row.updated_at = kT0;
-  row.attributes = {{.name = "full_name", .value = "Ann Lee",
-                     .source = {"crm", "1"}, .rule = "most_recent"}};
+  row.attributes = {{.name = "full_name",
+                     .value = "Ann Lee",
+                     .source = {"crm", "1"},
+                     .rule = "most_recent"}};
   return row;
 }
 
@@ -78,9 +80,11 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
     RecordRow record = MakeRecord("1", golden.id);
     ASSERT_OK(txn->InsertRecord(record));
     ASSERT_OK(txn->ReplaceBlockKeys(record.id, {11, 0xffffffffffffffffULL}));
-    ChangeRow change{.time = kT0, .entity_type = "person",
+    ChangeRow change{.time = kT0,
+                     .entity_type = "person",
                      .kind = ChangeKind::kGoldenCreated,
-                     .golden_id = golden.id, .keys = {record.key},
+                     .golden_id = golden.id,
+                     .keys = {record.key},
                      .attributes = golden.attributes};
     ASSERT_OK(txn->AppendChange(change));
     EXPECT_EQ(change.sequence, 1);
@@ -99,7 +103,8 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
   EXPECT_EQ(found->content_hash, expected.content_hash);
   EXPECT_EQ(found->created_at, kT0);
   EXPECT_THAT(found->block_keys, ElementsAre(11, 0xffffffffffffffffULL));
-  ASSERT_OK_AND_ASSIGN(auto members, read->BlockMembers(0xffffffffffffffffULL, 5));
+  ASSERT_OK_AND_ASSIGN(auto members,
+                       read->BlockMembers(0xffffffffffffffffULL, 5));
   EXPECT_THAT(members, ElementsAre(record_id));
   ASSERT_OK_AND_ASSIGN(auto golden, read->GetGolden(golden_id));
   ASSERT_TRUE(golden.has_value());
@@ -107,7 +112,8 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
   ASSERT_OK_AND_ASSIGN(auto changes, read->ListChanges(0, 10, ""));
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(changes[0].keys, std::vector<SourceKey>({{"crm", "1"}}));
-  ASSERT_OK_AND_ASSIGN(auto other_type, read->FindRecord("product", {"crm", "1"}));
+  ASSERT_OK_AND_ASSIGN(auto other_type,
+                       read->FindRecord("product", {"crm", "1"}));
   EXPECT_FALSE(other_type.has_value());
 }
 
@@ -117,8 +123,8 @@ TEST_F(SqliteStoreTest, TransactionWithoutCommitLeavesNothing) {
     ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
     GoldenRow golden = MakeGolden();
     ASSERT_OK(txn->InsertGolden(golden));
-    ChangeRow change{.time = kT0, .entity_type = "person",
-                     .golden_id = golden.id};
+    ChangeRow change{
+        .time = kT0, .entity_type = "person", .golden_id = golden.id};
     ASSERT_OK(txn->AppendChange(change));
   }
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
@@ -249,8 +255,9 @@ TEST_F(SqliteStoreTest, EntityTypePrefixesAreRegisteredOnce) {
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
   ASSERT_OK(txn->RegisterEntityType("person", "PER"));
   ASSERT_OK(txn->RegisterEntityType("person", "PER"));
-  EXPECT_THAT(txn->RegisterEntityType("person", "PRS"),
-              StatusIs(absl::StatusCode::kAborted, ::testing::HasSubstr("PER")));
+  EXPECT_THAT(
+      txn->RegisterEntityType("person", "PRS"),
+      StatusIs(absl::StatusCode::kAborted, ::testing::HasSubstr("PER")));
   EXPECT_THAT(txn->RegisterEntityType("people", "PER"),
               StatusIs(absl::StatusCode::kAborted));
 }
@@ -288,9 +295,9 @@ TEST_F(SqliteStoreTest, RefusesDatabaseFromNewerSchema) {
   { Open(); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("mdm.db")}),
               StatusIs(absl::StatusCode::kFailedPrecondition,

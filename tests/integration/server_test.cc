@@ -1,5 +1,7 @@
 // Integration tests: the real server on a loopback port, driven through a
 // real gRPC channel with the generated stubs.
+#include "src/server/server.h"
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
@@ -17,7 +19,6 @@
 #include "src/base/testing/temp_dir.h"
 #include "src/config/config_loader.h"
 #include "src/engine/engine.h"
-#include "src/server/server.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace mdm {
@@ -84,7 +85,8 @@ grpc::Status RawStreamExchange(const std::shared_ptr<grpc::Channel>& channel,
   void* tag = nullptr;
   bool ok = false;
   auto step = [&](int expected) {
-    return queue.Next(&tag, &ok) && ok && tag == reinterpret_cast<void*>(expected);
+    return queue.Next(&tag, &ok) && ok &&
+           tag == reinterpret_cast<void*>(expected);
   };
   call->StartCall(reinterpret_cast<void*>(1));
   if (!step(1)) return grpc::Status(grpc::StatusCode::UNKNOWN, "start failed");
@@ -153,8 +155,8 @@ class ServerTest : public ::testing::Test {
 };
 
 TEST_F(ServerTest, UpsertThenResolveByKeyAndGetTheGoldenRecord) {
-  const auto created = Upsert(Person("1", {{"email", "ann@x.org"},
-                                           {"full_name", "Ann Lee"}}));
+  const auto created =
+      Upsert(Person("1", {{"email", "ann@x.org"}, {"full_name", "Ann Lee"}}));
   EXPECT_EQ(created.outcome(), v1::CREATED);
   const auto linked = Upsert(Person("E-9", {{"email", "ANN@x.org"}}, "erp"));
   EXPECT_EQ(linked.outcome(), v1::LINKED);
@@ -267,7 +269,8 @@ TEST_F(ServerTest, BatchResolveAnswersEachKeyInOrder) {
 TEST_F(ServerTest, ResolvingAMergedGoldenIdRedirectsToTheSurvivor) {
   const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
   const auto b = Upsert(Person("b", {{"national_id", "N1"}}));
-  const auto c = Upsert(Person("c", {{"email", "a@x.org"}, {"national_id", "N1"}}));
+  const auto c =
+      Upsert(Person("c", {{"email", "a@x.org"}, {"national_id", "N1"}}));
   EXPECT_THAT(c.merged_golden_ids(), ElementsAre(b.golden_id()));
   grpc::ClientContext context;
   v1::ResolveRequest request;
@@ -374,17 +377,18 @@ TEST_F(ServerTest, ExportXrefsStreamsEveryLiveRecordAcrossPages) {
 TEST_F(ServerTest, HealthReflectionAndSchemaServicesAnswer) {
   // grpc.health.v1.HealthCheckRequest{} -> HealthCheckResponse{status: SERVING}
   std::string health;
-  ASSERT_TRUE(RawUnaryCall(channel_, "/grpc.health.v1.Health/Check", "", &health)
-                  .ok());
+  ASSERT_TRUE(
+      RawUnaryCall(channel_, "/grpc.health.v1.Health/Check", "", &health).ok());
   EXPECT_EQ(health, std::string("\x08\x01", 2));
 
   // ServerReflectionRequest{list_services: ""} lists our services.
   std::string services;
-  ASSERT_TRUE(RawStreamExchange(
-                  channel_,
-                  "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-                  std::string("\x3a\x00", 2), &services)
-                  .ok());
+  ASSERT_TRUE(
+      RawStreamExchange(
+          channel_,
+          "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+          std::string("\x3a\x00", 2), &services)
+          .ok());
   EXPECT_THAT(services, HasSubstr("mdm.v1.RecordService"));
   EXPECT_THAT(services, HasSubstr("mdm.v1.ChangeFeedService"));
 

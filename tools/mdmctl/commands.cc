@@ -64,7 +64,8 @@ std::string Describe(const v1::ChangeEvent& event) {
 }  // namespace
 
 int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
-               const CommonOptions& common, const std::vector<std::string>& args,
+               const CommonOptions& common,
+               const std::vector<std::string>& args,
                const std::string& entity_type, std::ostream& out,
                std::ostream& err) {
   v1::ResolveRequest request;
@@ -101,7 +102,8 @@ int RunGet(const std::shared_ptr<grpc::Channel>& channel,
   request.set_follow_redirects(true);
   v1::GetGoldenRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->GetGoldenRecord(Context().get(), request, &response);
+  grpc::Status status =
+      stub->GetGoldenRecord(Context().get(), request, &response);
   if (!status.ok()) return Fail(err, "get", status);
   if (common.json) {
     PrintJson(response, out);
@@ -232,8 +234,8 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
     attributes[parts[0]] = parts[1];
   }
   if (!options.json.empty()) {
-    const nlohmann::json object =
-        nlohmann::json::parse(options.json, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json object = nlohmann::json::parse(
+        options.json, nullptr, /*allow_exceptions=*/false);
     if (object.is_discarded() || !object.is_object()) {
       err << "mdmctl upsert: --json is not a JSON object\n";
       return kExitUsage;
@@ -268,7 +270,8 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
     PrintJson(response, out);
     return 0;
   }
-  out << response.golden_id() << "  " << v1::UpsertOutcome_Name(response.outcome());
+  out << response.golden_id() << "  "
+      << v1::UpsertOutcome_Name(response.outcome());
   if (response.merged_golden_ids_size() > 0) {
     out << "  merged " << absl::StrJoin(response.merged_golden_ids(), " ");
   }
@@ -319,8 +322,8 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
         << "\n";
     Table table({"  ATTRIBUTE", "KIND"});
     for (const v1::AttributeConfig& attribute : type.attributes()) {
-      table.AddRow({"  " + attribute.name(),
-                    v1::AttributeKind_Name(attribute.kind())});
+      table.AddRow(
+          {"  " + attribute.name(), v1::AttributeKind_Name(attribute.kind())});
     }
     table.Print(out);
     out << "\n";

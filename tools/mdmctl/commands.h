@@ -4,12 +4,12 @@
 #ifndef MDM_TOOLS_MDMCTL_COMMANDS_H_
 #define MDM_TOOLS_MDMCTL_COMMANDS_H_
 
+#include <grpcpp/channel.h>
+
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <grpcpp/channel.h>
 
 namespace mdm::cli {
 
@@ -19,7 +19,8 @@ struct CommonOptions {
 
 // resolve SOURCE SOURCE_ID  |  resolve GOLDEN_ID
 int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
-               const CommonOptions& common, const std::vector<std::string>& args,
+               const CommonOptions& common,
+               const std::vector<std::string>& args,
                const std::string& entity_type, std::ostream& out,
                std::ostream& err);
 

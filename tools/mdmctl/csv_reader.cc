@@ -79,9 +79,10 @@ bool CsvReader::Next(CsvRow& row) {
       }
       c = Take(row.raw);
       if (c != delimiter_ && c != '\n' && c != '\r' && c >= 0) {
-        row.error = absl::StrCat("unexpected character after closing quote "
-                                 "in field ",
-                                 row.fields.size() + 1);
+        row.error = absl::StrCat(
+            "unexpected character after closing quote "
+            "in field ",
+            row.fields.size() + 1);
         // Skip to the end of the line.
         while (c >= 0 && c != '\n') c = Take(row.raw);
         if (!row.raw.empty() && row.raw.back() == '\n') row.raw.pop_back();
@@ -100,7 +101,8 @@ bool CsvReader::Next(CsvRow& row) {
     if (c == delimiter_) continue;
     if (c == '\r' && Peek() == '\n') Get();
     // The line end is not part of the row.
-    if (!row.raw.empty() && (row.raw.back() == '\n' || row.raw.back() == '\r')) {
+    if (!row.raw.empty() &&
+        (row.raw.back() == '\n' || row.raw.back() == '\r')) {
       row.raw.pop_back();
     }
     return true;

@@ -30,7 +30,7 @@ namespace mdm::cli {
 
 struct CsvRow {
   std::vector<std::string> fields;
-  int64_t line = 0;  // 1-based line where the row starts
+  int64_t line = 0;   // 1-based line where the row starts
   std::string error;  // non-empty when the row is malformed
   std::string raw;    // the row's bytes as read, without the line end
 };

@@ -64,7 +64,8 @@ TEST(CsvReader, EmptyInputHasNoRows) {
 
 TEST(CsvReader, ReadsAcrossChunkBoundaries) {
   std::string text = "id,value\n";
-  for (int i = 0; i < 100000; ++i) text += std::to_string(i) + ",\"v\"\"" + std::to_string(i) + "\"\n";
+  for (int i = 0; i < 100000; ++i)
+    text += std::to_string(i) + ",\"v\"\"" + std::to_string(i) + "\"\n";
   const auto rows = ReadAll(text);
   ASSERT_EQ(rows.size(), 100001u);
   EXPECT_THAT(rows[100000].fields, ElementsAre("99999", "v\"99999"));

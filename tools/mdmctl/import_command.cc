@@ -53,9 +53,8 @@ class RejectsFile {
  public:
   explicit RejectsFile(std::string path) : path_(std::move(path)) {}
 
-  void Add(int64_t line, const std::string& source_id,
-           const std::string& field, const std::string& reason,
-           const std::string& raw) {
+  void Add(int64_t line, const std::string& source_id, const std::string& field,
+           const std::string& reason, const std::string& raw) {
     absl::MutexLock lock(&mu_);
     ++count_;
     if (!out_.is_open()) {
@@ -111,7 +110,8 @@ absl::StatusOr<ColumnPlan> PlanColumns(const ImportOptions& options,
     plan.attributes.insert(attribute.name());
   }
   for (const std::string& pair : options.map) {
-    std::vector<std::string> parts = absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    std::vector<std::string> parts =
+        absl::StrSplit(pair, absl::MaxSplits('=', 1));
     if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("--map entry '", pair, "' is not COLUMN=ATTRIBUTE"));
@@ -151,10 +151,12 @@ absl::Status CheckColumns(const ColumnPlan& plan,
     std::vector<std::string> known(plan.attributes.begin(),
                                    plan.attributes.end());
     std::sort(known.begin(), known.end());
-    return absl::InvalidArgumentError(absl::StrCat(
-        "column(s) ", absl::StrJoin(unknown, ", "), " are not attributes of ",
-        type_name, "; rename them with --map=COLUMN=ATTRIBUTE or drop them "
-        "with --ignore=COLUMN (attributes: ", absl::StrJoin(known, ", "), ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("column(s) ", absl::StrJoin(unknown, ", "),
+                     " are not attributes of ", type_name,
+                     "; rename them with --map=COLUMN=ATTRIBUTE or drop them "
+                     "with --ignore=COLUMN (attributes: ",
+                     absl::StrJoin(known, ", "), ")"));
   }
   return absl::OkStatus();
 }
@@ -162,7 +164,8 @@ absl::Status CheckColumns(const ColumnPlan& plan,
 // Turns an input row into a request, or says why it cannot be sent.
 std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
                          const ImportOptions& options, std::string& source_id,
-                         std::string& field, v1::UpsertRecordsRequest& request) {
+                         std::string& field,
+                         v1::UpsertRecordsRequest& request) {
   request.Clear();
   source_id.clear();
   field.clear();
@@ -171,7 +174,8 @@ std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
   record->set_entity_type(options.entity_type);
   record->mutable_key()->set_source(options.source);
   auto clean = [&](const std::string& value) {
-    return options.trim ? std::string(absl::StripAsciiWhitespace(value)) : value;
+    return options.trim ? std::string(absl::StripAsciiWhitespace(value))
+                        : value;
   };
   // The id first, so that every other error can name the record.
   bool has_id = false;
@@ -347,11 +351,11 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
 
   if (options.json) {
     nlohmann::json summary = {
-        {"file", options.file},       {"rows", total},
-        {"created", counts.created},  {"linked", counts.linked},
-        {"updated", counts.updated},  {"unchanged", counts.unchanged},
-        {"rejected", rejected},       {"merged", counts.merged},
-        {"seconds", seconds},         {"ok", status.ok()}};
+        {"file", options.file},      {"rows", total},
+        {"created", counts.created}, {"linked", counts.linked},
+        {"updated", counts.updated}, {"unchanged", counts.unchanged},
+        {"rejected", rejected},      {"merged", counts.merged},
+        {"seconds", seconds},        {"ok", status.ok()}};
     if (rejected > 0) summary["rejects_file"] = rejects.path();
     out << summary.dump() << "\n";
   } else {

@@ -17,13 +17,13 @@
 #ifndef MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 #define MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 
+#include <grpcpp/channel.h>
+
 #include <memory>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <grpcpp/channel.h>
 
 #include "tools/mdmctl/row_source.h"
 
@@ -43,8 +43,8 @@ struct ImportOptions {
   RowFormat format = RowFormat::kAuto;
   // Trim white space around every value (for files written as "a, b, c").
   bool trim = false;
-  bool json = false;        // summary as JSON
-  bool terminal = false;    // draw a progress bar
+  bool json = false;      // summary as JSON
+  bool terminal = false;  // draw a progress bar
 };
 
 int RunImport(const std::shared_ptr<grpc::Channel>& channel,

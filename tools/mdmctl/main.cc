@@ -8,12 +8,11 @@
 //   mdmctl export xrefs --type=person > xrefs.csv
 //
 // Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
 #include <unistd.h>
 
 #include <iostream>
-
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 
 #include "CLI/CLI.hpp"
 #include "tools/mdmctl/commands.h"
@@ -41,14 +40,17 @@ int main(int argc, char** argv) {
       ->required();
   import_cmd->add_option("--source", import.source, "source system name")
       ->required();
-  import_cmd->add_option("--id-column", import.id_column,
-                         "column holding the source's record id")
+  import_cmd
+      ->add_option("--id-column", import.id_column,
+                   "column holding the source's record id")
       ->capture_default_str();
-  import_cmd->add_option("--map", import.map,
-                         "COLUMN=ATTRIBUTE renames, comma-separated")
+  import_cmd
+      ->add_option("--map", import.map,
+                   "COLUMN=ATTRIBUTE renames, comma-separated")
       ->delimiter(',');
-  import_cmd->add_option("--ignore", import.ignore,
-                         "columns to drop, comma-separated")
+  import_cmd
+      ->add_option("--ignore", import.ignore,
+                   "columns to drop, comma-separated")
       ->delimiter(',');
   import_cmd->add_option("--rejects", import.rejects_path,
                          "file for rejected rows (default FILE.rejects.csv "
@@ -72,8 +74,7 @@ int main(int argc, char** argv) {
 
   // get
   std::string golden_id;
-  auto* get_cmd =
-      app.add_subcommand("get", "a golden record with its sources");
+  auto* get_cmd = app.add_subcommand("get", "a golden record with its sources");
   get_cmd->add_option("GOLDEN_ID", golden_id)->required();
 
   // watch
@@ -104,7 +105,8 @@ int main(int argc, char** argv) {
 
   // upsert
   UpsertOptions upsert;
-  auto* upsert_cmd = app.add_subcommand("upsert", "insert or update one record");
+  auto* upsert_cmd =
+      app.add_subcommand("upsert", "insert or update one record");
   upsert_cmd->add_option("--type", upsert.entity_type)->required();
   upsert_cmd->add_option("--source", upsert.source)->required();
   upsert_cmd->add_option("--id", upsert.source_id, "source id")->required();
@@ -128,7 +130,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
-  auto channel = grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
   if (*import_cmd) {
     import.json = common.json;
     import.terminal = isatty(STDERR_FILENO) != 0;
@@ -150,12 +153,15 @@ int main(int argc, char** argv) {
     return RunChanges(channel, common, from, entity_type, limit, std::cout,
                       std::cerr);
   }
-  if (*xrefs_cmd) return RunExportXrefs(channel, entity_type, std::cout, std::cerr);
-  if (*upsert_cmd) return RunUpsert(channel, common, upsert, std::cout, std::cerr);
+  if (*xrefs_cmd)
+    return RunExportXrefs(channel, entity_type, std::cout, std::cerr);
+  if (*upsert_cmd)
+    return RunUpsert(channel, common, upsert, std::cout, std::cerr);
   if (*delete_cmd) {
     return RunDelete(channel, common, entity_type, delete_args[0],
                      delete_args[1], std::cout, std::cerr);
   }
-  if (*types_cmd) return RunTypes(channel, common, type_name, std::cout, std::cerr);
+  if (*types_cmd)
+    return RunTypes(channel, common, type_name, std::cout, std::cerr);
   return 2;
 }

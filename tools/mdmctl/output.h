@@ -18,7 +18,8 @@ namespace mdm::cli {
 
 class Table {
  public:
-  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  explicit Table(std::vector<std::string> header)
+      : header_(std::move(header)) {}
   void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
   // Columns padded to their widest cell (counting UTF-8 code points); values
   // with line breaks are shown with "\n".

@@ -50,15 +50,17 @@ void Progress::Draw(int64_t rows, int64_t bytes_read, absl::Time now) {
          << std::flush;
     drawn_ = true;
   } else {
-    out_ << absl::StrFormat("progress: %d rows, %.0f rows/s, %.1f%% of the "
-                            "file, ETA %s\n",
-                            rows, rate, fraction * 100, eta)
+    out_ << absl::StrFormat(
+                "progress: %d rows, %.0f rows/s, %.1f%% of the "
+                "file, ETA %s\n",
+                rows, rate, fraction * 100, eta)
          << std::flush;
   }
 }
 
 void Progress::Finish() {
-  if (terminal_ && drawn_) out_ << "\r" << std::string(79, ' ') << "\r" << std::flush;
+  if (terminal_ && drawn_)
+    out_ << "\r" << std::string(79, ' ') << "\r" << std::flush;
 }
 
 }  // namespace mdm::cli

@@ -123,8 +123,8 @@ class JsonLinesRowSource : public RowSource {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<RowSource>> OpenRowSource(const std::string& path,
-                                                         RowFormat format) {
+absl::StatusOr<std::unique_ptr<RowSource>> OpenRowSource(
+    const std::string& path, RowFormat format) {
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::error_code error;

@@ -54,8 +54,8 @@ class RowSource {
 // kAuto picks JSON Lines for .jsonl, .ndjson and .json, CSV otherwise.
 // NotFound when the file cannot be opened; InvalidArgument when a CSV file has
 // no header.
-absl::StatusOr<std::unique_ptr<RowSource>> OpenRowSource(const std::string& path,
-                                                         RowFormat format);
+absl::StatusOr<std::unique_ptr<RowSource>> OpenRowSource(
+    const std::string& path, RowFormat format);
 
 }  // namespace mdm::cli
 

@@ -66,8 +66,9 @@ TEST(RowSource, MissingFileAndEmptyCsv) {
   mdm::testing::TempDir dir;
   EXPECT_THAT(OpenRowSource(dir.Path("none.csv"), RowFormat::kAuto),
               StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_THAT(OpenRowSource(Write(dir, "e.csv", ""), RowFormat::kAuto),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no header")));
+  EXPECT_THAT(
+      OpenRowSource(Write(dir, "e.csv", ""), RowFormat::kAuto),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no header")));
 }
 
 }  // namespace

@@ -33,8 +33,7 @@ MATCHER(IsOk, "is OK") {
   return status.ok();
 }
 
-MATCHER_P(StatusIs, code,
-          "has status code " + absl::StatusCodeToString(code)) {
+MATCHER_P(StatusIs, code, "has status code " + absl::StatusCodeToString(code)) {
   const absl::Status& status = ::mdm::testing::GetStatus(arg);
   *result_listener << "status is " << status;
   return status.code() == code;
@@ -45,9 +44,8 @@ MATCHER_P2(StatusIs, code, message_matcher,
   const absl::Status& status = ::mdm::testing::GetStatus(arg);
   *result_listener << "status is " << status;
   return status.code() == code &&
-         ::testing::ExplainMatchResult(message_matcher,
-                                       std::string(status.message()),
-                                       result_listener);
+         ::testing::ExplainMatchResult(
+             message_matcher, std::string(status.message()), result_listener);
 }
 
 MATCHER_P(IsOkAndHolds, value_matcher, "is OK and holds a matching value") {
@@ -63,11 +61,12 @@ MATCHER_P(IsOkAndHolds, value_matcher, "is OK and holds a matching value") {
 #define MDM_TESTING_CONCAT_INNER_(a, b) a##b
 #define MDM_TESTING_CONCAT_(a, b) MDM_TESTING_CONCAT_INNER_(a, b)
 
-// Asserts that `rexpr` (an absl::StatusOr) is OK and moves its value into `lhs`.
-#define ASSERT_OK_AND_ASSIGN(lhs, rexpr)                                      \
-  auto MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__) = (rexpr);                \
-  ASSERT_TRUE(MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__).ok())              \
-      << MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__).status();               \
+// Asserts that `rexpr` (an absl::StatusOr) is OK and moves its value into
+// `lhs`.
+#define ASSERT_OK_AND_ASSIGN(lhs, rexpr)                         \
+  auto MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__) = (rexpr);   \
+  ASSERT_TRUE(MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__).ok()) \
+      << MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__).status();  \
   lhs = *std::move(MDM_TESTING_CONCAT_(mdm_statusor_, __LINE__))
 
 #define ASSERT_OK(expr) ASSERT_THAT((expr), ::mdm::testing::IsOk())

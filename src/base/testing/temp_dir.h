@@ -9,8 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <system_error>
+
+#include "absl/strings/string_view.h"
 
 namespace mdm::testing {
 

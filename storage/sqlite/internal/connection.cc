@@ -94,8 +94,8 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
     return status;
   }
   sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db,
-                       static_cast<int>(absl::ToInt64Milliseconds(busy_timeout)));
+  sqlite3_busy_timeout(
+      db, static_cast<int>(absl::ToInt64Milliseconds(busy_timeout)));
   return std::unique_ptr<Connection>(new Connection(db));
 }
 
@@ -117,8 +117,8 @@ absl::StatusOr<Statement> Connection::Prepare(absl::string_view sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), sql.size(),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(
+        db_, sql.data(), sql.size(), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
       return SqliteStatus(rc, db_, absl::StrCat("preparing ", sql));
     }

@@ -1,7 +1,7 @@
 // Thin RAII wrappers over one sqlite3 connection and its prepared statements.
 //
-//   MDM_ASSIGN_OR_RETURN(auto conn, Connection::Open(path, /*read_only=*/false));
-//   MDM_ASSIGN_OR_RETURN(Statement stmt,
+//   MDM_ASSIGN_OR_RETURN(auto conn, Connection::Open(path,
+//   /*read_only=*/false)); MDM_ASSIGN_OR_RETURN(Statement stmt,
 //                        conn->Prepare("SELECT id FROM t WHERE k = ?"));
 //   stmt.BindText(1, key);
 //   MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
@@ -17,11 +17,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 struct sqlite3;
@@ -32,8 +32,7 @@ namespace mdm::storage::sqlite_internal {
 class Statement {
  public:
   Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
-  Statement(Statement&& other) noexcept
-      : stmt_(other.stmt_), db_(other.db_) {
+  Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other.db_) {
     other.stmt_ = nullptr;
   }
   Statement(const Statement&) = delete;

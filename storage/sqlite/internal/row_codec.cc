@@ -190,8 +190,7 @@ absl::StatusOr<std::vector<uint64_t>> DecodeBlockKeys(absl::string_view blob,
   for (size_t i = 0; i < keys.size(); ++i) {
     uint64_t key = 0;
     for (size_t b = sizeof(uint64_t); b-- > 0;) {
-      key = (key << 8) |
-            static_cast<uint8_t>(blob[i * sizeof(uint64_t) + b]);
+      key = (key << 8) | static_cast<uint8_t>(blob[i * sizeof(uint64_t) + b]);
     }
     keys[i] = key;
   }

@@ -24,9 +24,9 @@ TEST(RowCodec, AttributesRoundTripIncludingEmptyAndBinaryValues) {
 
 TEST(RowCodec, TruncatedOrForeignBlobIsDataLoss) {
   const std::string blob = EncodeAttributes({{"name", "value"}});
-  EXPECT_THAT(DecodeAttributes(blob.substr(0, blob.size() - 1), "record 9"),
-              StatusIs(absl::StatusCode::kDataLoss,
-                       ::testing::HasSubstr("record 9")));
+  EXPECT_THAT(
+      DecodeAttributes(blob.substr(0, blob.size() - 1), "record 9"),
+      StatusIs(absl::StatusCode::kDataLoss, ::testing::HasSubstr("record 9")));
   EXPECT_THAT(DecodeAttributes("", "r"), StatusIs(absl::StatusCode::kDataLoss));
   EXPECT_THAT(DecodeAttributes(blob + "x", "r"),
               StatusIs(absl::StatusCode::kDataLoss));
@@ -37,9 +37,10 @@ TEST(RowCodec, TruncatedOrForeignBlobIsDataLoss) {
 
 TEST(RowCodec, ChangePayloadRoundTrips) {
   const std::vector<SourceKey> keys = {{"crm", "1"}, {"erp", "A-7"}};
-  const std::vector<GoldenValue> values = {
-      {.name = "name", .value = "Acme", .source = {"crm", "1"},
-       .rule = "most_recent"}};
+  const std::vector<GoldenValue> values = {{.name = "name",
+                                            .value = "Acme",
+                                            .source = {"crm", "1"},
+                                            .rule = "most_recent"}};
   std::vector<SourceKey> decoded_keys;
   std::vector<GoldenValue> decoded_values;
   ASSERT_OK(DecodeChangePayload(EncodeChangePayload(keys, values), "c",
@@ -54,7 +55,8 @@ TEST(RowCodec, BlockKeysRoundTripFullRange) {
   ASSERT_OK_AND_ASSIGN(auto decoded,
                        DecodeBlockKeys(EncodeBlockKeys(keys), "k"));
   EXPECT_EQ(decoded, keys);
-  EXPECT_THAT(DecodeBlockKeys("abc", "k"), StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(DecodeBlockKeys("abc", "k"),
+              StatusIs(absl::StatusCode::kDataLoss));
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
 #include "storage/sqlite/internal/schema.h"
 
-#include "absl/strings/string_view.h"
-
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "src/base/status_macros.h"
 
 namespace mdm::storage::sqlite_internal {
@@ -81,14 +80,13 @@ CREATE INDEX changes_by_golden ON changes(golden_id, seq);
 
 }  // namespace
 
-int LatestSchemaVersion() {
-  return static_cast<int>(std::size(kMigrations));
-}
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 absl::StatusOr<int> ReadSchemaVersion(Connection& conn) {
   MDM_ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("PRAGMA user_version"));
   MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-  if (!has_row) return absl::InternalError("PRAGMA user_version returned no row");
+  if (!has_row)
+    return absl::InternalError("PRAGMA user_version returned no row");
   return static_cast<int>(stmt.ColumnInt(0));
 }
 
