@@ -1,11 +1,13 @@
 // Blocking: the keys that make two records a candidate pair.
 //
-// "Takes in a record and returns all blocks that record belongs to." A rule
-// yields one key when every attribute it names has a standardized value; the
-// key is a 64-bit hash of (entity type, rule name, values), so blocks of
-// different rules and types never collide in practice.
+// "Takes in a record and returns all blocks that record belongs to." Each
+// rule yields keys when every part has a value; a part that yields several
+// values (EACH_TOKEN, EACH_KEY) multiplies the keys, up to 64 per rule. A key
+// is a 64-bit hash of (entity type, rule name, part values), stable across
+// processes and releases, so blocks of different rules and types never
+// collide in practice.
 //
-//   for (const BlockingKey& key : BlockingKeys(model, standardized)) {
+//   for (const BlockingKey& key : BlockingKeys(model, features)) {
 //     candidates += store.BlockMembers(key.hash, model.max_block_size() + 1);
 //   }
 //
@@ -14,25 +16,32 @@
 #define MDM_MATCHING_BLOCKING_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "matching/entity_model.h"
-#include "matching/standardizer.h"
+#include "matching/features.h"
 
 namespace mdm::matching {
 
 struct BlockingKey {
   int rule = 0;       // index into EntityModel::blocking_rules()
-  uint64_t hash = 0;  // stable across processes and releases
+  uint64_t hash = 0;
+  std::string text;   // the part values joined by '|', when asked for
 
   friend bool operator==(const BlockingKey& a, const BlockingKey& b) {
     return a.rule == b.rule && a.hash == b.hash;
   }
 };
 
-// In rule order; at most one key per rule.
+// Most keys one rule may yield for one record.
+inline constexpr int kMaxKeysPerRule = 64;
+
+// In rule order, duplicates removed. With `with_text` each key carries the
+// readable values it was made from (for explanations).
 std::vector<BlockingKey> BlockingKeys(const EntityModel& model,
-                                      const StandardizedRecord& record);
+                                      const RecordFeatures& record,
+                                      bool with_text = false);
 
 }  // namespace mdm::matching
 

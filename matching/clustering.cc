@@ -2,17 +2,37 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace mdm::matching {
 namespace {
 
-class DisjointSets {
+// Constraint state of one cluster, kept at its root.
+struct ClusterState {
+  std::vector<int> sources;                             // sorted
+  std::vector<std::pair<int, std::string>> strong;      // sorted
+  std::vector<size_t> cannot;                           // record indexes
+};
+
+class ConstrainedSets {
  public:
-  explicit DisjointSets(size_t n) : parent_(n) {
+  ConstrainedSets(absl::Span<const ClusterRecord> records,
+                  absl::Span<const v1::AttributeKind> kinds)
+      : parent_(records.size()), state_(records.size()), kinds_(kinds) {
     std::iota(parent_.begin(), parent_.end(), 0);
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (records[i].exclusive_source >= 0) {
+        state_[i].sources.push_back(records[i].exclusive_source);
+      }
+      state_[i].strong = records[i].strong_values;
+      std::sort(state_[i].strong.begin(), state_[i].strong.end());
+    }
   }
+
   size_t Find(size_t x) {
     while (parent_[x] != x) {
       parent_[x] = parent_[parent_[x]];
@@ -20,50 +40,145 @@ class DisjointSets {
     }
     return x;
   }
-  // The smaller root wins, which keeps the result order-independent.
-  void Union(size_t x, size_t y) {
+
+  void AddCannotLink(size_t a, size_t b) {
+    state_[a].cannot.push_back(b);
+    state_[b].cannot.push_back(a);
+  }
+
+  // Joins the clusters of x and y unless a constraint forbids it.
+  void TryUnion(size_t x, size_t y) {
     x = Find(x);
     y = Find(y);
-    if (x == y) return;
-    if (x < y) {
-      parent_[y] = x;
-    } else {
-      parent_[x] = y;
-    }
+    if (x == y || !Compatible(x, y)) return;
+    if (y < x) std::swap(x, y);  // the smaller root survives
+    parent_[y] = x;
+    ClusterState& into = state_[x];
+    ClusterState& from = state_[y];
+    std::vector<int> sources;
+    std::merge(into.sources.begin(), into.sources.end(), from.sources.begin(),
+               from.sources.end(), std::back_inserter(sources));
+    into.sources = std::move(sources);
+    std::vector<std::pair<int, std::string>> strong;
+    std::merge(into.strong.begin(), into.strong.end(), from.strong.begin(),
+               from.strong.end(), std::back_inserter(strong));
+    strong.erase(std::unique(strong.begin(), strong.end()), strong.end());
+    into.strong = std::move(strong);
+    into.cannot.insert(into.cannot.end(), from.cannot.begin(),
+                       from.cannot.end());
+    from = ClusterState();
   }
 
  private:
+  bool Compatible(size_t x, size_t y) {
+    const ClusterState& a = state_[x];
+    const ClusterState& b = state_[y];
+    // Deduplicated sources: sorted lists must be disjoint.
+    for (size_t i = 0, j = 0; i < a.sources.size() && j < b.sources.size();) {
+      if (a.sources[i] == b.sources[j]) return false;
+      if (a.sources[i] < b.sources[j]) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    for (const auto& [attribute, value] : a.strong) {
+      for (const auto& [other_attribute, other_value] : b.strong) {
+        if (attribute != other_attribute) continue;
+        const v1::AttributeKind kind =
+            attribute < static_cast<int>(kinds_.size()) ? kinds_[attribute]
+                                                        : v1::IDENTIFIER;
+        if (!StrongValuesCompatible(kind, value, other_value)) return false;
+      }
+    }
+    for (size_t r : a.cannot) {
+      if (Find(r) == y) return false;
+    }
+    for (size_t r : b.cannot) {
+      if (Find(r) == x) return false;
+    }
+    return true;
+  }
+
   std::vector<size_t> parent_;
+  std::vector<ClusterState> state_;
+  absl::Span<const v1::AttributeKind> kinds_;
 };
 
 }  // namespace
 
-std::vector<std::vector<int64_t>> ClusterRecords(
-    absl::Span<const int64_t> records, absl::Span<const ScoredPair> pairs,
-    double link_weight) {
-  std::vector<int64_t> ids(records.begin(), records.end());
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  absl::flat_hash_map<int64_t, size_t> index;
-  index.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], i);
+bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
+                            absl::string_view b) {
+  if (a == b) return true;
+  if (kind != v1::MPN) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty() || !absl::StartsWith(b, a) || !absl::ascii_isdigit(a.back())) {
+    return false;
+  }
+  const absl::string_view extra = b.substr(a.size());
+  if (extra.size() > 3) return false;
+  for (char c : extra) {
+    if (!absl::ascii_isalpha(c)) return false;
+  }
+  return true;
+}
 
-  DisjointSets sets(ids.size());
+std::vector<std::vector<int64_t>> ClusterRecords(
+    absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
+    double link_weight, absl::Span<const v1::AttributeKind> kinds,
+    absl::Span<const CannotLink> cannot_links) {
+  // Records by increasing id, so that indexes follow ids.
+  std::vector<ClusterRecord> sorted(records.begin(), records.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const ClusterRecord& x, const ClusterRecord& y) {
+              return x.id < y.id;
+            });
+  sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                           [](const ClusterRecord& x, const ClusterRecord& y) {
+                             return x.id == y.id;
+                           }),
+               sorted.end());
+  absl::flat_hash_map<int64_t, size_t> index;
+  index.reserve(sorted.size());
+  for (size_t i = 0; i < sorted.size(); ++i) index.emplace(sorted[i].id, i);
+
+  ConstrainedSets sets(sorted, kinds);
+  for (const CannotLink& link : cannot_links) {
+    auto a = index.find(link.a);
+    auto b = index.find(link.b);
+    if (a != index.end() && b != index.end()) {
+      sets.AddCannotLink(a->second, b->second);
+    }
+  }
+
+  struct Link {
+    double weight;
+    size_t a, b;
+  };
+  std::vector<Link> links;
   for (const ScoredPair& pair : pairs) {
     if (pair.weight < link_weight) continue;
     auto a = index.find(pair.a);
     auto b = index.find(pair.b);
-    if (a == index.end() || b == index.end()) continue;
-    sets.Union(a->second, b->second);
+    if (a == index.end() || b == index.end() || a->second == b->second) {
+      continue;
+    }
+    links.push_back({pair.weight, std::min(a->second, b->second),
+                     std::max(a->second, b->second)});
   }
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    return std::tie(y.weight, x.a, x.b) < std::tie(x.weight, y.a, y.b);
+  });
+  for (const Link& link : links) sets.TryUnion(link.a, link.b);
+
   // Roots are the smallest member, so clusters come out ordered by it.
   std::vector<std::vector<int64_t>> clusters;
   absl::flat_hash_map<size_t, size_t> cluster_of_root;
-  for (size_t i = 0; i < ids.size(); ++i) {
+  for (size_t i = 0; i < sorted.size(); ++i) {
     const size_t root = sets.Find(i);
     auto [it, inserted] = cluster_of_root.emplace(root, clusters.size());
     if (inserted) clusters.emplace_back();
-    clusters[it->second].push_back(ids[i]);
+    clusters[it->second].push_back(sorted[i].id);
   }
   return clusters;
 }

@@ -1,25 +1,42 @@
-// Clustering: from scored pairs to a partition of records.
+// Clustering: from scored pairs to a partition of records, under constraints.
 //
-// Records joined by a pair whose weight is at least `link_weight` belong to
-// one cluster, transitively. The result depends only on the records and the
-// pairs, never on their order: clusters are sorted, each by increasing id, and
-// the clusters by their smallest id.
+// Pairs at or above `link_weight` are taken in descending weight (ties by
+// record ids) and join their two clusters unless that would put together
+//   - two records of one deduplicated source (same exclusive_source >= 0), or
+//   - two records whose strong identifiers conflict (same attribute, values
+//     that are not compatible, see StrongValuesCompatible), or
+//   - two records a cannot-link separates,
+// whether the records are the pair's own or already clustered with them. So
+// a cluster never chains across a conflict. The result is a function of the
+// records, pairs and constraints only, never of their order: clusters are
+// sorted, each by increasing id, and the clusters by their smallest id.
 //
-//   std::vector<std::vector<int64_t>> clusters =
-//       ClusterRecords({1, 2, 3, 4}, {{1, 3, 12.0}, {2, 4, 1.0}}, 6.6);
-//   // {{1, 3}, {2}, {4}}
+//   std::vector<std::vector<int64_t>> clusters = ClusterRecords(
+//       records, pairs, model.auto_merge_weight(), kinds, cannot_links);
 //
-// Pairs that name a record outside `records` are ignored. Cost: near-linear in
-// records + pairs (union-find). Pure; thread-safe.
+// Cost: O(P log P) for P pairs plus the constraint checks, which are linear
+// in the constrained values of the two clusters joined. Pure; thread-safe.
 #ifndef MDM_MATCHING_CLUSTERING_H_
 #define MDM_MATCHING_CLUSTERING_H_
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "mdm/v1/config.pb.h"
 
 namespace mdm::matching {
+
+struct ClusterRecord {
+  int64_t id = 0;
+  // Records sharing a non-negative value never share a cluster.
+  int exclusive_source = -1;
+  // (attribute index, normalized value) of the record's strong identifiers.
+  std::vector<std::pair<int, std::string>> strong_values;
+};
 
 struct ScoredPair {
   int64_t a = 0;
@@ -27,9 +44,24 @@ struct ScoredPair {
   double weight = 0;
 };
 
+// Two records that must never share a cluster.
+struct CannotLink {
+  int64_t a = 0;
+  int64_t b = 0;
+};
+
+// `kinds[i]` is the kind of attribute i (for StrongValuesCompatible). Pairs
+// or cannot-links that name a record outside `records` are ignored.
 std::vector<std::vector<int64_t>> ClusterRecords(
-    absl::Span<const int64_t> records, absl::Span<const ScoredPair> pairs,
-    double link_weight);
+    absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
+    double link_weight, absl::Span<const v1::AttributeKind> kinds,
+    absl::Span<const CannotLink> cannot_links = {});
+
+// True when two values of a strong identifier can belong to one entity:
+// equal, or for MPN one extends the other by a short letter suffix after a
+// digit (WH1000XM4, WH1000XM4B).
+bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
+                            absl::string_view b);
 
 }  // namespace mdm::matching
 

@@ -11,32 +11,90 @@ namespace {
 
 using ::testing::ElementsAre;
 
+std::vector<ClusterRecord> Plain(std::vector<int64_t> ids) {
+  std::vector<ClusterRecord> records;
+  for (int64_t id : ids) records.push_back({.id = id});
+  return records;
+}
+
+const std::vector<v1::AttributeKind> kKinds = {v1::GTIN, v1::MPN};
+
 TEST(ClusterRecords, LinksTransitivelyAboveTheThreshold) {
   const auto clusters = ClusterRecords(
-      {5, 1, 2, 3, 4}, {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}},
-      6.6);
+      Plain({5, 1, 2, 3, 4}),
+      {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}}, 6.6, kKinds);
   EXPECT_THAT(clusters, ElementsAre(ElementsAre(1, 3, 5), ElementsAre(2),
                                     ElementsAre(4)));
 }
 
+TEST(ClusterRecords, NeverChainsAcrossConflictingStrongIdentifiers) {
+  // 1 and 3 carry different GTINs; 2 links to both. The stronger link wins
+  // and the weaker one is refused, whatever the order of the input.
+  std::vector<ClusterRecord> records = {
+      {.id = 1, .strong_values = {{0, "00000000000017"}}},
+      {.id = 2},
+      {.id = 3, .strong_values = {{0, "00000000000024"}}},
+  };
+  std::vector<ScoredPair> pairs = {{1, 2, 20.0}, {2, 3, 15.0}};
+  EXPECT_THAT(ClusterRecords(records, pairs, 6.6, kKinds),
+              ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+  std::reverse(records.begin(), records.end());
+  std::reverse(pairs.begin(), pairs.end());
+  EXPECT_THAT(ClusterRecords(records, pairs, 6.6, kKinds),
+              ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
+TEST(ClusterRecords, ModelNumberVariantsAreCompatibleSiblingsAreNot) {
+  std::vector<ClusterRecord> records = {
+      {.id = 1, .strong_values = {{1, "WH1000XM4"}}},
+      {.id = 2, .strong_values = {{1, "WH1000XM4B"}}},
+      {.id = 3, .strong_values = {{1, "WH1000XM5"}}},
+  };
+  EXPECT_THAT(
+      ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}}, 6.6,
+                     kKinds),
+      ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
+TEST(ClusterRecords, DeduplicatedSourceContributesAtMostOneRecord) {
+  std::vector<ClusterRecord> records = {
+      {.id = 1, .exclusive_source = 0},
+      {.id = 2, .exclusive_source = 0},
+      {.id = 3},
+  };
+  // 3 links to both ERP records; the better link wins.
+  EXPECT_THAT(ClusterRecords(records, {{1, 3, 10.0}, {2, 3, 12.0}}, 6.6, kKinds),
+              ElementsAre(ElementsAre(1), ElementsAre(2, 3)));
+}
+
+TEST(ClusterRecords, CannotLinkSeparatesEvenThroughOthers) {
+  EXPECT_THAT(ClusterRecords(Plain({1, 2, 3}), {{1, 2, 30.0}, {2, 3, 20.0}},
+                             6.6, kKinds, {{1, 3}}),
+              ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
 TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
-  std::vector<int64_t> records;
-  std::vector<ScoredPair> pairs;
-  for (int64_t i = 1; i <= 200; ++i) records.push_back(i);
+  std::vector<ClusterRecord> records;
   std::mt19937 random(7);
-  for (int i = 0; i < 300; ++i) {
+  for (int64_t i = 1; i <= 200; ++i) {
+    ClusterRecord r{.id = i, .exclusive_source = i % 7 == 0 ? 1 : -1};
+    if (i % 5 == 0) r.strong_values.push_back({0, std::to_string(i % 3)});
+    records.push_back(r);
+  }
+  std::vector<ScoredPair> pairs;
+  for (int i = 0; i < 400; ++i) {
     pairs.push_back({static_cast<int64_t>(random() % 200 + 1),
                      static_cast<int64_t>(random() % 200 + 1),
                      static_cast<double>(random() % 20)});
   }
-  const auto expected = ClusterRecords(records, pairs, 10);
+  const auto expected = ClusterRecords(records, pairs, 10, kKinds);
   for (int round = 0; round < 5; ++round) {
     std::shuffle(records.begin(), records.end(), random);
     std::shuffle(pairs.begin(), pairs.end(), random);
     for (ScoredPair& p : pairs) {
       if (random() % 2) std::swap(p.a, p.b);
     }
-    EXPECT_EQ(ClusterRecords(records, pairs, 10), expected);
+    EXPECT_EQ(ClusterRecords(records, pairs, 10, kKinds), expected);
   }
 }
 

@@ -1,13 +1,19 @@
-// EntityModel: one entity type's configuration compiled for matching.
+// EntityModel: one entity type's configuration, and optionally its trained
+// parameters, compiled for matching.
 //
 //   MDM_ASSIGN_OR_RETURN(EntityModel model, EntityModel::Compile(type_config));
+//   MDM_ASSIGN_OR_RETURN(EntityModel trained,
+//                        EntityModel::Compile(type_config, &trained_model));
 //   std::optional<int> email = model.AttributeIndex("email");
 //   double w = model.comparisons()[0].levels[0].weight;   // log2(m / u)
 //
 // Compile() checks the configuration's meaning (names unique and well formed,
-// rules and comparisons naming declared attributes, probabilities in range)
-// and reports the first problem with the entity type and field at fault, as
-// "entity type person: blocking rule 'email': unknown attribute 'e_mail'".
+// rules and comparisons naming declared attributes, probabilities and
+// thresholds in range) and reports the first problem with the entity type and
+// field at fault, as "entity type person: blocking rule 'email': unknown
+// attribute 'e_mail'". A trained model overrides m and u of the levels it
+// names (by comparison name and level label) and the prior, and brings term
+// statistics for term-frequency adjustment and rarity weights.
 //
 // An EntityModel is immutable after Compile() and safe to share between
 // threads.
@@ -29,33 +35,91 @@ namespace mdm::matching {
 struct AttributeSpec {
   std::string name;
   v1::AttributeKind kind = v1::TEXT;
+  bool strong = false;
+  std::vector<int> derive_from;  // attribute indexes
+  int region_attribute = -1;     // PHONE: index of the country attribute
+  std::string default_region;    // PHONE
+};
+
+struct KeyPartSpec {
+  int attribute = 0;
+  v1::KeyTransform transform = v1::VALUE;
+  int length = 0;
 };
 
 struct BlockingRule {
   std::string name;
-  std::vector<int> attributes;  // indexes into EntityModel::attributes()
+  std::vector<KeyPartSpec> parts;
 };
 
-enum class LevelCondition { kExact, kElse };
+enum class LevelCondition {
+  kExact,
+  kElse,
+  kSameKey,
+  kJaroWinkler,
+  kLevenshtein,
+  kDamerau,
+  kTokenJaccard,
+  kTokenOverlap,
+  kWeightedJaccard,
+  kFuzzyTokenOverlap,
+  kQgramCosine,
+  kNumber,
+  kDate,
+  kInitial,
+  kConflict,
+  kInvalid,
+  kSwapped,
+};
 
 struct ComparisonLevel {
   std::string label;
   LevelCondition condition = LevelCondition::kElse;
+  // Similarity minimum, distance maximum, relative-difference maximum or
+  // maximum days apart, depending on the condition.
+  double threshold = 0;
+  bool day_month_swapped = false;  // kDate
+  int max_digit_edits = 0;         // kDate
+  int other_attribute = -1;        // kSwapped
   double m = 0;
   double u = 0;
   double weight = 0;  // log2(m / u), in bits
+  bool tf_adjust = false;
 };
 
 struct Comparison {
   std::string name;
-  int attribute = 0;  // index into EntityModel::attributes()
+  int attribute = 0;
   std::vector<ComparisonLevel> levels;
+  // Indexes of comparisons that, when all were made, make this one not count.
+  std::vector<int> unless_compared;
+};
+
+// Counts of values (or tokens) of one attribute, from training.
+class TermStats {
+ public:
+  TermStats() = default;
+  explicit TermStats(const v1::TermFrequencies& frequencies);
+
+  bool empty() const { return population_ == 0; }
+  int64_t population() const { return population_; }
+
+  // count(term) / population; a term not in the table counts as seen once.
+  double Frequency(absl::string_view term) const;
+
+  // Inverse document frequency: ln((population + 1) / (count + 1)) + 1.
+  double Idf(absl::string_view term) const;
+
+ private:
+  absl::flat_hash_map<std::string, int64_t> counts_;
+  int64_t population_ = 0;
 };
 
 class EntityModel {
  public:
   static absl::StatusOr<EntityModel> Compile(
-      const v1::EntityTypeConfig& config);
+      const v1::EntityTypeConfig& config,
+      const v1::TrainedModel* trained = nullptr);
 
   const std::string& name() const { return name_; }
   const std::string& id_prefix() const { return id_prefix_; }
@@ -76,9 +140,21 @@ class EntityModel {
   double auto_merge_weight() const { return auto_merge_weight_; }
   double review_weight() const { return review_weight_; }
   int max_block_size() const { return max_block_size_; }
-  // Changes whenever stored standardized features of this type are no longer
-  // valid: a change to the attributes, their kinds or the standardizers.
+
+  // Changes whenever stored features of this type are no longer valid: a change
+  // to the attributes, their kinds or options, or the standardizers.
   uint64_t features_fingerprint() const { return features_fingerprint_; }
+
+  // Trained model version in use; 0 for the configuration's defaults.
+  int64_t version() const { return version_; }
+
+  // Value and token statistics of an attribute; empty when untrained.
+  const TermStats& value_stats(int attribute) const {
+    return value_stats_[attribute];
+  }
+  const TermStats& token_stats(int attribute) const {
+    return token_stats_[attribute];
+  }
 
   const v1::EntityTypeConfig& config() const { return config_; }
 
@@ -98,6 +174,9 @@ class EntityModel {
   double review_weight_ = 0;
   int max_block_size_ = 0;
   uint64_t features_fingerprint_ = 0;
+  int64_t version_ = 0;
+  std::vector<TermStats> value_stats_;
+  std::vector<TermStats> token_stats_;
 };
 
 // Converts between match probability and match weight (bits).

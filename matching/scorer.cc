@@ -1,55 +1,316 @@
 #include "matching/scorer.h"
 
+#include <optional>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "matching/clustering.h"
+#include "matching/comparators/damerau.h"
+#include "matching/comparators/date_distance.h"
+#include "matching/comparators/jaro_winkler.h"
+#include "matching/comparators/levenshtein.h"
+#include "matching/comparators/numeric_distance.h"
+#include "matching/comparators/qgram_cosine.h"
+#include "matching/comparators/token_similarity.h"
+#include "matching/comparators/utf32.h"
+
 namespace mdm::matching {
 namespace {
 
-// Level index of one comparison, or -1 when a value is missing.
-int LevelOf(const Comparison& comparison, const std::string& a,
-            const std::string& b) {
-  if (a.empty() || b.empty()) return -1;
-  for (int i = 0; i < static_cast<int>(comparison.levels.size()); ++i) {
-    switch (comparison.levels[i].condition) {
-      case LevelCondition::kExact:
-        if (a == b) return i;
-        break;
-      case LevelCondition::kElse:
-        return i;
+// Weight of a token that is a generic term, relative to a distinctive one.
+constexpr double kWeakTokenWeight = 0.3;
+
+bool ParseIsoDate(const std::string& value, YearMonthDay& date) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return false;
+  return absl::SimpleAtoi(value.substr(0, 4), &date.year) &&
+         absl::SimpleAtoi(value.substr(5, 2), &date.month) &&
+         absl::SimpleAtoi(value.substr(8, 2), &date.day);
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  for (const std::string& item : list) {
+    if (item == value) return true;
+  }
+  return false;
+}
+
+bool ShareKey(const Feature& a, const Feature& b) {
+  if (Contains(b.keys, a.value) || Contains(a.keys, b.value)) return true;
+  if (Contains(b.abbreviations, a.value) || Contains(a.abbreviations, b.value)) {
+    return true;
+  }
+  for (const std::string& key : a.keys) {
+    if (Contains(b.keys, key)) return true;
+  }
+  return false;
+}
+
+bool IsWeak(const Feature& f, const std::string& token) {
+  return Contains(f.weak_tokens, token);
+}
+
+// Lazily computed similarities of one comparison's pair of features.
+class PairMeasures {
+ public:
+  PairMeasures(const EntityModel& model, int attribute, const Feature& a,
+               const Feature& b)
+      : model_(model), attribute_(attribute), a_(a), b_(b) {}
+
+  double JaroWinklerSimilarity() {
+    if (!jaro_winkler_) {
+      Prepare();
+      jaro_winkler_ = JaroWinkler(a32_, b32_);
+    }
+    return *jaro_winkler_;
+  }
+  int LevenshteinUpTo(int bound) {
+    Prepare();
+    return LevenshteinBounded(a32_, b32_, bound);
+  }
+  int Damerau() {
+    if (!damerau_) {
+      Prepare();
+      damerau_ = DamerauOsa(a32_, b32_);
+    }
+    return *damerau_;
+  }
+  double TokenJaccardSimilarity() {
+    if (!jaccard_) jaccard_ = Jaccard(a_.tokens, b_.tokens);
+    return *jaccard_;
+  }
+  double TokenOverlapSimilarity() {
+    if (!overlap_) overlap_ = TokenSetRatio(a_.tokens, b_.tokens);
+    return *overlap_;
+  }
+  double WeightedJaccardSimilarity() {
+    if (!weighted_jaccard_) {
+      const TermStats& stats = model_.token_stats(attribute_);
+      weighted_jaccard_ = WeightedJaccard(
+          a_.tokens, b_.tokens, [&](absl::string_view token) {
+            const std::string t(token);
+            const double weak = IsWeak(a_, t) || IsWeak(b_, t) ? kWeakTokenWeight
+                                                               : 1.0;
+            return stats.empty() ? weak : weak * stats.Idf(token);
+          });
+    }
+    return *weighted_jaccard_;
+  }
+  double FuzzyOverlap() {
+    if (!fuzzy_overlap_) {
+      fuzzy_overlap_ = SoftTokenOverlap(a_.tokens, b_.tokens, 0.9);
+    }
+    return *fuzzy_overlap_;
+  }
+  double QgramCosine() {
+    if (!qgram_cosine_) {
+      qgram_cosine_ = Cosine(QGramProfile::FromUtf8(a_.value, 3),
+                             QGramProfile::FromUtf8(b_.value, 3));
+    }
+    return *qgram_cosine_;
+  }
+
+ private:
+  void Prepare() {
+    if (prepared_) return;
+    a32_ = ToCodePoints(a_.value);
+    b32_ = ToCodePoints(b_.value);
+    prepared_ = true;
+  }
+
+  const EntityModel& model_;
+  const int attribute_;
+  const Feature& a_;
+  const Feature& b_;
+  bool prepared_ = false;
+  std::u32string a32_, b32_;
+  std::optional<double> jaro_winkler_, jaccard_, overlap_, weighted_jaccard_,
+      fuzzy_overlap_, qgram_cosine_;
+  std::optional<int> damerau_;
+};
+
+bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
+           const Feature& a, const Feature& b, const RecordFeatures& ra,
+           const RecordFeatures& rb, PairMeasures& measures) {
+  switch (level.condition) {
+    case LevelCondition::kExact:
+      return a.value == b.value;
+    case LevelCondition::kElse:
+      return true;
+    case LevelCondition::kSameKey:
+      return ShareKey(a, b);
+    case LevelCondition::kJaroWinkler:
+      return measures.JaroWinklerSimilarity() >= level.threshold;
+    case LevelCondition::kLevenshtein: {
+      const int bound = static_cast<int>(level.threshold);
+      return measures.LevenshteinUpTo(bound) <= bound;
+    }
+    case LevelCondition::kDamerau:
+      return measures.Damerau() <= level.threshold;
+    case LevelCondition::kTokenJaccard:
+      return measures.TokenJaccardSimilarity() >= level.threshold;
+    case LevelCondition::kTokenOverlap:
+      return measures.TokenOverlapSimilarity() >= level.threshold;
+    case LevelCondition::kWeightedJaccard:
+      return measures.WeightedJaccardSimilarity() >= level.threshold;
+    case LevelCondition::kFuzzyTokenOverlap:
+      return measures.FuzzyOverlap() >= level.threshold;
+    case LevelCondition::kQgramCosine:
+      return measures.QgramCosine() >= level.threshold;
+    case LevelCondition::kNumber:
+      return a.has_number && b.has_number &&
+             RelativeDifference(a.number, b.number) <= level.threshold;
+    case LevelCondition::kDate: {
+      YearMonthDay x, y;
+      if (!ParseIsoDate(a.value, x) || !ParseIsoDate(b.value, y)) return false;
+      const DateComparison d = CompareDates(x, y);
+      return d.days_apart <= level.threshold ||
+             (level.day_month_swapped && d.day_month_swapped) ||
+             (level.max_digit_edits > 0 &&
+              d.digit_edits <= level.max_digit_edits);
+    }
+    case LevelCondition::kInitial: {
+      if (a.tokens.empty() || b.tokens.empty()) return false;
+      const std::string& x = a.tokens.front();
+      const std::string& y = b.tokens.front();
+      if (x.empty() || y.empty()) return false;
+      return (x.size() == 1 || y.size() == 1) && x[0] == y[0];
+    }
+    case LevelCondition::kConflict:
+      return FeaturesConflict(kind, a, b);
+    case LevelCondition::kInvalid:
+      return a.invalid || b.invalid;
+    case LevelCondition::kSwapped: {
+      const Feature& a_other = ra.attributes[level.other_attribute];
+      const Feature& b_other = rb.attributes[level.other_attribute];
+      return !a_other.missing() && !b_other.missing() &&
+             a.value == b_other.value && a_other.value == b.value;
     }
   }
-  return -1;
+  return false;
+}
+
+bool Compared(const EntityModel& model, int index, const RecordFeatures& a,
+              const RecordFeatures& b) {
+  const int attribute = model.comparisons()[index].attribute;
+  return !a.attributes[attribute].missing() && !b.attributes[attribute].missing();
+}
+
+// Evaluates one comparison; returns its outcome.
+ComparisonOutcome Evaluate(const EntityModel& model, int index,
+                           const RecordFeatures& a, const RecordFeatures& b,
+                           bool use_term_frequencies) {
+  const Comparison& comparison = model.comparisons()[index];
+  ComparisonOutcome outcome{.comparison = index};
+  const Feature& x = a.attributes[comparison.attribute];
+  const Feature& y = b.attributes[comparison.attribute];
+  if (x.missing() || y.missing()) return outcome;
+  if (!comparison.unless_compared.empty()) {
+    bool all_made = true;
+    for (int other : comparison.unless_compared) {
+      all_made = all_made && Compared(model, other, a, b);
+    }
+    if (all_made) return outcome;  // the other comparisons carry the evidence
+  }
+  const v1::AttributeKind kind = model.attributes()[comparison.attribute].kind;
+  PairMeasures measures(model, comparison.attribute, x, y);
+  for (int l = 0; l < static_cast<int>(comparison.levels.size()); ++l) {
+    const ComparisonLevel& level = comparison.levels[l];
+    if (!Holds(level, kind, x, y, a, b, measures)) continue;
+    outcome.level = l;
+    outcome.weight = level.weight;
+    if (use_term_frequencies && level.tf_adjust) {
+      const TermStats& stats = model.value_stats(comparison.attribute);
+      if (!stats.empty()) {
+        outcome.weight = std::log2(level.m / stats.Frequency(x.value));
+        outcome.tf_adjusted = true;
+      }
+    }
+    return outcome;
+  }
+  return outcome;
 }
 
 }  // namespace
 
-PairScore ScorePair(const EntityModel& model, const StandardizedRecord& a,
-                    const StandardizedRecord& b) {
+bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
+                      const Feature& b) {
+  if (a.codes.empty() || b.codes.empty()) return false;
+  switch (kind) {
+    case v1::MPN: {
+      for (const std::string& x : a.codes) {
+        for (const std::string& y : b.codes) {
+          if (StrongValuesCompatible(v1::MPN, x, y)) return false;
+        }
+      }
+      return true;
+    }
+    case v1::PRODUCT_NAME:
+    case v1::TEXT: {
+      // Codes are "m:MODEL" and "q:UNIT:AMOUNT".
+      bool a_models = false, b_models = false, shared_model = false;
+      for (const std::string& x : a.codes) {
+        if (absl::StartsWith(x, "m:")) a_models = true;
+      }
+      for (const std::string& y : b.codes) {
+        if (absl::StartsWith(y, "m:")) b_models = true;
+      }
+      for (const std::string& x : a.codes) {
+        for (const std::string& y : b.codes) {
+          if (absl::StartsWith(x, "m:") && absl::StartsWith(y, "m:") &&
+              StrongValuesCompatible(v1::MPN, absl::string_view(x).substr(2),
+                                     absl::string_view(y).substr(2))) {
+            shared_model = true;
+          }
+          if (absl::StartsWith(x, "q:") && absl::StartsWith(y, "q:")) {
+            const size_t xs = x.rfind(':');
+            const size_t ys = y.rfind(':');
+            if (x.compare(0, xs, y, 0, ys) == 0 && x != y) return true;
+          }
+        }
+      }
+      return a_models && b_models && !shared_model;
+    }
+    default:
+      // Validated identifiers: one code each, the normalized value.
+      return a.validated && b.validated && a.codes.front() != b.codes.front();
+  }
+}
+
+PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
+                    const RecordFeatures& b) {
   PairScore score;
   score.weight = model.prior_weight();
-  const std::vector<Comparison>& comparisons = model.comparisons();
-  score.outcomes.reserve(comparisons.size());
-  for (int c = 0; c < static_cast<int>(comparisons.size()); ++c) {
-    const Comparison& comparison = comparisons[c];
-    ComparisonOutcome outcome{.comparison = c};
-    outcome.level = LevelOf(comparison, a.values[comparison.attribute],
-                            b.values[comparison.attribute]);
-    if (outcome.level >= 0) {
-      outcome.weight = comparison.levels[outcome.level].weight;
-    }
+  const int count = static_cast<int>(model.comparisons().size());
+  score.outcomes.reserve(count);
+  for (int c = 0; c < count; ++c) {
+    ComparisonOutcome outcome = Evaluate(model, c, a, b, true);
     score.weight += outcome.weight;
     score.outcomes.push_back(outcome);
   }
   return score;
 }
 
-double MatchWeight(const EntityModel& model, const StandardizedRecord& a,
-                   const StandardizedRecord& b) {
+double MatchWeight(const EntityModel& model, const RecordFeatures& a,
+                   const RecordFeatures& b) {
   double weight = model.prior_weight();
-  for (const Comparison& comparison : model.comparisons()) {
-    const int level = LevelOf(comparison, a.values[comparison.attribute],
-                              b.values[comparison.attribute]);
-    if (level >= 0) weight += comparison.levels[level].weight;
+  const int count = static_cast<int>(model.comparisons().size());
+  for (int c = 0; c < count; ++c) {
+    weight += Evaluate(model, c, a, b, true).weight;
   }
   return weight;
+}
+
+std::vector<int8_t> ComparisonVector(const EntityModel& model,
+                                     const RecordFeatures& a,
+                                     const RecordFeatures& b) {
+  const int count = static_cast<int>(model.comparisons().size());
+  std::vector<int8_t> levels(count);
+  for (int c = 0; c < count; ++c) {
+    levels[c] = static_cast<int8_t>(Evaluate(model, c, a, b, false).level);
+  }
+  return levels;
 }
 
 }  // namespace mdm::matching

@@ -2,28 +2,34 @@
 //
 // Each comparison puts the pair in the first level whose condition holds and
 // adds that level's weight log2(m / u); a comparison where either record lacks
-// the attribute adds nothing. The pair's match weight is the prior weight plus
-// the sum, and its match probability is 1 / (1 + 2^-weight).
+// the attribute adds nothing. An exact level with tf_adjust uses the agreeing
+// value's trained frequency as u, so agreement on a rare value counts more.
+// The pair's match weight is the prior weight plus the sum, and its match
+// probability is 1 / (1 + 2^-weight).
 //
 //   PairScore score = ScorePair(model, a, b);
 //   if (score.weight >= model.auto_merge_weight()) Link(a, b);
 //
-// Cost: one pass over the comparisons; no allocation in MatchWeight().
-// Pure; thread-safe.
+// Cost: one pass over the comparisons; each similarity is computed at most
+// once per comparison however many levels test it. MatchWeight() does not
+// allocate beyond the comparators' own needs. Pure; thread-safe.
 #ifndef MDM_MATCHING_SCORER_H_
 #define MDM_MATCHING_SCORER_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "matching/entity_model.h"
-#include "matching/standardizer.h"
+#include "matching/features.h"
 
 namespace mdm::matching {
 
 struct ComparisonOutcome {
   int comparison = 0;  // index into EntityModel::comparisons()
   int level = -1;      // index into its levels; -1 when a value is missing
-  double weight = 0;   // the level's weight, 0 when missing
+  double weight = 0;   // the level's weight (term-frequency adjusted), 0 when
+                       // missing
+  bool tf_adjusted = false;
 };
 
 struct PairScore {
@@ -31,12 +37,25 @@ struct PairScore {
   std::vector<ComparisonOutcome> outcomes;  // one per comparison, in order
 };
 
-PairScore ScorePair(const EntityModel& model, const StandardizedRecord& a,
-                    const StandardizedRecord& b);
+PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
+                    const RecordFeatures& b);
 
 // ScorePair(...).weight without the per-comparison detail.
-double MatchWeight(const EntityModel& model, const StandardizedRecord& a,
-                   const StandardizedRecord& b);
+double MatchWeight(const EntityModel& model, const RecordFeatures& a,
+                   const RecordFeatures& b);
+
+// The level of each comparison (-1 when missing), for training. Term
+// frequencies play no part.
+std::vector<int8_t> ComparisonVector(const EntityModel& model,
+                                     const RecordFeatures& a,
+                                     const RecordFeatures& b);
+
+// True when the two features of attribute kind `kind` contradict each other
+// (different valid identifiers, different model numbers, quantities of one
+// unit with different amounts). Used by the kConflict condition and by
+// clustering.
+bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
+                      const Feature& b);
 
 }  // namespace mdm::matching
 

@@ -1,6 +1,9 @@
 #include "matching/scorer.h"
 
+#include <cmath>
+
 #include "gtest/gtest.h"
+#include "matching/standardizer.h"
 #include "matching/testing/test_models.h"
 
 namespace mdm::matching {
@@ -8,46 +11,146 @@ namespace {
 
 using ::mdm::matching::testing::TestPersonModel;
 
+RecordFeatures F(const EntityModel& model,
+                 std::vector<std::pair<std::string, std::string>> attributes) {
+  return Standardize(model, attributes);
+}
+
+int LevelOf(const PairScore& score, const EntityModel& model,
+            const std::string& comparison) {
+  for (const ComparisonOutcome& o : score.outcomes) {
+    if (model.comparisons()[o.comparison].name == comparison) return o.level;
+  }
+  return -2;
+}
+
+std::string LabelOf(const PairScore& score, const EntityModel& model,
+                    const std::string& comparison) {
+  for (const ComparisonOutcome& o : score.outcomes) {
+    const Comparison& c = model.comparisons()[o.comparison];
+    if (c.name == comparison) return o.level < 0 ? "missing" : c.levels[o.level].label;
+  }
+  return "?";
+}
+
 TEST(ScorePair, SumsLevelWeightsOnThePriorAndSkipsMissingValues) {
   const EntityModel model = TestPersonModel();
-  const auto a =
-      Standardize(model, {{"email", "ann@x.org"}, {"full_name", "Ann Lee"}});
-  const auto b =
-      Standardize(model, {{"email", "ANN@x.org"}, {"full_name", "Bo Chan"}});
+  const auto a = F(model, {{"email", "ann@x.org"}, {"given_name", "Ann"}});
+  const auto b = F(model, {{"email", "ANN@x.org"}, {"given_name", "Bo"}});
   const PairScore score = ScorePair(model, a, b);
-  ASSERT_EQ(score.outcomes.size(), 3u);
-  EXPECT_EQ(score.outcomes[0].level, 0);   // email exact
-  EXPECT_EQ(score.outcomes[1].level, 1);   // name different
-  EXPECT_EQ(score.outcomes[2].level, -1);  // birth date missing
-  EXPECT_DOUBLE_EQ(score.outcomes[2].weight, 0);
-  const double expected = model.prior_weight() +
-                          model.comparisons()[0].levels[0].weight +
-                          model.comparisons()[1].levels[1].weight;
+  EXPECT_EQ(LabelOf(score, model, "email"), "exact");
+  EXPECT_EQ(LabelOf(score, model, "given_name"), "different");
+  EXPECT_EQ(LabelOf(score, model, "birth_date"), "missing");
+  double expected = model.prior_weight();
+  for (const ComparisonOutcome& o : score.outcomes) expected += o.weight;
   EXPECT_DOUBLE_EQ(score.weight, expected);
-  EXPECT_DOUBLE_EQ(MatchWeight(model, a, b), expected);
+  EXPECT_DOUBLE_EQ(MatchWeight(model, a, b), score.weight);
+}
+
+TEST(ScorePair, LevelsPerCondition) {
+  const EntityModel model = TestPersonModel();
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> a, b;
+    const char* comparison;
+    const char* label;
+  };
+  const Case cases[] = {
+      {{{"email", "john.smith@gmail.com"}}, {{"email", "johnsmith+x@gmail.com"}},
+       "email", "same mailbox"},
+      {{{"given_name", "Bob"}}, {{"given_name", "Robert"}}, "given_name",
+       "nickname"},
+      {{{"given_name", "Jonathon"}}, {{"given_name", "Jonathan"}}, "given_name",
+       "jw"},
+      {{{"given_name", "Lee"}, {"family_name", "Ann"}},
+       {{"given_name", "Ann"}, {"family_name", "Lee"}}, "given_name", "swapped"},
+      {{{"birth_date", "1985-03-07"}}, {{"birth_date", "1985-07-03"}},
+       "birth_date", "swapped"},
+      {{{"national_id", "11010519491231002X"}},
+       {{"national_id", "110105194912310029"}}, "national_id", "invalid"},
+      {{{"national_id", "11010519491231002X"}},
+       {{"national_id", "110105198001010016"}}, "national_id", "conflict"},
+  };
+  for (const Case& c : cases) {
+    const PairScore score = ScorePair(model, F(model, c.a), F(model, c.b));
+    EXPECT_EQ(LabelOf(score, model, c.comparison), c.label)
+        << c.comparison << " " << c.a[0].second << " / " << c.b[0].second;
+  }
+}
+
+TEST(ScorePair, FallbackComparisonCountsOnlyWhenTheOthersCannot) {
+  const EntityModel model = TestPersonModel();
+  // Both have given and family names: full_name does not count.
+  const PairScore parts = ScorePair(
+      model, F(model, {{"given_name", "Ann"}, {"family_name", "Lee"}}),
+      F(model, {{"given_name", "Ann"}, {"family_name", "Lee"}}));
+  EXPECT_EQ(LevelOf(parts, model, "full_name"), -1);
+  // One has only a whole name: full_name carries the evidence.
+  const PairScore whole =
+      ScorePair(model, F(model, {{"full_name", "Lee, Ann"}}),
+                F(model, {{"given_name", "Ann"}, {"family_name", "Lee"}}));
+  EXPECT_EQ(LabelOf(whole, model, "full_name"), "exact");
 }
 
 TEST(ScorePair, DecisionsFollowTheConfiguredEvidence) {
   const EntityModel model = TestPersonModel();
   struct Case {
-    RawAttributes a, b;
+    std::vector<std::pair<std::string, std::string>> a, b;
     bool links;
   };
   const Case cases[] = {
       {{{"email", "a@x.org"}}, {{"email", "a@x.org"}}, true},
-      {{{"full_name", "Ann Lee"}}, {{"full_name", "Lee Ann"}}, false},
-      {{{"full_name", "Ann Lee"}, {"birth_date", "1985-03-07"}},
-       {{"full_name", "ann lee"}, {"birth_date", "07/03/1985"}},
+      {{{"given_name", "Ann"}, {"family_name", "Lee"}},
+       {{"given_name", "Ann"}, {"family_name", "Lee"}}, false},
+      {{{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1985-03-07"}},
+       {{"given_name", "ann"}, {"family_name", "LEE"}, {"birth_date", "07/03/1985"}},
        true},
-      {{{"full_name", "Ann Lee"}, {"birth_date", "1985-03-07"}},
-       {{"full_name", "Ann Lee"}, {"birth_date", "1985-03-08"}},
+      {{{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1985-03-07"}},
+       {{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1962-11-30"}},
        false},
   };
   for (const Case& c : cases) {
-    const double weight =
-        MatchWeight(model, Standardize(model, c.a), Standardize(model, c.b));
+    const double weight = MatchWeight(model, F(model, c.a), F(model, c.b));
     EXPECT_EQ(weight >= model.auto_merge_weight(), c.links) << weight;
   }
+}
+
+TEST(ScorePair, TermFrequencyMakesRareAgreementCountMore) {
+  v1::TrainedModel trained;
+  v1::TermFrequencies* stats = trained.add_term_frequencies();
+  stats->set_attribute("given_name");
+  stats->set_population(1000);
+  v1::TermFrequency* common = stats->add_terms();
+  common->set_term("john");
+  common->set_count(100);
+  auto model = EntityModel::Compile(TestPersonModel().config(), &trained);
+  ASSERT_TRUE(model.ok());
+  const PairScore john = ScorePair(*model, F(*model, {{"given_name", "John"}}),
+                                   F(*model, {{"given_name", "John"}}));
+  const PairScore zebedee =
+      ScorePair(*model, F(*model, {{"given_name", "Zebedee"}}),
+                F(*model, {{"given_name", "Zebedee"}}));
+  EXPECT_TRUE(john.outcomes[1].tf_adjusted);
+  EXPECT_NEAR(john.outcomes[1].weight, std::log2(0.6 / 0.1), 1e-9);
+  EXPECT_NEAR(zebedee.outcomes[1].weight, std::log2(0.6 / 0.001), 1e-9);
+}
+
+TEST(FeaturesConflict, IdentifiersModelsAndQuantities) {
+  EXPECT_TRUE(FeaturesConflict(
+      v1::PRODUCT_NAME,
+      StandardizeValue(v1::PRODUCT_NAME, "Sony WH-1000XM4 Headphones"),
+      StandardizeValue(v1::PRODUCT_NAME, "Sony WH-1000XM5 Headphones")));
+  EXPECT_TRUE(FeaturesConflict(
+      v1::PRODUCT_NAME, StandardizeValue(v1::PRODUCT_NAME, "iPhone 13 256GB"),
+      StandardizeValue(v1::PRODUCT_NAME, "iPhone 13 512GB")));
+  EXPECT_FALSE(FeaturesConflict(
+      v1::PRODUCT_NAME, StandardizeValue(v1::PRODUCT_NAME, "iPhone 13 256GB"),
+      StandardizeValue(v1::PRODUCT_NAME, "Apple iPhone 13 256 GB black")));
+  EXPECT_FALSE(FeaturesConflict(v1::MPN, StandardizeValue(v1::MPN, "WH1000XM4"),
+                                StandardizeValue(v1::MPN, "WH-1000XM4/B")));
+  EXPECT_TRUE(FeaturesConflict(v1::MPN, StandardizeValue(v1::MPN, "WH1000XM4"),
+                               StandardizeValue(v1::MPN, "WH1000XM5")));
+  EXPECT_TRUE(FeaturesConflict(v1::GTIN, StandardizeValue(v1::GTIN, "4006381333931"),
+                               StandardizeValue(v1::GTIN, "036000291452")));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "matching/standardizer.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "matching/testing/test_models.h"
 
@@ -7,8 +8,11 @@ namespace mdm::matching {
 namespace {
 
 using ::mdm::matching::testing::TestPersonModel;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
-TEST(StandardizeValue, PerKind) {
+TEST(StandardizeValue, PrimaryFormPerKind) {
   struct Case {
     v1::AttributeKind kind;
     const char* raw;
@@ -19,62 +23,100 @@ TEST(StandardizeValue, PerKind) {
       {v1::PERSON_NAME, "ANN  LEE", "ann lee"},
       {v1::PERSON_NAME, "王伟", "王伟"},
       {v1::EMAIL, "  Ann.Lee@Example.COM ", "ann.lee@example.com"},
-      {v1::EMAIL, "mailto:a@b.org", "a@b.org"},
-      {v1::EMAIL, "not an email", ""},
-      {v1::EMAIL, "a@@b", ""},
-      {v1::PHONE, "+1 (555) 010-9999", "15550109999"},
-      {v1::PHONE, "１３８ ０００ ０００００", "13800000000"},
-      {v1::PHONE, "n/a", ""},
+      {v1::PHONE, "+1 (415) 555-0101", "+14155550101"},
       {v1::DATE, "07/03/1985", "1985-03-07"},
       {v1::DATE, "someday", ""},
       {v1::IDENTIFIER, " 91350100-m000100y43 ", "91350100M000100Y43"},
       {v1::MPN, "WH-1000XM4", "WH1000XM4"},
-      {v1::GTIN, "0 12345 67890 5", "00012345678905"},
-      {v1::GTIN, "123", ""},
+      {v1::GTIN, "4006381333931", "04006381333931"},
       {v1::NUMBER, " 12.50 ", "12.5"},
       {v1::NUMBER, "$1,299.00", "1299"},
       {v1::NUMBER, "free", ""},
       {v1::URL, "HTTPS://www.Kingdee.com/", "kingdee.com"},
-      {v1::COUNTRY, "cn", "CN"},
-      {v1::ORGANIZATION_NAME, "金蝶软件（中国）有限公司",
-       "金蝶软件 中国 有限公司"},
+      {v1::COUNTRY, "China", "CN"},
+      {v1::COUNTRY, "usa", "US"},
+      {v1::ADDRESS, "12 Pinkerton Cct", "12 pinkerton circuit"},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(StandardizeValue(c.kind, c.raw), c.expected)
+    EXPECT_EQ(StandardizeValue(c.kind, c.raw).value, c.expected)
         << v1::AttributeKind_Name(c.kind) << " " << c.raw;
   }
 }
 
-TEST(Standardize, DerivesFullNameFromPartsAndIgnoresUnknownAttributes) {
-  const EntityModel model = TestPersonModel();
-  StandardizedRecord record = Standardize(
-      model, {{"given_name", "Ann"}, {"family_name", "LEE"}, {"shoe", "9"}});
-  EXPECT_EQ(record.values.size(), model.attributes().size());
-  EXPECT_EQ(record.values[*model.AttributeIndex("full_name")], "ann lee");
-  EXPECT_EQ(record.values[*model.AttributeIndex("email")], "");
+TEST(StandardizeValue, IdentifiersAreValidatedOrDistrusted) {
+  const Feature valid = StandardizeValue(v1::NATIONAL_ID, "11010519491231002X");
+  EXPECT_TRUE(valid.validated);
+  EXPECT_FALSE(valid.invalid);
+  EXPECT_THAT(valid.codes, ElementsAre("11010519491231002X"));
 
-  StandardizedRecord explicit_name =
-      Standardize(model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
-  EXPECT_EQ(explicit_name.values[*model.AttributeIndex("full_name")],
-            "annie lee");
+  const Feature typo = StandardizeValue(v1::NATIONAL_ID, "110105194912310021");
+  EXPECT_FALSE(typo.validated);
+  EXPECT_TRUE(typo.invalid);
+  EXPECT_THAT(typo.codes, IsEmpty());
+
+  const Feature unknown = StandardizeValue(v1::NATIONAL_ID, "5304218");
+  EXPECT_FALSE(unknown.validated);
+  EXPECT_FALSE(unknown.invalid);
+
+  const Feature uscc =
+      StandardizeValue(v1::REGISTRATION_ID, "９１３５０１００Ｍ０００１００Ｙ４３");
+  EXPECT_TRUE(uscc.validated);
+  EXPECT_EQ(uscc.value, "91350100M000100Y43");
+
+  EXPECT_TRUE(StandardizeValue(v1::GTIN, "4006381333932").invalid);
 }
 
-TEST(Standardize, EncodingRoundTripsAndRejectsOtherModels) {
-  const EntityModel model = TestPersonModel();
-  const StandardizedRecord record =
-      Standardize(model, {{"email", "a@b.c"}, {"full_name", "王伟"}});
-  StandardizedRecord decoded;
-  ASSERT_TRUE(
-      DecodeStandardized(model, EncodeStandardized(model, record), decoded));
-  EXPECT_EQ(decoded, record);
+TEST(StandardizeValue, KeysBridgeScriptsAndSpellings) {
+  const Feature gmail =
+      StandardizeValue(v1::EMAIL, "John.Smith+news@GoogleMail.com");
+  EXPECT_THAT(gmail.keys, Contains("johnsmith@gmail.com"));
 
-  v1::EntityTypeConfig changed = model.config();
-  changed.mutable_attributes(3)->set_kind(v1::TEXT);
-  auto other = EntityModel::Compile(changed);
-  ASSERT_TRUE(other.ok());
-  EXPECT_FALSE(
-      DecodeStandardized(*other, EncodeStandardized(model, record), decoded));
-  EXPECT_FALSE(DecodeStandardized(model, "\x01garbage", decoded));
+  const Feature bob = StandardizeValue(v1::GIVEN_NAME, "Bob");
+  EXPECT_THAT(bob.keys, Contains("robert"));
+
+  const Feature city = StandardizeValue(v1::TEXT, "深圳");
+  EXPECT_THAT(city.keys, Contains("shenzhen"));
+
+  const Feature han = StandardizeValue(v1::PERSON_NAME, "王伟");
+  const Feature latin = StandardizeValue(v1::PERSON_NAME, "Wei Wang");
+  EXPECT_THAT(han.keys, Contains(latin.value));
+
+  const Feature phone = StandardizeValue(v1::PHONE, "138 0013 8000", "CN");
+  EXPECT_EQ(phone.value, "+8613800138000");
+  EXPECT_FALSE(phone.invalid);
+}
+
+TEST(StandardizeValue, OrganizationNamesKeepTheCoreAndAbbreviate) {
+  const Feature a = StandardizeValue(v1::ORGANIZATION_NAME, "华为技术有限公司");
+  const Feature b =
+      StandardizeValue(v1::ORGANIZATION_NAME, "Huawei Technologies Co., Ltd.");
+  EXPECT_EQ(a.value, b.value);
+  const Feature ibm = StandardizeValue(v1::ORGANIZATION_NAME,
+                                       "International Business Machines Corp.");
+  EXPECT_THAT(ibm.abbreviations, Contains("ibm"));
+}
+
+TEST(StandardizeValue, ProductTitlesCarryModelsAndQuantitiesAsCodes) {
+  const Feature f = StandardizeValue(
+      v1::PRODUCT_NAME, "Sony WH-1000XM4 Wireless Headphones 256GB");
+  EXPECT_THAT(f.keys, Contains("WH1000XM4"));
+  EXPECT_THAT(f.codes, Contains("m:WH1000XM4"));
+  EXPECT_THAT(f.codes, Contains("q:gb:256"));
+}
+
+TEST(Standardize, DerivesFullNameAndIgnoresUnknownAttributes) {
+  const EntityModel model = TestPersonModel();
+  const RecordFeatures record = Standardize(
+      model, {{"given_name", "Ann"}, {"family_name", "LEE"}, {"shoe", "9"}});
+  ASSERT_EQ(record.attributes.size(), model.attributes().size());
+  EXPECT_EQ(record.attributes[*model.AttributeIndex("full_name")].value,
+            "ann lee");
+  EXPECT_TRUE(record.attributes[*model.AttributeIndex("email")].missing());
+
+  const RecordFeatures own = Standardize(
+      model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
+  EXPECT_EQ(own.attributes[*model.AttributeIndex("full_name")].value,
+            "annie lee");
 }
 
 }  // namespace

@@ -122,6 +122,15 @@ struct Edge {
   }
 };
 
+// One stored version of an entity type's trained matching model.
+struct ModelRow {
+  std::string entity_type;
+  int64_t version = 0;  // from 1, increasing per entity type
+  absl::Time created_at;
+  // The trained parameters, serialized by the engine; opaque here.
+  std::string parameters;
+};
+
 }  // namespace mdm::storage
 
 #endif  // MDM_STORAGE_ROWS_H_

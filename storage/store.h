@@ -90,6 +90,19 @@ class ReadTransaction {
   virtual absl::StatusOr<std::vector<XrefRow>> ScanXrefs(
       absl::string_view entity_type, int64_t after_record_id, int limit) = 0;
 
+  // Up to `limit` records of `entity_type` with id > after_record_id, by
+  // increasing id.
+  virtual absl::StatusOr<std::vector<RecordRow>> ScanRecords(
+      absl::string_view entity_type, int64_t after_record_id, int limit) = 0;
+
+  // Number of records of an entity type.
+  virtual absl::StatusOr<int64_t> CountRecords(
+      absl::string_view entity_type) = 0;
+
+  // The newest model version of an entity type, if any.
+  virtual absl::StatusOr<std::optional<ModelRow>> LatestModel(
+      absl::string_view entity_type) = 0;
+
   // Entity type name -> golden id prefix, as registered.
   virtual absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() = 0;
@@ -138,6 +151,9 @@ class WriteTransaction : public ReadTransaction {
   // prefix is registered with a different partner.
   virtual absl::Status RegisterEntityType(absl::string_view name,
                                           absl::string_view id_prefix) = 0;
+
+  // Stores a model version. Aborted if that version exists.
+  virtual absl::Status InsertModel(const ModelRow& model) = 0;
 
   // Savepoints let one record of a batch fail without undoing the others:
   // writes after Savepoint() are undone by RollbackToSavepoint() and kept by

@@ -13,6 +13,10 @@
 //        .attributes = {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}}));
 //   MDM_ASSIGN_OR_RETURN(ResolvedId id, engine->Resolve({"crm", "42"}, ""));
 //
+// Each entity type matches with its active model: the configuration's
+// defaults, or the newest model version trained from the data
+// (TrainModel), loaded from the store at start.
+//
 // Thread safety: all methods may be called concurrently. Writes are
 // serialized by the store's single writer; reads run on snapshots and do not
 // wait for writes. The Engine does not own the Store or the Clock, which must
@@ -34,6 +38,7 @@
 #include "matching/entity_model.h"
 #include "mdm/v1/config.pb.h"
 #include "src/base/clock.h"
+#include "src/engine/internal/unit_of_work.h"
 #include "src/engine/types.h"
 #include "storage/store.h"
 
@@ -44,13 +49,16 @@ struct EngineOptions {
   // Most records re-clustered in one unit of work; a larger connected group
   // is an Internal error rather than an unbounded transaction.
   int max_cluster_records = 20000;
+  // Records re-matched per transaction by Rematch.
+  int rematch_batch_size = 500;
 };
 
 class Engine {
  public:
   // Registers the configuration's entity types (and their golden id prefixes)
-  // in the store. FailedPrecondition when the store already uses another
-  // prefix for a type, since that would change existing golden ids.
+  // in the store and loads each type's newest trained model. Fails with
+  // FailedPrecondition when the store already uses another prefix for a
+  // type, since that would change existing golden ids.
   static absl::StatusOr<std::unique_ptr<Engine>> Create(
       storage::Store* store, const v1::MdmConfig& config, Clock* clock,
       EngineOptions options = {});
@@ -109,15 +117,38 @@ class Engine {
       absl::string_view entity_type, int page_size,
       const std::function<bool(std::vector<XrefView>)>& consume);
 
-  // The model of an entity type, or null.
-  const matching::EntityModel* Model(absl::string_view entity_type) const;
+  // Why two stored records do or do not match. NotFound for an unknown
+  // record; InvalidArgument when their entity types differ.
+  absl::StatusOr<Explanation> Explain(const RecordRef& a, const RecordRef& b);
+
+  // Learns a new model version of `entity_type` from its records (at most
+  // `max_records`, sampled uniformly; 0 means 200,000), stores it, makes it
+  // active and re-matches every record of the type under it.
+  absl::StatusOr<TrainingOutcome> TrainModel(absl::string_view entity_type,
+                                             int max_records);
+
+  // Scores every record of `entity_type` again under the active model and
+  // re-clusters them; returns the number of records. Committed in batches:
+  // other writes interleave between batches.
+  absl::StatusOr<int64_t> Rematch(absl::string_view entity_type);
+
+  // The active model of an entity type.
+  absl::StatusOr<ActiveModel> GetModel(absl::string_view entity_type);
+
+  // The active model of an entity type, or null when the type is unknown.
+  std::shared_ptr<const matching::EntityModel> Model(
+      absl::string_view entity_type) const;
   const v1::MdmConfig& config() const { return config_; }
 
   // Public golden id of a golden record number of an entity type.
   std::string GoldenIdOf(absl::string_view entity_type, int64_t number) const;
 
  private:
-  class UnitOfWork;
+  struct ModelEntry {
+    std::shared_ptr<const matching::EntityModel> model;
+    v1::TrainedModel trained;  // empty for the configuration's defaults
+    absl::Time trained_at;
+  };
 
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);
@@ -127,15 +158,24 @@ class Engine {
                                        absl::string_view entity_type);
   absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
                                            const RecordInput& record);
+  // Finds a record for Explain: by type and key, or by key alone.
+  absl::StatusOr<storage::RecordRow> FindRef(storage::ReadTransaction& txn,
+                                             const RecordRef& ref);
+  absl::Status InstallTrained(const v1::TrainedModel& trained,
+                              absl::Time trained_at);
   void PublishHead(int64_t head);
 
   storage::Store* const store_;
   const v1::MdmConfig config_;
   Clock* const clock_;
   const EngineOptions options_;
-  absl::flat_hash_map<std::string, matching::EntityModel> models_;
+  ClusteringContext clustering_;
   // Golden id prefix -> entity type.
   absl::flat_hash_map<std::string, std::string> type_of_prefix_;
+
+  mutable absl::Mutex models_mu_;
+  absl::flat_hash_map<std::string, ModelEntry> models_
+      ABSL_GUARDED_BY(models_mu_);
 
   absl::Mutex head_mu_;
   absl::CondVar head_changed_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "mdm/v1/config.pb.h"
 #include "storage/rows.h"
 
 namespace mdm::engine {
@@ -76,6 +77,60 @@ struct ChangePage {
   // Highest sequence number in the feed in that snapshot. When the page is
   // not full, every event up to head_sequence has been seen (or filtered out).
   int64_t head_sequence = 0;
+};
+
+// A stored record named by its key; entity_type may be empty when the key
+// exists under one type only.
+struct RecordRef {
+  std::string entity_type;
+  SourceKey key;
+};
+
+struct ComparisonExplanation {
+  std::string comparison;
+  std::string attribute;
+  std::string value_a;  // standardized; empty when missing
+  std::string value_b;
+  std::string level;  // "missing" when a value is missing
+  double weight = 0;
+  bool tf_adjusted = false;
+  double m = 0;
+  double u = 0;
+};
+
+struct SharedBlock {
+  std::string rule;
+  std::string key;
+  int64_t block_size = 0;
+  bool oversized = false;
+};
+
+enum class MatchDecision { kLink, kReview, kNoMatch };
+
+struct Explanation {
+  std::string entity_type;
+  std::string golden_id_a;
+  std::string golden_id_b;
+  double prior_weight = 0;
+  std::vector<ComparisonExplanation> comparisons;
+  double match_weight = 0;
+  double match_probability = 0;
+  MatchDecision decision = MatchDecision::kNoMatch;
+  std::vector<SharedBlock> shared_blocks;
+  std::vector<std::string> conflicts;
+  int64_t model_version = 0;
+};
+
+// The model an entity type runs on.
+struct ActiveModel {
+  v1::TrainedModel model;  // version 0 and empty without training
+  absl::Time trained_at;
+};
+
+struct TrainingOutcome {
+  v1::TrainedModel model;
+  int64_t rematched_records = 0;
+  double seconds = 0;
 };
 
 // Limits on one source record. Exceeding one rejects the record with

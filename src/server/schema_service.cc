@@ -14,7 +14,8 @@ grpc::Status SchemaService::ListEntityTypes(
 grpc::Status SchemaService::GetEntityType(
     grpc::ServerContext*, const v1::GetEntityTypeRequest* request,
     v1::EntityTypeConfig* response) {
-  const matching::EntityModel* model = engine_->Model(request->name());
+  const std::shared_ptr<const matching::EntityModel> model =
+      engine_->Model(request->name());
   if (model == nullptr) {
     return grpc::Status(
         grpc::StatusCode::NOT_FOUND,

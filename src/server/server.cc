@@ -14,7 +14,8 @@ namespace mdm::server {
 MdmServer::MdmServer(engine::Engine* engine, const ServerOptions& options)
     : records_(engine, options.records),
       change_feed_(engine, options.change_feed),
-      schema_(engine) {}
+      schema_(engine),
+      matching_(engine) {}
 
 absl::StatusOr<std::unique_ptr<MdmServer>> MdmServer::Start(
     engine::Engine* engine, const ServerOptions& options) {
@@ -29,6 +30,7 @@ absl::StatusOr<std::unique_ptr<MdmServer>> MdmServer::Start(
   builder.RegisterService(&server->records_);
   builder.RegisterService(&server->change_feed_);
   builder.RegisterService(&server->schema_);
+  builder.RegisterService(&server->matching_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(

@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "src/engine/engine.h"
 #include "src/server/change_feed_service.h"
+#include "src/server/match_service.h"
 #include "src/server/record_service.h"
 #include "src/server/schema_service.h"
 
@@ -56,6 +57,7 @@ class MdmServer {
   RecordService records_;
   ChangeFeedService change_feed_;
   SchemaService schema_;
+  MatchService matching_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -284,6 +284,50 @@ class SqliteReader : public Interface {
     return rows;
   }
 
+  absl::StatusOr<std::vector<RecordRow>> ScanRecords(
+      absl::string_view entity_type, int64_t after_record_id,
+      int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kRecordColumns,
+            " FROM source_records WHERE entity_type = ? AND id > ? "
+            "ORDER BY id LIMIT ?")));
+    stmt.BindText(1, entity_type);
+    stmt.BindInt(2, after_record_id);
+    stmt.BindInt(3, limit);
+    return CollectRecords(stmt);
+  }
+
+  absl::StatusOr<int64_t> CountRecords(absl::string_view entity_type) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT count(*) FROM source_records WHERE entity_type = ?"));
+    stmt.BindText(1, entity_type);
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    const int64_t count = has_row ? stmt.ColumnInt(0) : 0;
+    stmt.Reset();
+    return count;
+  }
+
+  absl::StatusOr<std::optional<ModelRow>> LatestModel(
+      absl::string_view entity_type) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT version, created_at, parameters FROM models "
+                       "WHERE entity_type = ? ORDER BY version DESC LIMIT 1"));
+    stmt.BindText(1, entity_type);
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return std::nullopt;
+    ModelRow row{.entity_type = std::string(entity_type),
+                 .version = stmt.ColumnInt(0),
+                 .created_at = FromMicros(stmt.ColumnInt(1)),
+                 .parameters = std::string(stmt.ColumnBlob(2))};
+    stmt.Reset();
+    return row;
+  }
+
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() override {
     MDM_ASSIGN_OR_RETURN(
@@ -538,6 +582,18 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
           it == prefixes.end() ? "" : it->second, ", not ", id_prefix));
     }
     return absl::OkStatus();
+  }
+
+  absl::Status InsertModel(const ModelRow& model) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("INSERT INTO models(entity_type, version, created_at, "
+                       "parameters) VALUES (?, ?, ?, ?)"));
+    stmt.BindText(1, model.entity_type);
+    stmt.BindInt(2, model.version);
+    stmt.BindInt(3, ToMicros(model.created_at));
+    stmt.BindBlob(4, model.parameters);
+    return stmt.Run();
   }
 
   absl::Status Savepoint() override { return conn_->Exec("SAVEPOINT unit"); }

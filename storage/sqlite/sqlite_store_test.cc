@@ -62,7 +62,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndEmpty) {
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), 3);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
   ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
@@ -272,7 +272,7 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
     ASSERT_OK(txn->Commit());
   }
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), 3);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "old"}));
   EXPECT_TRUE(found.has_value());
@@ -289,6 +289,40 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
   EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
   sqlite3_finalize(stmt);
   sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, ModelVersionsAndRecordScans) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  ASSERT_OK_AND_ASSIGN(auto none, txn->LatestModel("person"));
+  EXPECT_FALSE(none.has_value());
+  for (int64_t version : {1, 2}) {
+    ASSERT_OK(txn->InsertModel({.entity_type = "person",
+                                .version = version,
+                                .created_at = kT0,
+                                .parameters = std::string("v\0", 2) +
+                                              std::to_string(version)}));
+  }
+  EXPECT_THAT(txn->InsertModel({.entity_type = "person", .version = 2,
+                                .created_at = kT0}),
+              StatusIs(absl::StatusCode::kAborted));
+  ASSERT_OK_AND_ASSIGN(auto latest, txn->LatestModel("person"));
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->version, 2);
+  EXPECT_EQ(latest->parameters, std::string("v\0", 2) + "2");
+  for (const char* id : {"a", "b", "c"}) {
+    RecordRow row = MakeRecord(id, 1);
+    ASSERT_OK(txn->InsertRecord(row));
+  }
+  RecordRow product = MakeRecord("p", 1);
+  product.entity_type = "product";
+  ASSERT_OK(txn->InsertRecord(product));
+  ASSERT_OK_AND_ASSIGN(auto first, txn->ScanRecords("person", 0, 2));
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_OK_AND_ASSIGN(auto rest, txn->ScanRecords("person", first[1].id, 10));
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].key.source_id, "c");
+  EXPECT_THAT(txn->CountRecords("person"), IsOkAndHolds(3));
 }
 
 TEST_F(SqliteStoreTest, RefusesDatabaseFromNewerSchema) {

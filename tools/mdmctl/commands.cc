@@ -1,13 +1,16 @@
 #include "tools/mdmctl/commands.h"
 
 #include <chrono>
+#include <cmath>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "absl/strings/str_format.h"
 #include "mdm/v1/changes.grpc.pb.h"
+#include "mdm/v1/matching.grpc.pb.h"
 #include "mdm/v1/records.grpc.pb.h"
 #include "mdm/v1/schema.grpc.pb.h"
 #include "nlohmann/json.hpp"
@@ -332,6 +335,143 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
     err << "mdmctl types: entity type '" << name << "' not found\n";
     return kExitServer;
   }
+  return 0;
+}
+
+namespace {
+
+bool ParseRef(const std::string& text, const std::string& entity_type,
+              v1::RecordRef* ref) {
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+    return false;
+  }
+  ref->set_entity_type(entity_type);
+  ref->mutable_key()->set_source(text.substr(0, colon));
+  ref->mutable_key()->set_source_id(text.substr(colon + 1));
+  return true;
+}
+
+std::string Signed(double weight) { return absl::StrFormat("%+.2f", weight); }
+
+void PrintModelParameters(const v1::TrainedModel& model, std::ostream& out) {
+  Table table({"COMPARISON", "LEVEL", "M", "U", "WEIGHT"});
+  for (const v1::TrainedComparison& comparison : model.comparisons()) {
+    for (const v1::TrainedLevel& level : comparison.levels()) {
+      table.AddRow({comparison.name(), level.label(),
+                    absl::StrFormat("%.4g", level.m()),
+                    absl::StrFormat("%.4g", level.u()),
+                    Signed(std::log2(level.m() / level.u()))});
+    }
+  }
+  table.Print(out);
+}
+
+}  // namespace
+
+int RunExplain(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::string& a,
+               const std::string& b, const std::string& entity_type,
+               std::ostream& out, std::ostream& err) {
+  v1::ExplainRequest request;
+  if (!ParseRef(a, entity_type, request.mutable_a()) ||
+      !ParseRef(b, entity_type, request.mutable_b())) {
+    err << "mdmctl explain: give two records as SOURCE:SOURCE_ID\n";
+    return kExitUsage;
+  }
+  v1::ExplainResponse response;
+  auto stub = v1::MatchService::NewStub(channel);
+  grpc::Status status = stub->Explain(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "explain", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  out << response.entity_type() << "  " << a << " (" << response.golden_id_a()
+      << ")  vs  " << b << " (" << response.golden_id_b() << ")  model "
+      << (response.model_version() == 0
+              ? std::string("defaults")
+              : absl::StrCat("version ", response.model_version()))
+      << "\n\n";
+  Table table({"COMPARISON", "A", "B", "LEVEL", "WEIGHT"});
+  for (const v1::ComparisonExplanation& c : response.comparisons()) {
+    table.AddRow({c.comparison(), c.value_a(), c.value_b(),
+                  c.level() + (c.tf_adjusted() ? " (term frequency)" : ""),
+                  c.level() == "missing" ? "" : Signed(c.weight())});
+  }
+  table.AddRow({"prior", "", "", "", Signed(response.prior_weight())});
+  table.Print(out);
+  out << "\nmatch weight " << Signed(response.match_weight())
+      << "  probability "
+      << absl::StrFormat("%.6f", response.match_probability()) << "  decision "
+      << v1::MatchDecision_Name(response.decision()) << "\n";
+  if (response.shared_blocks().empty()) {
+    out << "blocking: no key in common, so the matcher never compared them\n";
+  } else {
+    for (const v1::SharedBlock& block : response.shared_blocks()) {
+      out << "blocking: rule " << block.rule() << " key \"" << block.key()
+          << "\" (" << block.block_size() << " records"
+          << (block.oversized() ? ", too large: skipped" : "") << ")\n";
+    }
+  }
+  for (const std::string& conflict : response.conflicts()) {
+    out << "conflict: " << conflict << " (never clustered together)\n";
+  }
+  return 0;
+}
+
+int RunModelTrain(const std::shared_ptr<grpc::Channel>& channel,
+                  const CommonOptions& common, const std::string& entity_type,
+                  int max_records, std::ostream& out, std::ostream& err) {
+  v1::TrainModelRequest request;
+  request.set_entity_type(entity_type);
+  request.set_max_records(max_records);
+  v1::TrainModelResponse response;
+  auto stub = v1::MatchService::NewStub(channel);
+  grpc::ClientContext context;  // training takes as long as it takes
+  grpc::Status status = stub->TrainModel(&context, request, &response);
+  if (!status.ok()) return Fail(err, "model train", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  const v1::TrainedModel& model = response.model();
+  const v1::TrainingReport& report = model.report();
+  out << entity_type << " model version " << model.version() << ": "
+      << report.records() << " records, " << report.random_pairs()
+      << " random pairs, " << report.blocked_pairs() << " candidate pairs, "
+      << report.em_iterations() << " EM iterations"
+      << (report.converged() ? "" : " (not converged)") << ", prior "
+      << absl::StrFormat("%.3g", model.prior_match_probability()) << "\n"
+      << "re-matched " << response.rematched_records() << " records in "
+      << absl::StrFormat("%.1f", response.seconds()) << " s\n\n";
+  PrintModelParameters(model, out);
+  return 0;
+}
+
+int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
+                 const CommonOptions& common, const std::string& entity_type,
+                 std::ostream& out, std::ostream& err) {
+  v1::GetModelRequest request;
+  request.set_entity_type(entity_type);
+  v1::GetModelResponse response;
+  auto stub = v1::MatchService::NewStub(channel);
+  grpc::Status status = stub->GetModel(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "model show", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  if (response.model().version() == 0) {
+    out << entity_type
+        << " runs on its configuration's defaults (no trained model)\n";
+    return 0;
+  }
+  out << entity_type << " model version " << response.model().version()
+      << ", trained " << Time(response.trained_at()) << ", prior "
+      << absl::StrFormat("%.3g", response.model().prior_match_probability())
+      << "\n\n";
+  PrintModelParameters(response.model(), out);
   return 0;
 }
 

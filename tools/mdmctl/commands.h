@@ -68,6 +68,23 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
              const CommonOptions& common, const std::string& name,
              std::ostream& out, std::ostream& err);
 
+// explain SOURCE:ID SOURCE:ID: why two records do or do not match. The
+// source is the text before the first ':'.
+int RunExplain(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::string& a,
+               const std::string& b, const std::string& entity_type,
+               std::ostream& out, std::ostream& err);
+
+// model train --type=T: learns and activates a new model version.
+int RunModelTrain(const std::shared_ptr<grpc::Channel>& channel,
+                  const CommonOptions& common, const std::string& entity_type,
+                  int max_records, std::ostream& out, std::ostream& err);
+
+// model show --type=T: the active model.
+int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
+                 const CommonOptions& common, const std::string& entity_type,
+                 std::ostream& out, std::ostream& err);
+
 }  // namespace mdm::cli
 
 #endif  // MDM_TOOLS_MDMCTL_COMMANDS_H_

@@ -6,6 +6,8 @@
 //   mdmctl get PER-000001Y
 //   mdmctl watch --from=1
 //   mdmctl export xrefs --type=person > xrefs.csv
+//   mdmctl explain crm:42 erp:A-7
+//   mdmctl model train --type=person
 //
 // Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
 #include <grpcpp/create_channel.h>
@@ -127,6 +129,29 @@ int main(int argc, char** argv) {
   auto* types_cmd =
       app.add_subcommand("types", "entity types and their attributes");
   types_cmd->add_option("NAME", type_name);
+
+  // explain
+  std::vector<std::string> explain_args;
+  auto* explain_cmd = app.add_subcommand(
+      "explain", "why two records do or do not match");
+  explain_cmd->add_option("SOURCE:ID SOURCE:ID", explain_args)
+      ->required()
+      ->expected(2);
+  explain_cmd->add_option("--type", entity_type,
+                          "entity type, when a key exists under several");
+
+  // model
+  int max_records = 0;
+  auto* model_cmd = app.add_subcommand("model", "the matching model");
+  model_cmd->require_subcommand(1);
+  auto* train_cmd = model_cmd->add_subcommand(
+      "train", "learn a new model version from the data (no labels) and "
+               "re-match every record under it");
+  train_cmd->add_option("--type", entity_type)->required();
+  train_cmd->add_option("--max-records", max_records,
+                        "most records to learn from (default 200000)");
+  auto* show_cmd = model_cmd->add_subcommand("show", "the active model");
+  show_cmd->add_option("--type", entity_type)->required();
 
   CLI11_PARSE(app, argc, argv);
 

@@ -76,6 +76,17 @@ CREATE TABLE changes(
     R"sql(
 CREATE INDEX changes_by_golden ON changes(golden_id, seq);
 )sql",
+    // 3: trained matching models, one row per version.
+    R"sql(
+CREATE TABLE models(
+  entity_type TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  parameters BLOB NOT NULL,
+  PRIMARY KEY(entity_type, version)
+) WITHOUT ROWID;
+CREATE INDEX source_records_by_type ON source_records(entity_type, id);
+)sql",
 };
 
 }  // namespace

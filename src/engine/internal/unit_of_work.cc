@@ -1,0 +1,376 @@
+#include "src/engine/internal/unit_of_work.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "matching/scorer.h"
+#include "matching/standardizer.h"
+#include "src/base/status_macros.h"
+#include "src/engine/record_validator.h"
+#include "src/engine/survivorship.h"
+
+namespace mdm::engine {
+
+using storage::ChangeKind;
+using storage::GoldenRow;
+using storage::GoldenState;
+using storage::RecordRow;
+
+matching::RecordFeatures UnitOfWork::Features(const RecordRow& row) const {
+  matching::RecordFeatures features;
+  if (!matching::DecodeFeatures(model_, row.features, features)) {
+    features = matching::Standardize(model_, row.attributes);
+  }
+  return features;
+}
+
+absl::StatusOr<std::vector<int64_t>> UnitOfWork::Candidates(
+    int64_t record_id, absl::Span<const matching::BlockingKey> keys) {
+  absl::flat_hash_set<int64_t> seen;
+  std::vector<int64_t> candidates;
+  const int cap = model_.max_block_size();
+  for (const matching::BlockingKey& key : keys) {
+    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
+                         txn_.BlockMembers(key.hash, cap + 1));
+    if (static_cast<int>(members.size()) > cap) {
+      ++oversized_blocks_;
+      continue;
+    }
+    for (int64_t id : members) {
+      if (id != record_id && seen.insert(id).second) candidates.push_back(id);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+absl::Status UnitOfWork::ScoreAndStoreEdges(
+    const RecordRow& row, const matching::RecordFeatures& features,
+    absl::Span<const int64_t> candidates) {
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> others,
+                       txn_.GetRecords(candidates));
+  std::vector<storage::Edge> edges;
+  linked_goldens_.clear();
+  for (const RecordRow& other : others) {
+    if (other.entity_type != row.entity_type) continue;
+    const double weight =
+        matching::MatchWeight(model_, features, Features(other));
+    if (weight < model_.review_weight()) continue;
+    if (weight >= model_.auto_merge_weight()) {
+      linked_goldens_.insert(other.golden_id);
+    }
+    edges.push_back({.a = std::min(row.id, other.id),
+                     .b = std::max(row.id, other.id),
+                     .weight = weight});
+  }
+  return txn_.ReplaceEdges(row.id, edges);
+}
+
+std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
+    const matching::RecordFeatures& features) const {
+  std::vector<std::pair<int, std::string>> values;
+  for (size_t a = 0; a < model_.attributes().size(); ++a) {
+    if (!model_.attributes()[a].strong) continue;
+    for (const std::string& code : features.attributes[a].codes) {
+      values.emplace_back(static_cast<int>(a), code);
+    }
+  }
+  return values;
+}
+
+absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
+    const RecordRow& row, const matching::RecordFeatures& features,
+    int64_t golden_id) {
+  const std::vector<std::pair<int, std::string>> values = StrongValues(features);
+  const bool exclusive = context_.exclusive_sources.contains(row.key.source);
+  if (values.empty() && !exclusive) return true;  // adds no constraint
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
+                       txn_.GoldenMembers(golden_id));
+  for (const RecordRow& member : members) {
+    if (exclusive && member.key.source == row.key.source) return false;
+    if (values.empty()) continue;
+    for (const auto& [attribute, value] : StrongValues(Features(member))) {
+      for (const auto& [own_attribute, own_value] : values) {
+        // A new value for an attribute the golden record already holds could
+        // change which of its members' unions are accepted.
+        if (attribute == own_attribute && value != own_value) return false;
+      }
+    }
+  }
+  return true;
+}
+
+absl::Status UnitOfWork::PlaceNewRecord(const RecordRow& row,
+                                        const matching::RecordFeatures& features) {
+  if (linked_goldens_.size() > 1) return Recluster({row.id}, {});
+  if (linked_goldens_.empty()) {
+    records_[row.id] = row;
+    return ApplyCluster({row.id}, {});
+  }
+  const int64_t golden = *linked_goldens_.begin();
+  MDM_ASSIGN_OR_RETURN(bool compatible,
+                       CompatibleWithGolden(row, features, golden));
+  if (!compatible) return Recluster({row.id}, {});
+  MDM_ASSIGN_OR_RETURN(GoldenRow target, LoadGolden(golden));
+  // The new record is the most recent member: its values win, the others
+  // keep theirs.
+  std::vector<storage::GoldenValue> attributes;
+  auto old_value = target.attributes.begin();
+  for (const auto& [name, value] : row.attributes) {
+    while (old_value != target.attributes.end() && old_value->name < name) {
+      attributes.push_back(*old_value++);
+    }
+    if (old_value != target.attributes.end() && old_value->name == name) {
+      ++old_value;
+    }
+    attributes.push_back(
+        {.name = name, .value = value, .source = row.key, .rule = "most_recent"});
+  }
+  attributes.insert(attributes.end(), old_value, target.attributes.end());
+  MDM_RETURN_IF_ERROR(txn_.SetRecordGolden({row.id}, golden));
+  final_golden_[row.id] = golden;
+  MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, golden, {row.key}));
+  const bool attributes_changed = target.attributes != attributes;
+  target.attributes = attributes;
+  target.version += 1;
+  target.updated_at = now_;
+  MDM_RETURN_IF_ERROR(txn_.UpdateGolden(target));
+  if (attributes_changed) {
+    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenUpdated, golden, {},
+                             std::move(attributes)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
+                                   absl::Span<const int64_t> seed_goldens) {
+  MDM_RETURN_IF_ERROR(Collect(seed_records, seed_goldens));
+  std::vector<matching::ClusterRecord> nodes;
+  nodes.reserve(records_.size());
+  for (const auto& [id, row] : records_) nodes.push_back(ClusterRecordOf(row));
+  std::vector<v1::AttributeKind> kinds;
+  for (const matching::AttributeSpec& spec : model_.attributes()) {
+    kinds.push_back(spec.kind);
+  }
+  const std::vector<std::vector<int64_t>> clusters = matching::ClusterRecords(
+      nodes, pairs_, model_.auto_merge_weight(), kinds);
+  return Apply(clusters);
+}
+
+matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) const {
+  matching::ClusterRecord node{.id = row.id};
+  auto source = context_.exclusive_sources.find(row.key.source);
+  if (source != context_.exclusive_sources.end()) {
+    node.exclusive_source = source->second;
+  }
+  bool any_strong = false;
+  for (const matching::AttributeSpec& spec : model_.attributes()) {
+    any_strong = any_strong || spec.strong;
+  }
+  if (any_strong) node.strong_values = StrongValues(Features(row));
+  return node;
+}
+
+absl::Status UnitOfWork::Emit(ChangeKind kind, int64_t golden_id,
+                              std::vector<storage::SourceKey> keys,
+                              std::vector<storage::GoldenValue> attributes,
+                              int64_t survivor_id) {
+  storage::ChangeRow event{.time = now_,
+                           .entity_type = model_.name(),
+                           .kind = kind,
+                           .golden_id = golden_id,
+                           .survivor_id = survivor_id,
+                           .keys = std::move(keys),
+                           .attributes = std::move(attributes)};
+  return txn_.AppendChange(event);
+}
+
+int64_t UnitOfWork::GoldenOf(int64_t record_id) const {
+  auto it = final_golden_.find(record_id);
+  return it == final_golden_.end() ? 0 : it->second;
+}
+
+std::vector<int64_t> UnitOfWork::ReclusteredRecords() const {
+  std::vector<int64_t> ids;
+  ids.reserve(records_.size());
+  for (const auto& [id, row] : records_) ids.push_back(id);
+  return ids;
+}
+
+// Breadth-first walk over golden membership and link edges.
+absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
+                                 absl::Span<const int64_t> seed_goldens) {
+  std::vector<int64_t> queue(seed_records.begin(), seed_records.end());
+  for (int64_t golden : seed_goldens) {
+    MDM_RETURN_IF_ERROR(AddGolden(golden, queue));
+  }
+  absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs;
+  for (size_t next = 0; next < queue.size(); ++next) {
+    const int64_t id = queue[next];
+    if (records_.contains(id)) continue;
+    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords({id}));
+    if (rows.empty()) continue;  // deleted in this unit of work
+    RecordRow& row = records_[id] = std::move(rows.front());
+    if (static_cast<int>(records_.size()) > context_.max_cluster_records) {
+      return absl::InternalError(absl::StrCat(
+          "re-clustering around record ", RecordLabel(row.key),
+          " reaches more than ", context_.max_cluster_records, " records"));
+    }
+    if (row.golden_id != 0) MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, queue));
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn_.EdgesOf(id));
+    for (const storage::Edge& edge : edges) {
+      if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
+      pairs_.push_back({edge.a, edge.b, edge.weight});
+      if (edge.weight >= model_.auto_merge_weight()) {
+        queue.push_back(edge.a == id ? edge.b : edge.a);
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status UnitOfWork::AddGolden(int64_t golden_id,
+                                   std::vector<int64_t>& queue) {
+  if (!goldens_.insert(golden_id).second) return absl::OkStatus();
+  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
+                       txn_.GoldenMemberIds(golden_id));
+  queue.insert(queue.end(), members.begin(), members.end());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<GoldenRow> UnitOfWork::LoadGolden(int64_t golden_id) {
+  MDM_ASSIGN_OR_RETURN(std::optional<GoldenRow> golden,
+                       txn_.GetGolden(golden_id));
+  if (!golden.has_value() || golden->state != GoldenState::kLive) {
+    return absl::InternalError(absl::StrCat(
+        "golden record ", golden_id, " holds records but is not live"));
+  }
+  return *std::move(golden);
+}
+
+absl::Status UnitOfWork::Apply(
+    const std::vector<std::vector<int64_t>>& clusters) {
+  absl::flat_hash_map<int64_t, size_t> cluster_of;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    for (int64_t id : clusters[c]) cluster_of[id] = c;
+  }
+  // Each old golden record goes to the cluster holding its oldest remaining
+  // record; a cluster heir to several keeps the oldest and merges the rest.
+  std::vector<std::vector<int64_t>> heirs(clusters.size());
+  std::vector<int64_t> orphans;
+  absl::flat_hash_map<int64_t, int64_t> oldest_member;
+  for (const auto& [id, row] : records_) {  // ascending ids
+    if (row.golden_id != 0) oldest_member.emplace(row.golden_id, id);
+  }
+  for (int64_t golden : goldens_) {  // ascending: oldest golden first
+    auto oldest = oldest_member.find(golden);
+    if (oldest == oldest_member.end()) {
+      orphans.push_back(golden);
+    } else {
+      heirs[cluster_of[oldest->second]].push_back(golden);
+    }
+  }
+  // Split-off parts first, so that records leave a golden record before its
+  // update is reported.
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (heirs[c].empty()) MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
+  }
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (!heirs[c].empty()) MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
+  }
+  for (int64_t golden : orphans) {
+    MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden));
+    row.state = GoldenState::kRetired;
+    row.version += 1;
+    row.updated_at = now_;
+    MDM_RETURN_IF_ERROR(txn_.UpdateGolden(row));
+    retired_.insert(golden);
+    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenRetired, golden, {}));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
+                                      const std::vector<int64_t>& heir_to) {
+  std::vector<const RecordRow*> members;
+  members.reserve(cluster.size());
+  for (int64_t id : cluster) members.push_back(&records_.at(id));
+  std::vector<storage::GoldenValue> attributes = SurviveAttributes(members);
+
+  // Keys of members by the golden record they came from (0: new records).
+  std::map<int64_t, std::vector<storage::SourceKey>> arrived_from;
+
+  if (heir_to.empty()) {
+    GoldenRow golden{.entity_type = model_.name(),
+                     .state = GoldenState::kLive,
+                     .attributes = attributes,
+                     .version = 1,
+                     .created_at = now_,
+                     .updated_at = now_};
+    MDM_RETURN_IF_ERROR(txn_.InsertGolden(golden));
+    created_.insert(golden.id);
+    std::vector<storage::SourceKey> keys;
+    for (const RecordRow* m : members) {
+      if (m->golden_id != 0) arrived_from[m->golden_id].push_back(m->key);
+      keys.push_back(m->key);
+    }
+    for (auto& [old, moved] : arrived_from) {
+      MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefUnlinked, old, std::move(moved)));
+    }
+    MDM_RETURN_IF_ERROR(txn_.SetRecordGolden(cluster, golden.id));
+    for (int64_t id : cluster) final_golden_[id] = golden.id;
+    return Emit(ChangeKind::kGoldenCreated, golden.id, std::move(keys),
+                std::move(attributes));
+  }
+
+  const int64_t survivor = heir_to.front();
+  const absl::flat_hash_set<int64_t> merging(heir_to.begin() + 1,
+                                             heir_to.end());
+  std::vector<int64_t> moved_ids;
+  for (const RecordRow* m : members) {
+    final_golden_[m->id] = survivor;
+    if (m->golden_id == survivor) continue;
+    arrived_from[m->golden_id].push_back(m->key);
+    moved_ids.push_back(m->id);
+  }
+  MDM_RETURN_IF_ERROR(txn_.SetRecordGolden(moved_ids, survivor));
+
+  // Golden records merged into the survivor.
+  for (int64_t retired : heir_to) {
+    if (retired == survivor) continue;
+    MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(retired));
+    row.state = GoldenState::kRetired;
+    row.merged_into = survivor;
+    row.version += 1;
+    row.updated_at = now_;
+    MDM_RETURN_IF_ERROR(txn_.UpdateGolden(row));
+    MDM_RETURN_IF_ERROR(txn_.RepointMerged(retired, survivor));
+    merged_.push_back(retired);
+    retired_.insert(retired);
+    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenMerged, retired,
+                             std::move(arrived_from[retired]), {}, survivor));
+    arrived_from.erase(retired);
+  }
+  // Records that arrived new, or moved from a golden record that lives on.
+  for (auto& [old, keys] : arrived_from) {
+    if (old != 0 && !merging.contains(old)) {
+      MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefUnlinked, old, keys));
+    }
+    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, survivor, std::move(keys)));
+  }
+
+  MDM_ASSIGN_OR_RETURN(GoldenRow golden, LoadGolden(survivor));
+  const bool attributes_changed = golden.attributes != attributes;
+  if (!attributes_changed && moved_ids.empty()) return absl::OkStatus();
+  golden.attributes = attributes;
+  golden.version += 1;
+  golden.updated_at = now_;
+  MDM_RETURN_IF_ERROR(txn_.UpdateGolden(golden));
+  if (attributes_changed) {
+    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenUpdated, survivor, {},
+                             std::move(attributes)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace mdm::engine

@@ -1,0 +1,131 @@
+// UnitOfWork: one change's re-clustering inside the store's write
+// transaction, and the golden records and change events that follow from it.
+//
+//   UnitOfWork unit(context, txn, model, now);
+//   MDM_ASSIGN_OR_RETURN(auto candidates, unit.Candidates(row.id, keys));
+//   MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
+//   MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, {}));
+//   int64_t golden = unit.GoldenOf(row.id);
+//
+// Not thread-safe; lives for one unit of work on the writer's thread. The
+// transaction, model and context must outlive it.
+#ifndef MDM_SRC_ENGINE_INTERNAL_UNIT_OF_WORK_H_
+#define MDM_SRC_ENGINE_INTERNAL_UNIT_OF_WORK_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "matching/blocking.h"
+#include "matching/clustering.h"
+#include "matching/entity_model.h"
+#include "matching/features.h"
+#include "storage/store.h"
+
+namespace mdm::engine {
+
+// What a unit of work needs from the engine.
+struct ClusteringContext {
+  // Source name -> index, for sources declared deduplicated.
+  absl::flat_hash_map<std::string, int> exclusive_sources;
+  // Most records re-clustered at once.
+  int max_cluster_records = 20000;
+};
+
+class UnitOfWork {
+ public:
+  UnitOfWork(const ClusteringContext& context, storage::WriteTransaction& txn,
+             const matching::EntityModel& model, absl::Time now)
+      : context_(context), txn_(txn), model_(model), now_(now) {}
+
+  // Standardized features of a stored record, recomputed when they were
+  // written under other attributes or standardizers.
+  matching::RecordFeatures Features(const storage::RecordRow& row) const;
+
+  // Candidate records sharing a blocking key with `record_id`, increasing;
+  // blocks larger than the model's cap are skipped and counted.
+  absl::StatusOr<std::vector<int64_t>> Candidates(
+      int64_t record_id, absl::Span<const matching::BlockingKey> keys);
+
+  // Scores the record against its candidates and stores the pairs at or
+  // above the review threshold as its edges. Remembers the golden records of
+  // the candidates it links to, for PlaceNewRecord.
+  absl::Status ScoreAndStoreEdges(const storage::RecordRow& row,
+                                  const matching::RecordFeatures& features,
+                                  absl::Span<const int64_t> candidates);
+
+  // Puts a record inserted by this unit of work (after ScoreAndStoreEdges)
+  // into its golden record. When it links to records of one golden record
+  // only and adds no constraint that golden record's members could violate,
+  // the result of re-clustering is known without walking the cluster: the
+  // record joins it (or founds a new one when it links to nothing). Otherwise
+  // falls back to Recluster.
+  absl::Status PlaceNewRecord(const storage::RecordRow& row,
+                              const matching::RecordFeatures& features);
+
+  // Re-clusters everything connected by links to `seed_records` and to the
+  // members of `seed_goldens`, then writes golden records and events.
+  absl::Status Recluster(absl::Span<const int64_t> seed_records,
+                         absl::Span<const int64_t> seed_goldens);
+
+  // Appends one change event.
+  absl::Status Emit(storage::ChangeKind kind, int64_t golden_id,
+                    std::vector<storage::SourceKey> keys,
+                    std::vector<storage::GoldenValue> attributes = {},
+                    int64_t survivor_id = 0);
+
+  // Golden record number of a record after Recluster.
+  int64_t GoldenOf(int64_t record_id) const;
+  bool Created(int64_t golden_id) const { return created_.contains(golden_id); }
+  const std::vector<int64_t>& merged() const { return merged_; }
+  const absl::flat_hash_set<int64_t>& retired() const { return retired_; }
+  // Every record the last Recluster looked at.
+  std::vector<int64_t> ReclusteredRecords() const;
+  int oversized_blocks() const { return oversized_blocks_; }
+
+ private:
+  absl::Status Collect(absl::Span<const int64_t> seed_records,
+                       absl::Span<const int64_t> seed_goldens);
+  absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& queue);
+  absl::StatusOr<storage::GoldenRow> LoadGolden(int64_t golden_id);
+  matching::ClusterRecord ClusterRecordOf(const storage::RecordRow& row) const;
+  absl::Status Apply(const std::vector<std::vector<int64_t>>& clusters);
+  absl::Status ApplyCluster(const std::vector<int64_t>& cluster,
+                            const std::vector<int64_t>& heir_to);
+  // Strong values of a record, as (attribute, value).
+  std::vector<std::pair<int, std::string>> StrongValues(
+      const matching::RecordFeatures& features) const;
+  // Whether a record with these constraints may join `golden_id` without
+  // putting any of its members' unions in question.
+  absl::StatusOr<bool> CompatibleWithGolden(
+      const storage::RecordRow& row, const matching::RecordFeatures& features,
+      int64_t golden_id);
+
+  const ClusteringContext& context_;
+  storage::WriteTransaction& txn_;
+  const matching::EntityModel& model_;
+  const absl::Time now_;
+
+  // Records being re-clustered, by id (ascending), as stored before the unit.
+  std::map<int64_t, storage::RecordRow> records_;
+  std::set<int64_t> goldens_;  // golden records they belonged to
+  std::vector<matching::ScoredPair> pairs_;
+  // Golden records of the records the scored record links to.
+  std::set<int64_t> linked_goldens_;
+
+  absl::flat_hash_map<int64_t, int64_t> final_golden_;
+  absl::flat_hash_set<int64_t> created_;
+  absl::flat_hash_set<int64_t> retired_;
+  std::vector<int64_t> merged_;
+  int oversized_blocks_ = 0;
+};
+
+}  // namespace mdm::engine
+
+#endif  // MDM_SRC_ENGINE_INTERNAL_UNIT_OF_WORK_H_

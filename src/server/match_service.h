@@ -1,0 +1,31 @@
+// gRPC handlers of mdm.v1.MatchService: explanations and model training.
+// The Engine must outlive the service. Thread-safe.
+#ifndef MDM_SRC_SERVER_MATCH_SERVICE_H_
+#define MDM_SRC_SERVER_MATCH_SERVICE_H_
+
+#include "mdm/v1/matching.grpc.pb.h"
+#include "src/engine/engine.h"
+
+namespace mdm::server {
+
+class MatchService final : public v1::MatchService::Service {
+ public:
+  explicit MatchService(engine::Engine* engine) : engine_(engine) {}
+
+  grpc::Status Explain(grpc::ServerContext* context,
+                       const v1::ExplainRequest* request,
+                       v1::ExplainResponse* response) override;
+  grpc::Status TrainModel(grpc::ServerContext* context,
+                          const v1::TrainModelRequest* request,
+                          v1::TrainModelResponse* response) override;
+  grpc::Status GetModel(grpc::ServerContext* context,
+                        const v1::GetModelRequest* request,
+                        v1::GetModelResponse* response) override;
+
+ private:
+  engine::Engine* const engine_;
+};
+
+}  // namespace mdm::server
+
+#endif  // MDM_SRC_SERVER_MATCH_SERVICE_H_
