@@ -125,7 +125,7 @@ bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
 
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
-    double link_weight, absl::Span<const v1::AttributeKind> kinds,
+    LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
     absl::Span<const CannotLink> cannot_links) {
   // Records by increasing id, so that indexes follow ids.
   std::vector<ClusterRecord> sorted(records.begin(), records.end());
@@ -157,7 +157,7 @@ std::vector<std::vector<int64_t>> ClusterRecords(
   };
   std::vector<Link> links;
   for (const ScoredPair& pair : pairs) {
-    if (pair.weight < link_weight) continue;
+    if (pair.weight < thresholds.link_weight) continue;
     auto a = index.find(pair.a);
     auto b = index.find(pair.b);
     if (a == index.end() || b == index.end() || a->second == b->second) {
@@ -165,6 +165,40 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     }
     links.push_back({pair.weight, std::min(a->second, b->second),
                      std::max(a->second, b->second)});
+  }
+  // Best pair of each record towards each source: (record, source) -> the
+  // other record, by weight then smaller index.
+  if (thresholds.best_match_weight > thresholds.link_weight) {
+    absl::flat_hash_map<std::pair<size_t, int>, const Link*> best;
+    auto consider = [&](size_t self, size_t other, const Link& link) {
+      const auto key = std::make_pair(self, sorted[other].source);
+      auto [it, inserted] = best.emplace(key, &link);
+      if (inserted) return;
+      const Link& current = *it->second;
+      const size_t current_other = current.a == self ? current.b : current.a;
+      if (link.weight > current.weight ||
+          (link.weight == current.weight && other < current_other)) {
+        it->second = &link;
+      }
+    };
+    for (const Link& link : links) {
+      consider(link.a, link.b, link);
+      consider(link.b, link.a, link);
+    }
+    auto is_best = [&](size_t self, size_t other) {
+      auto it = best.find(std::make_pair(self, sorted[other].source));
+      if (it == best.end()) return false;
+      const Link& link = *it->second;
+      return (link.a == self ? link.b : link.a) == other;
+    };
+    std::vector<Link> kept;
+    for (const Link& link : links) {
+      if (link.weight >= thresholds.best_match_weight ||
+          (is_best(link.a, link.b) && is_best(link.b, link.a))) {
+        kept.push_back(link);
+      }
+    }
+    links = std::move(kept);
   }
   std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
     return std::tie(y.weight, x.a, x.b) < std::tie(x.weight, y.a, y.b);

@@ -1,7 +1,10 @@
 // Clustering: from scored pairs to a partition of records, under constraints.
 //
-// Pairs at or above `link_weight` are taken in descending weight (ties by
-// record ids) and join their two clusters unless that would put together
+// Pairs at or above `options.link_weight` are taken in descending weight
+// (ties by record ids); a pair below `options.best_match_weight` counts only
+// when each record is the other's best-weighted pair among the records of
+// the other's source (ties: the smaller id). A counted pair joins its two
+// clusters unless that would put together
 //   - two records of one deduplicated source (same exclusive_source >= 0), or
 //   - two records whose strong identifiers conflict (same attribute, values
 //     that are not compatible, see StrongValuesCompatible), or
@@ -12,7 +15,7 @@
 // sorted, each by increasing id, and the clusters by their smallest id.
 //
 //   std::vector<std::vector<int64_t>> clusters = ClusterRecords(
-//       records, pairs, model.auto_merge_weight(), kinds, cannot_links);
+//       records, pairs, {.link_weight = w, .best_match_weight = w}, kinds);
 //
 // Cost: O(P log P) for P pairs plus the constraint checks, which are linear
 // in the constrained values of the two clusters joined. Pure; thread-safe.
@@ -32,6 +35,8 @@ namespace mdm::matching {
 
 struct ClusterRecord {
   int64_t id = 0;
+  // Source system, for best-candidate pairing; any stable number per source.
+  int source = 0;
   // Records sharing a non-negative value never share a cluster.
   int exclusive_source = -1;
   // (attribute index, normalized value) of the record's strong identifiers.
@@ -50,11 +55,18 @@ struct CannotLink {
   int64_t b = 0;
 };
 
+struct LinkThresholds {
+  // Pairs below this weight never link.
+  double link_weight = 0;
+  // Pairs at or above this weight link without the best-candidate test.
+  double best_match_weight = 0;
+};
+
 // `kinds[i]` is the kind of attribute i (for StrongValuesCompatible). Pairs
 // or cannot-links that name a record outside `records` are ignored.
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
-    double link_weight, absl::Span<const v1::AttributeKind> kinds,
+    LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
     absl::Span<const CannotLink> cannot_links = {});
 
 // True when two values of a strong identifier can belong to one entity:

@@ -22,7 +22,7 @@ const std::vector<v1::AttributeKind> kKinds = {v1::GTIN, v1::MPN};
 TEST(ClusterRecords, LinksTransitivelyAboveTheThreshold) {
   const auto clusters = ClusterRecords(
       Plain({5, 1, 2, 3, 4}),
-      {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}}, 6.6, kKinds);
+      {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}}, {6.6, 6.6}, kKinds);
   EXPECT_THAT(clusters, ElementsAre(ElementsAre(1, 3, 5), ElementsAre(2),
                                     ElementsAre(4)));
 }
@@ -36,11 +36,11 @@ TEST(ClusterRecords, NeverChainsAcrossConflictingStrongIdentifiers) {
       {.id = 3, .strong_values = {{0, "00000000000024"}}},
   };
   std::vector<ScoredPair> pairs = {{1, 2, 20.0}, {2, 3, 15.0}};
-  EXPECT_THAT(ClusterRecords(records, pairs, 6.6, kKinds),
+  EXPECT_THAT(ClusterRecords(records, pairs, {6.6, 6.6}, kKinds),
               ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
   std::reverse(records.begin(), records.end());
   std::reverse(pairs.begin(), pairs.end());
-  EXPECT_THAT(ClusterRecords(records, pairs, 6.6, kKinds),
+  EXPECT_THAT(ClusterRecords(records, pairs, {6.6, 6.6}, kKinds),
               ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
 }
 
@@ -51,7 +51,7 @@ TEST(ClusterRecords, ModelNumberVariantsAreCompatibleSiblingsAreNot) {
       {.id = 3, .strong_values = {{1, "WH1000XM5"}}},
   };
   EXPECT_THAT(
-      ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}}, 6.6,
+      ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}}, {6.6, 6.6},
                      kKinds),
       ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
 }
@@ -63,21 +63,41 @@ TEST(ClusterRecords, DeduplicatedSourceContributesAtMostOneRecord) {
       {.id = 3},
   };
   // 3 links to both ERP records; the better link wins.
-  EXPECT_THAT(ClusterRecords(records, {{1, 3, 10.0}, {2, 3, 12.0}}, 6.6, kKinds),
+  EXPECT_THAT(ClusterRecords(records, {{1, 3, 10.0}, {2, 3, 12.0}}, {6.6, 6.6}, kKinds),
               ElementsAre(ElementsAre(1), ElementsAre(2, 3)));
 }
 
 TEST(ClusterRecords, CannotLinkSeparatesEvenThroughOthers) {
   EXPECT_THAT(ClusterRecords(Plain({1, 2, 3}), {{1, 2, 30.0}, {2, 3, 20.0}},
-                             6.6, kKinds, {{1, 3}}),
+                             {6.6, 6.6}, kKinds, {{1, 3}}),
               ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
+TEST(ClusterRecords, BandPairsLinkOnlyAsMutualBestCandidates) {
+  // Source 1 listings a1 (1), a2 (2); source 2 listings g1 (3), g2 (4).
+  std::vector<ClusterRecord> records = {{.id = 1, .source = 1},
+                                        {.id = 2, .source = 1},
+                                        {.id = 3, .source = 2},
+                                        {.id = 4, .source = 2}};
+  // All pairs are in the band [5, 10). a1's best is g1 and g1's best is a1;
+  // a2's best is g1 too, but g1 prefers a1; g2's best is a2, and a2's best
+  // (g1) is not g2, so a2 and g2 stay apart as well.
+  const std::vector<ScoredPair> pairs = {
+      {1, 3, 8.0}, {2, 3, 7.0}, {2, 4, 6.0}, {1, 4, 5.5}};
+  EXPECT_THAT(ClusterRecords(records, pairs, {5.0, 10.0}, kKinds),
+              ElementsAre(ElementsAre(1, 3), ElementsAre(2), ElementsAre(4)));
+  // Above the best-match weight every pair links.
+  EXPECT_THAT(ClusterRecords(records, pairs, {5.0, 5.0}, kKinds),
+              ElementsAre(ElementsAre(1, 2, 3, 4)));
 }
 
 TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
   std::vector<ClusterRecord> records;
   std::mt19937 random(7);
   for (int64_t i = 1; i <= 200; ++i) {
-    ClusterRecord r{.id = i, .exclusive_source = i % 7 == 0 ? 1 : -1};
+    ClusterRecord r{.id = i,
+                    .source = static_cast<int>(i % 3),
+                    .exclusive_source = i % 7 == 0 ? 1 : -1};
     if (i % 5 == 0) r.strong_values.push_back({0, std::to_string(i % 3)});
     records.push_back(r);
   }
@@ -87,14 +107,14 @@ TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
                      static_cast<int64_t>(random() % 200 + 1),
                      static_cast<double>(random() % 20)});
   }
-  const auto expected = ClusterRecords(records, pairs, 10, kKinds);
+  const auto expected = ClusterRecords(records, pairs, {8, 12}, kKinds);
   for (int round = 0; round < 5; ++round) {
     std::shuffle(records.begin(), records.end(), random);
     std::shuffle(pairs.begin(), pairs.end(), random);
     for (ScoredPair& p : pairs) {
       if (random() % 2) std::swap(p.a, p.b);
     }
-    EXPECT_EQ(ClusterRecords(records, pairs, 10, kKinds), expected);
+    EXPECT_EQ(ClusterRecords(records, pairs, {8, 12}, kKinds), expected);
   }
 }
 

@@ -117,6 +117,8 @@ absl::Status CompileCondition(const v1::ComparisonLevelConfig& level,
     case Config::kInvalid:
       out.condition = LevelCondition::kInvalid;
       return absl::OkStatus();
+    case Config::kTokenCosine:
+      return similarity(LevelCondition::kTokenCosine, level.token_cosine());
     case Config::kSwapped:
       out.condition = LevelCondition::kSwapped;  // attribute resolved later
       return absl::OkStatus();
@@ -237,7 +239,12 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                                          "' is empty or used twice"));
     }
     const std::string at = absl::StrCat("blocking rule '", rule.name(), "': ");
-    BlockingRule compiled{.name = rule.name()};
+    BlockingRule compiled{.name = rule.name(),
+                          .max_block_size = rule.max_block_size()};
+    if (rule.max_block_size() < 0 || rule.max_block_size() == 1) {
+      return Invalid(where, absl::StrCat(at, "max_block_size must be 0 or at "
+                                             "least 2"));
+    }
     auto add_part = [&](const std::string& name, v1::KeyTransform transform,
                         int length) -> absl::Status {
       std::optional<int> index = model.AttributeIndex(name);
@@ -377,18 +384,29 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
   const double review = config.thresholds().review() == 0
                             ? kDefaultReview
                             : config.thresholds().review();
+  const double best_match = config.thresholds().best_match() == 0
+                                ? auto_merge
+                                : config.thresholds().best_match();
   if (!(auto_merge > 0 && auto_merge < 1) || !(review > 0 && review < 1) ||
       review > auto_merge) {
     return Invalid(where,
                    "thresholds must satisfy 0 < review <= auto_merge < 1");
   }
+  if (!(best_match >= review && best_match <= auto_merge)) {
+    return Invalid(where, "thresholds must satisfy review <= best_match <= "
+                          "auto_merge");
+  }
   model.auto_merge_weight_ = ProbabilityToWeight(auto_merge);
   model.review_weight_ = ProbabilityToWeight(review);
+  model.best_match_weight_ = ProbabilityToWeight(best_match);
   model.max_block_size_ = config.max_block_size() == 0
                               ? kDefaultMaxBlockSize
                               : config.max_block_size();
   if (model.max_block_size_ < 2) {
     return Invalid(where, "max_block_size must be at least 2");
+  }
+  for (BlockingRule& rule : model.blocking_rules_) {
+    if (rule.max_block_size == 0) rule.max_block_size = model.max_block_size_;
   }
 
   model.value_stats_.resize(model.attributes_.size());

@@ -20,6 +20,7 @@
 #ifndef MDM_MATCHING_ENTITY_MODEL_H_
 #define MDM_MATCHING_ENTITY_MODEL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +51,7 @@ struct KeyPartSpec {
 struct BlockingRule {
   std::string name;
   std::vector<KeyPartSpec> parts;
+  int max_block_size = 0;  // resolved: the rule's own or the type's
 };
 
 enum class LevelCondition {
@@ -70,6 +72,7 @@ enum class LevelCondition {
   kConflict,
   kInvalid,
   kSwapped,
+  kTokenCosine,
 };
 
 struct ComparisonLevel {
@@ -139,6 +142,13 @@ class EntityModel {
   // is a review candidate at or above review_weight.
   double auto_merge_weight() const { return auto_merge_weight_; }
   double review_weight() const { return review_weight_; }
+  // Pairs from best_match_weight up to auto_merge_weight link only as mutual
+  // best candidates (see MatchThresholds.best_match).
+  double best_match_weight() const { return best_match_weight_; }
+  // The lowest weight at which a pair may link: min(best_match, auto_merge).
+  double link_weight() const {
+    return std::min(best_match_weight_, auto_merge_weight_);
+  }
   int max_block_size() const { return max_block_size_; }
 
   // Changes whenever stored features of this type are no longer valid: a change
@@ -172,6 +182,7 @@ class EntityModel {
   double prior_weight_ = 0;
   double auto_merge_weight_ = 0;
   double review_weight_ = 0;
+  double best_match_weight_ = 0;
   int max_block_size_ = 0;
   uint64_t features_fingerprint_ = 0;
   int64_t version_ = 0;

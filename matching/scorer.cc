@@ -84,18 +84,29 @@ class PairMeasures {
     if (!overlap_) overlap_ = TokenSetRatio(a_.tokens, b_.tokens);
     return *overlap_;
   }
+  // Rarity weight of a token: its inverse document frequency when trained,
+  // less for generic terms.
+  double TokenWeight(absl::string_view token) const {
+    const std::string t(token);
+    const double weak = IsWeak(a_, t) || IsWeak(b_, t) ? kWeakTokenWeight : 1.0;
+    const TermStats& stats = model_.token_stats(attribute_);
+    return stats.empty() ? weak : weak * stats.Idf(token);
+  }
   double WeightedJaccardSimilarity() {
     if (!weighted_jaccard_) {
-      const TermStats& stats = model_.token_stats(attribute_);
       weighted_jaccard_ = WeightedJaccard(
-          a_.tokens, b_.tokens, [&](absl::string_view token) {
-            const std::string t(token);
-            const double weak = IsWeak(a_, t) || IsWeak(b_, t) ? kWeakTokenWeight
-                                                               : 1.0;
-            return stats.empty() ? weak : weak * stats.Idf(token);
-          });
+          a_.tokens, b_.tokens,
+          [&](absl::string_view token) { return TokenWeight(token); });
     }
     return *weighted_jaccard_;
+  }
+  double TokenCosineSimilarity() {
+    if (!token_cosine_) {
+      token_cosine_ = TokenCosine(
+          a_.tokens, b_.tokens,
+          [&](absl::string_view token) { return TokenWeight(token); });
+    }
+    return *token_cosine_;
   }
   double FuzzyOverlap() {
     if (!fuzzy_overlap_) {
@@ -126,7 +137,7 @@ class PairMeasures {
   bool prepared_ = false;
   std::u32string a32_, b32_;
   std::optional<double> jaro_winkler_, jaccard_, overlap_, weighted_jaccard_,
-      fuzzy_overlap_, qgram_cosine_;
+      fuzzy_overlap_, qgram_cosine_, token_cosine_;
   std::optional<int> damerau_;
 };
 
@@ -158,6 +169,8 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
       return measures.FuzzyOverlap() >= level.threshold;
     case LevelCondition::kQgramCosine:
       return measures.QgramCosine() >= level.threshold;
+    case LevelCondition::kTokenCosine:
+      return measures.TokenCosineSimilarity() >= level.threshold;
     case LevelCondition::kNumber:
       return a.has_number && b.has_number &&
              RelativeDifference(a.number, b.number) <= level.threshold;

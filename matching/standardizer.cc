@@ -267,6 +267,8 @@ Feature ProductName(absl::string_view raw) {
   const ProductText text = ParseProductText(raw);
   f.tokens = text.tokens;
   for (const std::string& model : text.model_numbers) {
+    // Model numbers are the most telling words of a title.
+    f.tokens.push_back(absl::AsciiStrToLower(model));
     AddKey(f, model);
     f.codes.push_back(absl::StrCat("m:", model));
   }

@@ -238,15 +238,16 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
     }
   }
   LevelTable m = ConfiguredM(model);
+  std::vector<bool> estimated(comparisons, false);
   for (size_t c = 0; c < comparisons; ++c) {
     if (m_sessions[c] == 0) continue;
+    estimated[c] = true;
     for (size_t l = 0; l < m[c].size(); ++l) {
       m[c][l] = m_sum[c][l] / m_sessions[c];
     }
   }
 
-  // Prior: expected matches among all distinct candidate pairs, scored with
-  // the learned m and u.
+  // All distinct candidate pairs.
   absl::flat_hash_set<std::pair<int32_t, int32_t>> distinct;
   std::vector<RecordPair> candidates;
   for (const std::vector<RecordPair>& pairs : sample.blocked_pairs) {
@@ -255,9 +256,25 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
       if (distinct.insert(key).second) candidates.push_back(pair);
     }
   }
+  const Patterns candidate_patterns = CountPatterns(model, sample, candidates);
+  // Comparisons on attributes that every blocking rule uses get m from all
+  // candidates together: biased towards agreement, but far better than the
+  // configured guess when blocking finds most matches.
+  if (std::find(estimated.begin(), estimated.end(), false) != estimated.end()) {
+    const EmResult pooled =
+        RunEm(candidate_patterns, u, m, /*frozen=*/estimated, options);
+    iterations = std::max(iterations, pooled.iterations);
+    converged = converged && pooled.converged;
+    for (size_t c = 0; c < comparisons; ++c) {
+      if (!estimated[c]) m[c] = pooled.m[c];
+    }
+  }
+
+  // Prior: expected matches among all distinct candidate pairs, scored with
+  // the learned m and u.
   const std::vector<bool> all_frozen(comparisons, true);
-  const EmResult overall = RunEm(CountPatterns(model, sample, candidates), u, m,
-                                 all_frozen, options);
+  const EmResult overall =
+      RunEm(candidate_patterns, u, m, all_frozen, options);
   const double expected_matches =
       overall.lambda * static_cast<double>(candidates.size()) /
       options.assumed_blocking_recall;
@@ -284,7 +301,8 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   for (const Comparison& comparison : model.comparisons()) {
     for (const ComparisonLevel& level : comparison.levels) {
       if (level.tf_adjust) tf_attributes.insert(comparison.attribute);
-      if (level.condition == LevelCondition::kWeightedJaccard) {
+      if (level.condition == LevelCondition::kWeightedJaccard ||
+          level.condition == LevelCondition::kTokenCosine) {
         token_attributes.insert(comparison.attribute);
       }
     }

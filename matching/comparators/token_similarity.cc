@@ -1,6 +1,7 @@
 #include "matching/comparators/token_similarity.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -136,6 +137,51 @@ double WeightedJaccard(Tokens a, Tokens b,
                        });
   if (!(all > 0)) return equal_sets ? 1.0 : 0.0;
   return std::clamp(shared / all, 0.0, 1.0);
+}
+
+double TokenCosine(Tokens a, Tokens b,
+                   absl::FunctionRef<double(absl::string_view)> weight) {
+  if (a.empty() || b.empty()) return 0;
+  // Counts per distinct token, from sorted views of the lists.
+  auto counted = [](Tokens list) {
+    std::vector<absl::string_view> sorted(list.begin(), list.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::pair<absl::string_view, int>> counts;
+    for (absl::string_view token : sorted) {
+      if (!counts.empty() && counts.back().first == token) {
+        ++counts.back().second;
+      } else {
+        counts.emplace_back(token, 1);
+      }
+    }
+    return counts;
+  };
+  const auto ca = counted(a);
+  const auto cb = counted(b);
+  double dot = 0, norm_a = 0, norm_b = 0;
+  size_t i = 0, j = 0;
+  while (i < ca.size() || j < cb.size()) {
+    if (j == cb.size() || (i < ca.size() && ca[i].first < cb[j].first)) {
+      const double w = weight(ca[i].first) * ca[i].second;
+      norm_a += w * w;
+      ++i;
+    } else if (i == ca.size() || cb[j].first < ca[i].first) {
+      const double w = weight(cb[j].first) * cb[j].second;
+      norm_b += w * w;
+      ++j;
+    } else {
+      const double w = weight(ca[i].first);
+      const double wa = w * ca[i].second;
+      const double wb = w * cb[j].second;
+      dot += wa * wb;
+      norm_a += wa * wa;
+      norm_b += wb * wb;
+      ++i;
+      ++j;
+    }
+  }
+  if (norm_a <= 0 || norm_b <= 0) return 0;
+  return std::min(1.0, dot / std::sqrt(norm_a * norm_b));
 }
 
 double SoftTokenOverlap(Tokens a, Tokens b, double threshold) {

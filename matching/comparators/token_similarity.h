@@ -55,6 +55,16 @@ double WeightedJaccard(absl::Span<const std::string> a,
                        absl::Span<const std::string> b,
                        absl::FunctionRef<double(absl::string_view)> weight);
 
+// Cosine similarity of the two token lists as count vectors in which each
+// token counts weight(token) (an inverse document frequency): sum over shared
+// tokens of w^2 * count_a * count_b, divided by the product of the vectors'
+// norms. In [0, 1]; 0 when either list is empty or has zero norm. Repeated
+// tokens count more, unlike the set measures above.
+// REQUIRES: weight(t) >= 0 and finite.
+double TokenCosine(absl::Span<const std::string> a,
+                   absl::Span<const std::string> b,
+                   absl::FunctionRef<double(absl::string_view)> weight);
+
 // Fraction of the smaller set whose tokens pair with a token of the other set
 // at JaroWinkler >= threshold, in [0, 1]; 0 when either set is empty. Pairs
 // are chosen greedily, best score first (ties broken deterministically), each

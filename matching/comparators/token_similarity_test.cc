@@ -169,5 +169,24 @@ TEST(SoftTokenOverlap, GreedyPairingUsesEachTokenOnce) {
   EXPECT_DOUBLE_EQ(SoftTokenOverlap(a, b, 0.8), 0.5);
 }
 
+TEST(TokenCosine, WeightsRareTokensAndCountsRepeats) {
+  const auto one = [](absl::string_view) { return 1.0; };
+  const std::vector<std::string> a = {"adobe", "photoshop", "cs3"};
+  const std::vector<std::string> b = {"adobe", "photoshop", "cs3"};
+  EXPECT_NEAR(TokenCosine(a, b, one), 1.0, 1e-12);
+  EXPECT_EQ(TokenCosine(a, {}, one), 0.0);
+  EXPECT_EQ(TokenCosine({"x"}, {"y"}, one), 0.0);
+  // One of two tokens shared, equal weights: 1/2.
+  EXPECT_NEAR(TokenCosine({"a", "b"}, {"a", "c"}, one), 0.5, 1e-12);
+  // A rare shared token outweighs a common unshared one.
+  const auto idf = [](absl::string_view t) { return t == "kingdee" ? 5.0 : 1.0; };
+  EXPECT_GT(TokenCosine({"kingdee", "software"}, {"kingdee", "systems"}, idf),
+            TokenCosine({"kingdee", "software"}, {"acme", "software"}, idf));
+  // Repeats count.
+  EXPECT_NEAR(TokenCosine({"a", "a"}, {"a"}, one), 1.0, 1e-12);
+  EXPECT_NEAR(TokenCosine({"a", "a", "b"}, {"a", "b"}, one),
+              3.0 / (std::sqrt(5.0) * std::sqrt(2.0)), 1e-12);
+}
+
 }  // namespace
 }  // namespace mdm::matching

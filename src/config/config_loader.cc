@@ -94,8 +94,10 @@ absl::Status CheckSemantics(const v1::MdmConfig& config) {
 
 }  // namespace
 
-absl::StatusOr<v1::MdmConfig> ParseConfig(absl::string_view text,
-                                          absl::string_view filename) {
+namespace {
+
+absl::StatusOr<v1::MdmConfig> ParseText(absl::string_view text,
+                                        absl::string_view filename) {
   v1::MdmConfig config;
   google::protobuf::TextFormat::Parser parser;
   FirstErrorCollector errors(filename);
@@ -104,6 +106,25 @@ absl::StatusOr<v1::MdmConfig> ParseConfig(absl::string_view text,
     return absl::InvalidArgumentError(
         errors.first().empty() ? absl::StrCat(filename, ": cannot parse")
                                : errors.first());
+  }
+  return config;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::MdmConfig> ParseConfig(absl::string_view text,
+                                          absl::string_view filename) {
+  MDM_ASSIGN_OR_RETURN(v1::MdmConfig config, ParseText(text, filename));
+  if (config.include_built_in_types()) {
+    MDM_ASSIGN_OR_RETURN(v1::MdmConfig built_in,
+                         ParseText(DefaultConfigText(), "built-in configuration"));
+    absl::flat_hash_set<std::string> declared;
+    for (const v1::EntityTypeConfig& type : config.entity_types()) {
+      declared.insert(type.name());
+    }
+    for (const v1::EntityTypeConfig& type : built_in.entity_types()) {
+      if (!declared.contains(type.name())) *config.add_entity_types() = type;
+    }
   }
   absl::Status status = CheckSemantics(config);
   if (!status.ok()) {

@@ -82,6 +82,22 @@ TEST(ParseConfig, SemanticErrorsNameTheFileTypeAndField) {
   }
 }
 
+TEST(ParseConfig, IncludesBuiltInTypesUnlessRedeclared) {
+  ASSERT_OK_AND_ASSIGN(
+      v1::MdmConfig config,
+      ParseConfig(R"pb(include_built_in_types: true
+                       sources { name: "erp" deduplicated: true }
+                       entity_types { name: "product" id_prefix: "PRD"
+                                      attributes { name: "title" kind: TEXT } })pb",
+                  "f.txt"));
+  ASSERT_EQ(config.entity_types_size(), 3);
+  EXPECT_EQ(config.entity_types(0).name(), "product");
+  EXPECT_EQ(config.entity_types(0).attributes(0).name(), "title");
+  EXPECT_EQ(config.entity_types(1).name(), "person");
+  EXPECT_EQ(config.entity_types(2).name(), "organization");
+  EXPECT_TRUE(config.sources(0).deduplicated());
+}
+
 TEST(LoadConfigFile, MissingFileIsNotFound) {
   EXPECT_THAT(LoadConfigFile("/nonexistent/mdm.textproto"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("/nonexistent")));

@@ -117,13 +117,14 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
   for (const matching::BlockingKey& key : keys_b) in_b.insert(key.hash);
   for (const matching::BlockingKey& key : keys_a) {
     if (!in_b.contains(key.hash)) continue;
+    const matching::BlockingRule& rule = model->blocking_rules()[key.rule];
     MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                         txn->BlockMembers(key.hash, model->max_block_size() + 1));
+                         txn->BlockMembers(key.hash, rule.max_block_size + 1));
     explanation.shared_blocks.push_back(
-        {.rule = model->blocking_rules()[key.rule].name,
+        {.rule = rule.name,
          .key = key.text,
          .block_size = static_cast<int64_t>(members.size()),
-         .oversized = static_cast<int>(members.size()) > model->max_block_size()});
+         .oversized = static_cast<int>(members.size()) > rule.max_block_size});
   }
 
   for (size_t i = 0; i < model->attributes().size(); ++i) {
@@ -201,9 +202,9 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
     // Deterministic order: by first member.
     std::sort(ordered.begin(), ordered.end(),
               [](const auto* x, const auto* y) { return *x < *y; });
+    const int cap = model->blocking_rules()[r].max_block_size;
     for (const std::vector<int32_t>* members : ordered) {
-      if (members->size() < 2 ||
-          static_cast<int>(members->size()) > model->max_block_size()) {
+      if (members->size() < 2 || static_cast<int>(members->size()) > cap) {
         continue;
       }
       for (size_t i = 0; i < members->size(); ++i) {

@@ -137,7 +137,7 @@ struct TrainingOutcome {
 // InvalidArgument naming the limit.
 struct RecordLimits {
   int max_attributes = 256;
-  size_t max_value_bytes = 8 * 1024;
+  size_t max_value_bytes = 32 * 1024;
   size_t max_record_bytes = 64 * 1024;  // all names and values together
   size_t max_source_id_bytes = 256;
 };

@@ -186,7 +186,19 @@ int main(int argc, char** argv) {
     return RunDelete(channel, common, entity_type, delete_args[0],
                      delete_args[1], std::cout, std::cerr);
   }
-  if (*types_cmd)
+  if (*types_cmd) {
     return RunTypes(channel, common, type_name, std::cout, std::cerr);
+  }
+  if (*explain_cmd) {
+    return RunExplain(channel, common, explain_args[0], explain_args[1],
+                      entity_type, std::cout, std::cerr);
+  }
+  if (*train_cmd) {
+    return RunModelTrain(channel, common, entity_type, max_records, std::cout,
+                         std::cerr);
+  }
+  if (*show_cmd) {
+    return RunModelShow(channel, common, entity_type, std::cout, std::cerr);
+  }
   return 2;
 }

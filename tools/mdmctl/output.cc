@@ -16,17 +16,28 @@ size_t DisplayWidth(const std::string& text) {
   return width;
 }
 
-std::string OneLine(const std::string& value) {
-  return absl::StrReplaceAll(value, {{"\r", "\\r"}, {"\n", "\\n"}});
+std::string OneLine(const std::string& value, size_t max_width) {
+  std::string line = absl::StrReplaceAll(value, {{"\r", "\\r"}, {"\n", "\\n"}});
+  if (DisplayWidth(line) <= max_width) return line;
+  // Cut after max_width - 3 code points.
+  size_t points = 0;
+  size_t cut = 0;
+  for (; cut < line.size(); ++cut) {
+    if ((static_cast<unsigned char>(line[cut]) & 0xC0) != 0x80) {
+      if (points == max_width - 3) break;
+      ++points;
+    }
+  }
+  return line.substr(0, cut) + "...";
 }
 
 }  // namespace
 
-void Table::Print(std::ostream& out) const {
+void Table::Print(std::ostream& out, size_t max_width) const {
   std::vector<size_t> widths(header_.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(OneLine(row[i])));
+      widths[i] = std::max(widths[i], DisplayWidth(OneLine(row[i], max_width)));
     }
   };
   measure(header_);
@@ -34,7 +45,7 @@ void Table::Print(std::ostream& out) const {
   auto print = [&](const std::vector<std::string>& row) {
     std::string line;
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      const std::string cell = OneLine(row[i]);
+      const std::string cell = OneLine(row[i], max_width);
       line += cell;
       if (i + 1 < row.size()) {
         line.append(widths[i] - DisplayWidth(cell) + 2, ' ');

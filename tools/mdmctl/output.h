@@ -22,8 +22,9 @@ class Table {
       : header_(std::move(header)) {}
   void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
   // Columns padded to their widest cell (counting UTF-8 code points); values
-  // with line breaks are shown with "\n".
-  void Print(std::ostream& out) const;
+  // with line breaks are shown with "\n"; cells longer than `max_width`
+  // code points are cut with "...".
+  void Print(std::ostream& out, size_t max_width = 48) const;
 
  private:
   std::vector<std::string> header_;

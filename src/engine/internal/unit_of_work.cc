@@ -28,8 +28,8 @@ absl::StatusOr<std::vector<int64_t>> UnitOfWork::Candidates(
     int64_t record_id, absl::Span<const matching::BlockingKey> keys) {
   absl::flat_hash_set<int64_t> seen;
   std::vector<int64_t> candidates;
-  const int cap = model_.max_block_size();
   for (const matching::BlockingKey& key : keys) {
+    const int cap = model_.blocking_rules()[key.rule].max_block_size;
     MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
                          txn_.BlockMembers(key.hash, cap + 1));
     if (static_cast<int>(members.size()) > cap) {
@@ -51,6 +51,7 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
                        txn_.GetRecords(candidates));
   std::vector<storage::Edge> edges;
   linked_goldens_.clear();
+  has_band_pairs_ = false;
   for (const RecordRow& other : others) {
     if (other.entity_type != row.entity_type) continue;
     const double weight =
@@ -58,6 +59,8 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
     if (weight < model_.review_weight()) continue;
     if (weight >= model_.auto_merge_weight()) {
       linked_goldens_.insert(other.golden_id);
+    } else if (weight >= model_.link_weight()) {
+      has_band_pairs_ = true;
     }
     edges.push_back({.a = std::min(row.id, other.id),
                      .b = std::max(row.id, other.id),
@@ -102,7 +105,9 @@ absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
 
 absl::Status UnitOfWork::PlaceNewRecord(const RecordRow& row,
                                         const matching::RecordFeatures& features) {
-  if (linked_goldens_.size() > 1) return Recluster({row.id}, {});
+  if (linked_goldens_.size() > 1 || has_band_pairs_) {
+    return Recluster({row.id}, {});
+  }
   if (linked_goldens_.empty()) {
     records_[row.id] = row;
     return ApplyCluster({row.id}, {});
@@ -153,12 +158,18 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
     kinds.push_back(spec.kind);
   }
   const std::vector<std::vector<int64_t>> clusters = matching::ClusterRecords(
-      nodes, pairs_, model_.auto_merge_weight(), kinds);
+      nodes, pairs_,
+      {.link_weight = model_.link_weight(),
+       .best_match_weight = model_.auto_merge_weight()},
+      kinds);
   return Apply(clusters);
 }
 
-matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) const {
-  matching::ClusterRecord node{.id = row.id};
+matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) {
+  const int source_number =
+      source_numbers_.emplace(row.key.source, source_numbers_.size())
+          .first->second;
+  matching::ClusterRecord node{.id = row.id, .source = source_number};
   auto source = context_.exclusive_sources.find(row.key.source);
   if (source != context_.exclusive_sources.end()) {
     node.exclusive_source = source->second;
@@ -221,7 +232,7 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
     for (const storage::Edge& edge : edges) {
       if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
       pairs_.push_back({edge.a, edge.b, edge.weight});
-      if (edge.weight >= model_.auto_merge_weight()) {
+      if (edge.weight >= model_.link_weight()) {
         queue.push_back(edge.a == id ? edge.b : edge.a);
       }
     }

@@ -94,7 +94,7 @@ class UnitOfWork {
                        absl::Span<const int64_t> seed_goldens);
   absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& queue);
   absl::StatusOr<storage::GoldenRow> LoadGolden(int64_t golden_id);
-  matching::ClusterRecord ClusterRecordOf(const storage::RecordRow& row) const;
+  matching::ClusterRecord ClusterRecordOf(const storage::RecordRow& row);
   absl::Status Apply(const std::vector<std::vector<int64_t>>& clusters);
   absl::Status ApplyCluster(const std::vector<int64_t>& cluster,
                             const std::vector<int64_t>& heir_to);
@@ -116,8 +116,13 @@ class UnitOfWork {
   std::map<int64_t, storage::RecordRow> records_;
   std::set<int64_t> goldens_;  // golden records they belonged to
   std::vector<matching::ScoredPair> pairs_;
-  // Golden records of the records the scored record links to.
+  // Golden records of the records the scored record links to, and whether it
+  // has pairs in the best-match band (which can change other records' best
+  // candidates).
   std::set<int64_t> linked_goldens_;
+  bool has_band_pairs_ = false;
+  // Source name -> number, for best-candidate pairing.
+  absl::flat_hash_map<std::string, int> source_numbers_;
 
   absl::flat_hash_map<int64_t, int64_t> final_golden_;
   absl::flat_hash_set<int64_t> created_;
