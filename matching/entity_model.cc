@@ -345,7 +345,8 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
         out.m = learned->second.first;
         out.u = learned->second.second;
       }
-      out.weight = std::log2(out.m / out.u);
+      out.neutral = level.neutral();
+      out.weight = out.neutral ? 0 : std::log2(out.m / out.u);
       compiled.levels.push_back(std::move(out));
     }
     model.comparisons_.push_back(std::move(compiled));

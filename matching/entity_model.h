@@ -86,15 +86,16 @@ struct ComparisonLevel {
   int other_attribute = -1;        // kSwapped
   double m = 0;
   double u = 0;
-  double weight = 0;  // log2(m / u), in bits
+  double weight = 0;  // log2(m / u), in bits; 0 when neutral
   bool tf_adjust = false;
+  bool neutral = false;
 };
 
 struct Comparison {
   std::string name;
   int attribute = 0;
   std::vector<ComparisonLevel> levels;
-  // Indexes of comparisons that, when all were made, make this one not count.
+  // Indexes of comparisons that, when any was made, make this one not count.
   std::vector<int> unless_compared;
 };
 

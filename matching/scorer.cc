@@ -219,12 +219,9 @@ ComparisonOutcome Evaluate(const EntityModel& model, int index,
   const Feature& x = a.attributes[comparison.attribute];
   const Feature& y = b.attributes[comparison.attribute];
   if (x.missing() || y.missing()) return outcome;
-  if (!comparison.unless_compared.empty()) {
-    bool all_made = true;
-    for (int other : comparison.unless_compared) {
-      all_made = all_made && Compared(model, other, a, b);
-    }
-    if (all_made) return outcome;  // the other comparisons carry the evidence
+  for (int other : comparison.unless_compared) {
+    // Another comparison carries this evidence.
+    if (Compared(model, other, a, b)) return outcome;
   }
   const v1::AttributeKind kind = model.attributes()[comparison.attribute].kind;
   PairMeasures measures(model, comparison.attribute, x, y);

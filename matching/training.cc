@@ -20,8 +20,15 @@ Patterns CountPatterns(const EntityModel& model, const TrainingSample& sample,
                        const std::vector<RecordPair>& pairs) {
   Patterns patterns;
   for (const RecordPair& pair : pairs) {
-    ++patterns[ComparisonVector(model, sample.records[pair.a],
-                                sample.records[pair.b])];
+    std::vector<int8_t> levels = ComparisonVector(
+        model, sample.records[pair.a], sample.records[pair.b]);
+    // A neutral level carries no evidence: as if the comparison were missing.
+    for (size_t c = 0; c < levels.size(); ++c) {
+      if (levels[c] >= 0 && model.comparisons()[c].levels[levels[c]].neutral) {
+        levels[c] = -1;
+      }
+    }
+    ++patterns[std::move(levels)];
   }
   return patterns;
 }
