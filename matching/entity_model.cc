@@ -13,7 +13,7 @@ namespace {
 
 // Bump when a standardizer changes its output, so that stored features are
 // recomputed.
-constexpr absl::string_view kStandardizerVersion = "standardizers-2";
+constexpr absl::string_view kStandardizerVersion = "standardizers-3";
 
 constexpr double kDefaultPrior = 0.0001;
 constexpr double kDefaultAutoMerge = 0.99;
@@ -339,9 +339,10 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
       if (!IsProbability(out.m) || !IsProbability(out.u)) {
         return Invalid(at, "m and u must be in (0, 1]");
       }
+      out.fixed = level.fixed();
       auto learned = trained_levels.find(
           absl::StrCat(comparison.name(), "\x1f", level.label()));
-      if (learned != trained_levels.end()) {
+      if (learned != trained_levels.end() && !out.fixed) {
         out.m = learned->second.first;
         out.u = learned->second.second;
       }

@@ -89,6 +89,7 @@ struct ComparisonLevel {
   double weight = 0;  // log2(m / u), in bits; 0 when neutral
   bool tf_adjust = false;
   bool neutral = false;
+  bool fixed = false;  // training keeps m and u
 };
 
 struct Comparison {

@@ -256,6 +256,9 @@ bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
       }
       return true;
     }
+    case v1::ADDRESS:
+      // Codes are "n:HOUSE_NUMBER".
+      return a.codes.front() != b.codes.front();
     case v1::PRODUCT_NAME:
     case v1::TEXT: {
       // Codes are "m:MODEL" and "q:UNIT:AMOUNT".

@@ -257,6 +257,14 @@ Feature Address(absl::string_view raw) {
     if (IsStreetWord(token)) f.weak_tokens.push_back(token);
   }
   f.value = absl::StrJoin(f.tokens, " ");
+  // The house number: different numbers on one street are different
+  // buildings.
+  for (const std::string& token : f.tokens) {
+    if (!token.empty() && absl::ascii_isdigit(token.front())) {
+      f.codes.push_back(absl::StrCat("n:", token));
+      break;
+    }
+  }
   return f;
 }
 

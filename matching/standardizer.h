@@ -33,7 +33,8 @@
 //   POSTAL_CODE, CODE  letters and digits, upper case
 //   NUMBER             canonical decimal; number
 //   URL                host and path without scheme and "www."
-//   ADDRESS            street abbreviations folded (St -> street)
+//   ADDRESS            street abbreviations folded (St -> street); codes:
+//                      "n:" and the house number
 //   PRODUCT_NAME       tokens without model numbers and quantities; keys:
 //                      model numbers; codes: "m:MODEL", "q:UNIT:AMOUNT"
 // Attributes with derive_from get a value from those attributes when they

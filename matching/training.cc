@@ -62,7 +62,7 @@ LevelTable EstimateU(const EntityModel& model, const Patterns& random) {
     u.emplace_back();
     for (size_t l = 0; l < comparison.levels.size(); ++l) {
       const double configured = comparison.levels[l].u;
-      if (total == 0) {
+      if (total == 0 || comparison.levels[l].fixed) {
         u.back().push_back(configured);
       } else if (counts[l] < 5) {
         u.back().push_back(std::min(configured, (counts[l] + 1) / (total + 1)));
@@ -86,8 +86,9 @@ double Clamp(double p) { return std::clamp(p, 1e-9, 1.0 - 1e-9); }
 
 // EM for m and lambda with u fixed. `frozen[c]` marks comparisons whose m is
 // kept (their attributes were used for blocking).
-EmResult RunEm(const Patterns& patterns, const LevelTable& u,
-               const LevelTable& initial_m, const std::vector<bool>& frozen,
+EmResult RunEm(const EntityModel& model, const Patterns& patterns,
+               const LevelTable& u, const LevelTable& initial_m,
+               const std::vector<bool>& frozen,
                const TrainingOptions& options) {
   EmResult result{.m = initial_m, .lambda = 0.1};
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
@@ -117,9 +118,22 @@ EmResult RunEm(const Patterns& patterns, const LevelTable& u,
     double change = 0;
     for (size_t c = 0; c < result.m.size(); ++c) {
       if (frozen[c] || denominator[c] <= 0) continue;
+      // Fixed levels keep their m; the others share the rest of the mass.
+      const std::vector<ComparisonLevel>& levels = model.comparisons()[c].levels;
+      double fixed_mass = 0;
+      double free_numerator = 0;
+      for (size_t l = 0; l < levels.size(); ++l) {
+        if (levels[l].fixed) {
+          fixed_mass += levels[l].m;
+        } else {
+          free_numerator += numerator[c][l];
+        }
+      }
+      if (free_numerator <= 0) continue;
       for (size_t l = 0; l < result.m[c].size(); ++l) {
-        const double updated =
-            std::max(numerator[c][l] / denominator[c], 1e-6);
+        if (levels[l].fixed) continue;
+        const double updated = std::max(
+            (1 - fixed_mass) * numerator[c][l] / free_numerator, 1e-6);
         change = std::max(change, std::abs(updated - result.m[c][l]));
         result.m[c][l] = updated;
       }
@@ -133,6 +147,24 @@ EmResult RunEm(const Patterns& patterns, const LevelTable& u,
     }
   }
   return result;
+}
+
+// Pairs whose posterior match probability is at least one half: the matches
+// a hard assignment would make. Ambiguous pairs, which EM's expected count
+// takes fractionally, are left out, so the estimate errs on the side of
+// fewer matches.
+double ConfidentMatches(const Patterns& patterns, const LevelTable& u,
+                        const LevelTable& m, double lambda) {
+  double matches = 0;
+  for (const auto& [pattern, count] : patterns) {
+    double log_odds = std::log(lambda / (1 - lambda));
+    for (size_t c = 0; c < pattern.size(); ++c) {
+      if (pattern[c] < 0) continue;
+      log_odds += std::log(Clamp(m[c][pattern[c]]) / Clamp(u[c][pattern[c]]));
+    }
+    if (log_odds >= 0) matches += static_cast<double>(count);
+  }
+  return matches;
 }
 
 // Counts values (or, with tokens, each record's distinct tokens) of the
@@ -231,7 +263,7 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
         if (model.comparisons()[c].attribute == part.attribute) frozen[c] = true;
       }
     }
-    const EmResult session = RunEm(CountPatterns(model, sample, pairs), u,
+    const EmResult session = RunEm(model, CountPatterns(model, sample, pairs), u,
                                    ConfiguredM(model), frozen, options);
     iterations = std::max(iterations, session.iterations);
     converged = converged && session.converged;
@@ -269,7 +301,7 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   // configured guess when blocking finds most matches.
   if (std::find(estimated.begin(), estimated.end(), false) != estimated.end()) {
     const EmResult pooled =
-        RunEm(candidate_patterns, u, m, /*frozen=*/estimated, options);
+        RunEm(model, candidate_patterns, u, m, /*frozen=*/estimated, options);
     iterations = std::max(iterations, pooled.iterations);
     converged = converged && pooled.converged;
     for (size_t c = 0; c < comparisons; ++c) {
@@ -281,9 +313,9 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   // the learned m and u.
   const std::vector<bool> all_frozen(comparisons, true);
   const EmResult overall =
-      RunEm(candidate_patterns, u, m, all_frozen, options);
+      RunEm(model, candidate_patterns, u, m, all_frozen, options);
   const double expected_matches =
-      overall.lambda * static_cast<double>(candidates.size()) /
+      ConfidentMatches(candidate_patterns, u, m, overall.lambda) /
       options.assumed_blocking_recall;
   // A pair-level probability: estimated within the sample, whatever share of
   // the records it holds.
@@ -299,9 +331,10 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
     out->set_name(comparison.name);
     for (size_t l = 0; l < comparison.levels.size(); ++l) {
       v1::TrainedLevel* level = out->add_levels();
-      level->set_label(comparison.levels[l].label);
-      level->set_m(Clamp(m[c][l]));
-      level->set_u(Clamp(u[c][l]));
+      const ComparisonLevel& configured = comparison.levels[l];
+      level->set_label(configured.label);
+      level->set_m(configured.fixed ? configured.m : Clamp(m[c][l]));
+      level->set_u(configured.fixed ? configured.u : Clamp(u[c][l]));
     }
   }
   absl::flat_hash_set<int> tf_attributes, token_attributes;

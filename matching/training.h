@@ -7,7 +7,7 @@
 //     comparisons on the rule's own attributes (blocking forced them to
 //     agree), and the estimates of the sessions are averaged;
 //   - the prior, the probability that two random records match, from the
-//     expected number of matches among all candidate pairs;
+//     number of candidate pairs more likely matches than not;
 //   - term frequencies of values (for tf_adjust levels) and of tokens (for
 //     rarity weights) from the records.
 //
