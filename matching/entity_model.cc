@@ -117,6 +117,9 @@ absl::Status CompileCondition(const v1::ComparisonLevelConfig& level,
     case Config::kInvalid:
       out.condition = LevelCondition::kInvalid;
       return absl::OkStatus();
+    case Config::kFuzzyTokenJaccard:
+      return similarity(LevelCondition::kFuzzyTokenJaccard,
+                        level.fuzzy_token_jaccard());
     case Config::kTokenCosine:
       return similarity(LevelCondition::kTokenCosine, level.token_cosine());
     case Config::kSwapped:

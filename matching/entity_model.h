@@ -73,6 +73,7 @@ enum class LevelCondition {
   kInvalid,
   kSwapped,
   kTokenCosine,
+  kFuzzyTokenJaccard,
 };
 
 struct ComparisonLevel {

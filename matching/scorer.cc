@@ -1,5 +1,6 @@
 #include "matching/scorer.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -45,6 +46,13 @@ bool ShareKey(const Feature& a, const Feature& b) {
     if (Contains(b.keys, key)) return true;
   }
   return false;
+}
+
+double DistinctCount(const std::vector<std::string>& tokens) {
+  std::vector<absl::string_view> sorted(tokens.begin(), tokens.end());
+  std::sort(sorted.begin(), sorted.end());
+  return static_cast<double>(
+      std::unique(sorted.begin(), sorted.end()) - sorted.begin());
 }
 
 bool IsWeak(const Feature& f, const std::string& token) {
@@ -114,6 +122,17 @@ class PairMeasures {
     }
     return *fuzzy_overlap_;
   }
+  double FuzzyJaccard() {
+    if (!fuzzy_jaccard_) {
+      const double overlap = FuzzyOverlap();
+      const double na = DistinctCount(a_.tokens);
+      const double nb = DistinctCount(b_.tokens);
+      const double matched = overlap * std::min(na, nb);
+      const double union_size = na + nb - matched;
+      fuzzy_jaccard_ = union_size > 0 ? matched / union_size : 0;
+    }
+    return *fuzzy_jaccard_;
+  }
   double QgramCosine() {
     if (!qgram_cosine_) {
       qgram_cosine_ = Cosine(QGramProfile::FromUtf8(a_.value, 3),
@@ -137,7 +156,7 @@ class PairMeasures {
   bool prepared_ = false;
   std::u32string a32_, b32_;
   std::optional<double> jaro_winkler_, jaccard_, overlap_, weighted_jaccard_,
-      fuzzy_overlap_, qgram_cosine_, token_cosine_;
+      fuzzy_overlap_, qgram_cosine_, token_cosine_, fuzzy_jaccard_;
   std::optional<int> damerau_;
 };
 
@@ -171,6 +190,8 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
       return measures.QgramCosine() >= level.threshold;
     case LevelCondition::kTokenCosine:
       return measures.TokenCosineSimilarity() >= level.threshold;
+    case LevelCondition::kFuzzyTokenJaccard:
+      return measures.FuzzyJaccard() >= level.threshold;
     case LevelCondition::kNumber:
       return a.has_number && b.has_number &&
              RelativeDifference(a.number, b.number) <= level.threshold;

@@ -130,17 +130,20 @@ Feature Organization(absl::string_view raw) {
   f.tokens = name.core_tokens.empty() ? Split(NormalizeText(raw))
                                       : name.core_tokens;
   f.weak_tokens = name.generic_tokens;
+  // A web suffix ("Amazon.com") is not part of what distinguishes the name.
+  std::string distinctive;
+  for (const std::string& token : f.tokens) {
+    if (token == "com" || token == "net" || token == "org") {
+      f.weak_tokens.push_back(token);
+    } else if (std::find(f.weak_tokens.begin(), f.weak_tokens.end(), token) ==
+               f.weak_tokens.end()) {
+      distinctive += token;
+    }
+  }
   if (name.acronym.size() >= 2 && name.acronym != f.value) {
     f.abbreviations.push_back(name.acronym);
   }
   AddKey(f, name.han_core);
-  std::string distinctive;
-  for (const std::string& token : name.core_tokens) {
-    if (std::find(name.generic_tokens.begin(), name.generic_tokens.end(),
-                  token) == name.generic_tokens.end()) {
-      distinctive += token;
-    }
-  }
   AddKey(f, distinctive);
   return f;
 }
