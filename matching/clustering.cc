@@ -193,7 +193,11 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     };
     std::vector<Link> kept;
     for (const Link& link : links) {
-      if (link.weight >= thresholds.best_match_weight ||
+      // Between two deduplicated sources the constraint itself keeps the
+      // linking one-to-one, best pairs first.
+      const bool exclusive = sorted[link.a].exclusive_source >= 0 &&
+                             sorted[link.b].exclusive_source >= 0;
+      if (link.weight >= thresholds.best_match_weight || exclusive ||
           (is_best(link.a, link.b) && is_best(link.b, link.a))) {
         kept.push_back(link);
       }

@@ -89,6 +89,10 @@ TEST(ClusterRecords, BandPairsLinkOnlyAsMutualBestCandidates) {
   // Above the best-match weight every pair links.
   EXPECT_THAT(ClusterRecords(records, pairs, {5.0, 5.0}, kKinds),
               ElementsAre(ElementsAre(1, 2, 3, 4)));
+  // Between deduplicated sources the best pairs link one-to-one.
+  for (ClusterRecord& r : records) r.exclusive_source = r.source;
+  EXPECT_THAT(ClusterRecords(records, pairs, {5.0, 10.0}, kKinds),
+              ElementsAre(ElementsAre(1, 3), ElementsAre(2, 4)));
 }
 
 TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
