@@ -299,7 +299,8 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   // Comparisons on attributes that every blocking rule uses get m from all
   // candidates together: biased towards agreement, but far better than the
   // configured guess when blocking finds most matches.
-  if (std::find(estimated.begin(), estimated.end(), false) != estimated.end()) {
+  if (options.pool_unestimable_m &&
+      std::find(estimated.begin(), estimated.end(), false) != estimated.end()) {
     const EmResult pooled =
         RunEm(model, candidate_patterns, u, m, /*frozen=*/estimated, options);
     iterations = std::max(iterations, pooled.iterations);

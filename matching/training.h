@@ -55,6 +55,10 @@ struct TrainingOptions {
   // Share of the true matches the blocking rules are assumed to find, when
   // turning the expected matches among candidates into the prior.
   double assumed_blocking_recall = 0.95;
+  // Estimate m of comparisons that every blocking rule uses from all
+  // candidate pairs together (biased towards agreement) instead of keeping
+  // the configured m.
+  bool pool_unestimable_m = false;
 };
 
 // Everything in the result except `version` and `entity_type`, which the

@@ -301,10 +301,7 @@ absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
 
   std::string line;
   if (dataset.scoring == Scoring::kPairAccuracy) {
-    if (options.train) {
-      err << "mdm-eval: " << name
-          << ": --train ignored (pairs are scored one at a time)\n";
-    }
+    // Pairs are scored one at a time, with nothing to train on.
     MDM_ASSIGN_OR_RETURN(const double accuracy,
                          PairAccuracy(dataset, mdmctl, err));
     line = absl::StrFormat("dataset=%s records=%d accuracy=%.4f seconds=%.1f",

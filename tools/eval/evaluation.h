@@ -12,8 +12,9 @@
 //      --config=CONFIGS/NAME.textproto when that file exists,
 //   3. `mdmctl import` each file (rows the service rejects are reported on
 //      the error stream; such records have no golden id: singletons),
-//   4. with `train`, `mdmctl model train --type=T` (a failure is reported,
-//      not fatal),
+//   4. unless `train` is off, `mdmctl model train --type=T`: unsupervised
+//      training (no labels) and a re-match under the trained model (a failure
+//      is reported, not fatal),
 //   5. `mdmctl export xrefs --type=T`, score, print the result line,
 //   6. stop mdmd (SIGTERM) and wait for it.
 // The labelled-pairs dataset (company_names) replaces 3-5 with one upsert,
@@ -34,7 +35,7 @@ struct EvalOptions {
   std::string bin_dir;      // holds mdmd and mdmctl
   std::string configs_dir;  // optional NAME.textproto per dataset
   std::string work_dir;     // scratch space; one subfolder per dataset
-  bool train = false;
+  bool train = true;
 };
 
 // Runs dataset `name` and prints its one result line to `out`:

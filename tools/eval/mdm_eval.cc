@@ -2,11 +2,13 @@
 // datasets with ground truth.
 //
 //   mdm-eval --dataset=febrl3 --data=../shared/datasets
-//   mdm-eval --dataset=all --data=../shared/datasets [--train] [--keep]
+//   mdm-eval --dataset=all --data=../shared/datasets [--no-train] [--keep]
 //
 // For each dataset it starts a fresh mdmd (from --bin, default: the folder
 // holding mdm-eval) on a temporary directory, loads the dataset with mdmctl,
-// exports the xrefs and prints one line
+// trains the model without labels (`mdmctl model train`, which re-matches
+// everything; --no-train keeps the built-in defaults), exports the xrefs and
+// prints one line
 //
 //   dataset=NAME records=N precision=P recall=R f1=F seconds=S
 //
@@ -76,8 +78,10 @@ int main(int argc, char** argv) {
   app.add_option("--data", options.data_dir,
                  "folder holding the datasets (e.g. ../shared/datasets)")
       ->required();
-  app.add_flag("--train", options.train,
-               "run `mdmctl model train` after the imports");
+  bool no_train = false;
+  app.add_flag("--no-train", no_train,
+               "skip `mdmctl model train` after the imports: score the "
+               "built-in defaults");
   app.add_flag("--keep", keep,
                "keep the temporary directory (databases, logs, rejects) and "
                "print its path on stderr");
@@ -88,6 +92,7 @@ int main(int argc, char** argv) {
                  "NAME.textproto")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  options.train = !no_train;
 
   std::error_code error;
   if (!std::filesystem::is_directory(options.data_dir, error)) {
