@@ -1,6 +1,7 @@
 #include "matching/clustering.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -156,10 +157,21 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     size_t a, b;
   };
   std::vector<Link> links;
+  // Best weight of each record's pairs to records outside `records`: such a
+  // partner may be its best candidate, which makes the record's pairs inside
+  // not provably best.
+  std::vector<double> outside_best(sorted.size(),
+                                   -std::numeric_limits<double>::infinity());
   for (const ScoredPair& pair : pairs) {
     if (pair.weight < thresholds.link_weight) continue;
     auto a = index.find(pair.a);
     auto b = index.find(pair.b);
+    if (a == index.end() && b != index.end()) {
+      outside_best[b->second] = std::max(outside_best[b->second], pair.weight);
+    }
+    if (b == index.end() && a != index.end()) {
+      outside_best[a->second] = std::max(outside_best[a->second], pair.weight);
+    }
     if (a == index.end() || b == index.end() || a->second == b->second) {
       continue;
     }
@@ -189,7 +201,8 @@ std::vector<std::vector<int64_t>> ClusterRecords(
       auto it = best.find(std::make_pair(self, sorted[other].source));
       if (it == best.end()) return false;
       const Link& link = *it->second;
-      return (link.a == self ? link.b : link.a) == other;
+      return (link.a == self ? link.b : link.a) == other &&
+             link.weight > outside_best[self];
     };
     std::vector<Link> kept;
     for (const Link& link : links) {

@@ -63,7 +63,9 @@ struct LinkThresholds {
 };
 
 // `kinds[i]` is the kind of attribute i (for StrongValuesCompatible). Pairs
-// or cannot-links that name a record outside `records` are ignored.
+// or cannot-links that name a record outside `records` never link; a pair to
+// an outside record does count against the inside record's best-candidate
+// test, since that outside partner may be its best.
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,

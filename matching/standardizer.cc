@@ -57,11 +57,16 @@ void AddScriptKeys(Feature& f, absl::string_view raw) {
   }
 }
 
+// Most tokens kept per value: long descriptions add little to similarity
+// beyond their opening words and would dominate comparison cost.
+constexpr size_t kMaxTokens = 48;
+
 Feature Text(absl::string_view raw) {
   Feature f;
   f.value = NormalizeText(raw);
   if (f.value.empty()) return f;
   f.tokens = Split(f.value);
+  if (f.tokens.size() > kMaxTokens) f.tokens.resize(kMaxTokens);
   AddScriptKeys(f, raw);
   return f;
 }
@@ -277,6 +282,7 @@ Feature ProductName(absl::string_view raw) {
   if (f.value.empty()) return f;
   const ProductText text = ParseProductText(raw);
   f.tokens = text.tokens;
+  if (f.tokens.size() > kMaxTokens) f.tokens.resize(kMaxTokens);
   for (const std::string& model : text.model_numbers) {
     // Model numbers are the most telling words of a title.
     f.tokens.push_back(absl::AsciiStrToLower(model));

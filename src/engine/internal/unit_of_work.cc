@@ -208,16 +208,25 @@ std::vector<int64_t> UnitOfWork::ReclusteredRecords() const {
   return ids;
 }
 
-// Breadth-first walk over golden membership and link edges.
+// Breadth-first walk over golden membership and link edges. Links at or
+// above auto_merge are followed all the way; pairs in the best-match band
+// only within kBandHops of the seeds, so that a dense band of look-alikes
+// (product titles) cannot make every change re-cluster thousands of records.
+// Golden records reached are always loaded whole.
 absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
                                  absl::Span<const int64_t> seed_goldens) {
-  std::vector<int64_t> queue(seed_records.begin(), seed_records.end());
+  constexpr int kBandHops = 2;
+  std::vector<std::pair<int64_t, int>> queue;  // (record, band hops so far)
+  std::vector<int64_t> members;
+  for (int64_t id : seed_records) queue.push_back({id, 0});
   for (int64_t golden : seed_goldens) {
-    MDM_RETURN_IF_ERROR(AddGolden(golden, queue));
+    members.clear();
+    MDM_RETURN_IF_ERROR(AddGolden(golden, members));
+    for (int64_t id : members) queue.push_back({id, 0});
   }
   absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs;
   for (size_t next = 0; next < queue.size(); ++next) {
-    const int64_t id = queue[next];
+    const auto [id, hops] = queue[next];
     if (records_.contains(id)) continue;
     MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords({id}));
     if (rows.empty()) continue;  // deleted in this unit of work
@@ -227,13 +236,20 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
           "re-clustering around record ", RecordLabel(row.key),
           " reaches more than ", context_.max_cluster_records, " records"));
     }
-    if (row.golden_id != 0) MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, queue));
+    if (row.golden_id != 0) {
+      members.clear();
+      MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, members));
+      for (int64_t member : members) queue.push_back({member, hops});
+    }
     MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn_.EdgesOf(id));
     for (const storage::Edge& edge : edges) {
       if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
       pairs_.push_back({edge.a, edge.b, edge.weight});
-      if (edge.weight >= model_.link_weight()) {
-        queue.push_back(edge.a == id ? edge.b : edge.a);
+      const int64_t other = edge.a == id ? edge.b : edge.a;
+      if (edge.weight >= model_.auto_merge_weight()) {
+        queue.push_back({other, hops});
+      } else if (edge.weight >= model_.link_weight() && hops < kBandHops) {
+        queue.push_back({other, hops + 1});
       }
     }
   }
@@ -241,11 +257,9 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
 }
 
 absl::Status UnitOfWork::AddGolden(int64_t golden_id,
-                                   std::vector<int64_t>& queue) {
+                                   std::vector<int64_t>& members) {
   if (!goldens_.insert(golden_id).second) return absl::OkStatus();
-  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                       txn_.GoldenMemberIds(golden_id));
-  queue.insert(queue.end(), members.begin(), members.end());
+  MDM_ASSIGN_OR_RETURN(members, txn_.GoldenMemberIds(golden_id));
   return absl::OkStatus();
 }
 

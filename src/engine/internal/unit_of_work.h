@@ -92,7 +92,9 @@ class UnitOfWork {
  private:
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
-  absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& queue);
+  // Marks a golden record as affected; its members go to `members` the first
+  // time only.
+  absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& members);
   absl::StatusOr<storage::GoldenRow> LoadGolden(int64_t golden_id);
   matching::ClusterRecord ClusterRecordOf(const storage::RecordRow& row);
   absl::Status Apply(const std::vector<std::vector<int64_t>>& clusters);
