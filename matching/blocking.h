@@ -25,9 +25,9 @@
 namespace mdm::matching {
 
 struct BlockingKey {
-  int rule = 0;       // index into EntityModel::blocking_rules()
+  int rule = 0;  // index into EntityModel::blocking_rules()
   uint64_t hash = 0;
-  std::string text;   // the part values joined by '|', when asked for
+  std::string text;  // the part values joined by '|', when asked for
 
   friend bool operator==(const BlockingKey& a, const BlockingKey& b) {
     return a.rule == b.rule && a.hash == b.hash;

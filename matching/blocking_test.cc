@@ -38,7 +38,10 @@ TEST(BlockingKeys, MultiValuedPartsMultiplyAndTextIsReadable) {
       parts { attribute: "brand" transform: VALUE }
       parts { attribute: "name" transform: EACH_TOKEN_PAIR }
     }
-    blocking_rules { name: "forms" parts { attribute: "name" transform: EACH_KEY } }
+    blocking_rules {
+      name: "forms"
+      parts { attribute: "name" transform: EACH_KEY }
+    }
   )pb");
   const auto record = Standardize(
       model, {{"name", "Adobe Photoshop CS3 Upgrade"}, {"brand", "Adobe"}});

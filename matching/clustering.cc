@@ -14,9 +14,9 @@ namespace {
 
 // Constraint state of one cluster, kept at its root.
 struct ClusterState {
-  std::vector<int> sources;                             // sorted
-  std::vector<std::pair<int, std::string>> strong;      // sorted
-  std::vector<size_t> cannot;                           // record indexes
+  std::vector<int> sources;                         // sorted
+  std::vector<std::pair<int, std::string>> strong;  // sorted
+  std::vector<size_t> cannot;                       // record indexes
 };
 
 class ConstrainedSets {

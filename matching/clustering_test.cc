@@ -20,9 +20,10 @@ std::vector<ClusterRecord> Plain(std::vector<int64_t> ids) {
 const std::vector<v1::AttributeKind> kKinds = {v1::GTIN, v1::MPN};
 
 TEST(ClusterRecords, LinksTransitivelyAboveTheThreshold) {
-  const auto clusters = ClusterRecords(
-      Plain({5, 1, 2, 3, 4}),
-      {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}}, {6.6, 6.6}, kKinds);
+  const auto clusters =
+      ClusterRecords(Plain({5, 1, 2, 3, 4}),
+                     {{1, 3, 10.0}, {3, 5, 7.0}, {2, 4, 1.0}, {9, 1, 50.0}},
+                     {6.6, 6.6}, kKinds);
   EXPECT_THAT(clusters, ElementsAre(ElementsAre(1, 3, 5), ElementsAre(2),
                                     ElementsAre(4)));
 }
@@ -51,8 +52,8 @@ TEST(ClusterRecords, ModelNumberVariantsAreCompatibleSiblingsAreNot) {
       {.id = 3, .strong_values = {{1, "WH1000XM5"}}},
   };
   EXPECT_THAT(
-      ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}}, {6.6, 6.6},
-                     kKinds),
+      ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}},
+                     {6.6, 6.6}, kKinds),
       ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
 }
 
@@ -63,8 +64,9 @@ TEST(ClusterRecords, DeduplicatedSourceContributesAtMostOneRecord) {
       {.id = 3},
   };
   // 3 links to both ERP records; the better link wins.
-  EXPECT_THAT(ClusterRecords(records, {{1, 3, 10.0}, {2, 3, 12.0}}, {6.6, 6.6}, kKinds),
-              ElementsAre(ElementsAre(1), ElementsAre(2, 3)));
+  EXPECT_THAT(
+      ClusterRecords(records, {{1, 3, 10.0}, {2, 3, 12.0}}, {6.6, 6.6}, kKinds),
+      ElementsAre(ElementsAre(1), ElementsAre(2, 3)));
 }
 
 TEST(ClusterRecords, CannotLinkSeparatesEvenThroughOthers) {

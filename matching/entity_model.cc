@@ -152,7 +152,8 @@ TermStats::TermStats(const v1::TermFrequencies& frequencies)
 double TermStats::Frequency(absl::string_view term) const {
   if (population_ <= 0) return 1;
   auto it = counts_.find(term);
-  const int64_t count = it == counts_.end() ? 1 : std::max<int64_t>(1, it->second);
+  const int64_t count =
+      it == counts_.end() ? 1 : std::max<int64_t>(1, it->second);
   return static_cast<double>(count) / static_cast<double>(population_);
 }
 
@@ -169,9 +170,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
   model.name_ = config.name();
   const std::string where = absl::StrCat("entity type ", config.name(), ": ");
   if (!IsLowerName(config.name(), 32)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "entity type name '", config.name(),
-        "' must be 1..32 characters of a-z, 0-9 and _"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("entity type name '", config.name(),
+                     "' must be 1..32 characters of a-z, 0-9 and _"));
   }
   if (!IsIdPrefix(config.id_prefix())) {
     return Invalid(where, absl::StrCat("id_prefix '", config.id_prefix(),
@@ -182,13 +183,13 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
 
   for (const v1::AttributeConfig& attribute : config.attributes()) {
     if (!IsLowerName(attribute.name(), 64)) {
-      return Invalid(where,
-                     absl::StrCat("attribute name '", attribute.name(),
-                                  "' must be 1..64 characters of a-z, 0-9 and _"));
+      return Invalid(
+          where, absl::StrCat("attribute name '", attribute.name(),
+                              "' must be 1..64 characters of a-z, 0-9 and _"));
     }
     if (attribute.kind() == v1::ATTRIBUTE_KIND_UNSPECIFIED) {
-      return Invalid(where,
-                     absl::StrCat("attribute '", attribute.name(), "' has no kind"));
+      return Invalid(where, absl::StrCat("attribute '", attribute.name(),
+                                         "' has no kind"));
     }
     const int index = static_cast<int>(model.attributes_.size());
     if (!model.attribute_index_.emplace(attribute.name(), index).second) {
@@ -210,16 +211,20 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
     for (const std::string& from : attribute.derive_from()) {
       std::optional<int> index = model.AttributeIndex(from);
       if (!index.has_value() || *index == i) {
-        return Invalid(where, absl::StrCat(at, "derive_from names unknown "
-                                               "attribute '", from, "'"));
+        return Invalid(where, absl::StrCat(at,
+                                           "derive_from names unknown "
+                                           "attribute '",
+                                           from, "'"));
       }
       model.attributes_[i].derive_from.push_back(*index);
     }
     if (!attribute.region_attribute().empty()) {
-      std::optional<int> index = model.AttributeIndex(attribute.region_attribute());
+      std::optional<int> index =
+          model.AttributeIndex(attribute.region_attribute());
       if (!index.has_value()) {
-        return Invalid(where, absl::StrCat(at, "region_attribute names unknown "
-                                               "attribute '",
+        return Invalid(where, absl::StrCat(at,
+                                           "region_attribute names unknown "
+                                           "attribute '",
                                            attribute.region_attribute(), "'"));
       }
       model.attributes_[i].region_attribute = *index;
@@ -245,8 +250,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
     BlockingRule compiled{.name = rule.name(),
                           .max_block_size = rule.max_block_size()};
     if (rule.max_block_size() < 0 || rule.max_block_size() == 1) {
-      return Invalid(where, absl::StrCat(at, "max_block_size must be 0 or at "
-                                             "least 2"));
+      return Invalid(where, absl::StrCat(at,
+                                         "max_block_size must be 0 or at "
+                                         "least 2"));
     }
     auto add_part = [&](const std::string& name, v1::KeyTransform transform,
                         int length) -> absl::Status {
@@ -256,8 +262,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                        absl::StrCat(at, "unknown attribute '", name, "'"));
       }
       if ((transform == v1::PREFIX || transform == v1::SUFFIX) && length <= 0) {
-        return Invalid(where, absl::StrCat(at, "PREFIX and SUFFIX need a "
-                                               "positive length"));
+        return Invalid(where, absl::StrCat(at,
+                                           "PREFIX and SUFFIX need a "
+                                           "positive length"));
       }
       compiled.parts.push_back(
           {.attribute = *index, .transform = transform, .length = length});
@@ -284,8 +291,8 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
     for (const v1::TrainedComparison& comparison : trained->comparisons()) {
       for (const v1::TrainedLevel& level : comparison.levels()) {
         if (IsProbability(level.m()) && IsProbability(level.u())) {
-          trained_levels[absl::StrCat(comparison.name(), "\x1f", level.label())] =
-              {level.m(), level.u()};
+          trained_levels[absl::StrCat(comparison.name(), "\x1f",
+                                      level.label())] = {level.m(), level.u()};
         }
       }
     }
@@ -363,10 +370,11 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
         if (d != c && config.comparisons(d).name() == other) found = d;
       }
       if (found < 0) {
-        return Invalid(where, absl::StrCat("comparison '",
-                                           config.comparisons(c).name(),
-                                           "': unless_compared names unknown "
-                                           "comparison '", other, "'"));
+        return Invalid(
+            where, absl::StrCat("comparison '", config.comparisons(c).name(),
+                                "': unless_compared names unknown "
+                                "comparison '",
+                                other, "'"));
       }
       model.comparisons_[c].unless_compared.push_back(found);
     }
@@ -398,8 +406,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                    "thresholds must satisfy 0 < review <= auto_merge < 1");
   }
   if (!(best_match >= review && best_match <= auto_merge)) {
-    return Invalid(where, "thresholds must satisfy review <= best_match <= "
-                          "auto_merge");
+    return Invalid(where,
+                   "thresholds must satisfy review <= best_match <= "
+                   "auto_merge");
   }
   model.auto_merge_weight_ = ProbabilityToWeight(auto_merge);
   model.review_weight_ = ProbabilityToWeight(review);

@@ -52,8 +52,8 @@ TEST(EntityModel, TrainedParametersOverrideByNameAndLabel) {
   ASSERT_TRUE(model.ok()) << model.status();
   EXPECT_EQ(model->version(), 4);
   EXPECT_NEAR(model->comparisons()[0].levels[0].weight, std::log2(500.0), 1e-9);
-  EXPECT_NEAR(model->comparisons()[0].levels[1].weight,
-              std::log2(0.05 / 1e-7), 1e-9);
+  EXPECT_NEAR(model->comparisons()[0].levels[1].weight, std::log2(0.05 / 1e-7),
+              1e-9);
   EXPECT_NEAR(model->prior_weight(), std::log2(0.001 / 0.999), 1e-9);
 }
 
@@ -63,59 +63,143 @@ TEST(EntityModel, RejectsMeaninglessConfigurationNamingTheField) {
     const char* message;
   };
   const Case cases[] = {
-      {R"pb(name: "Person" id_prefix: "PER"
+      {R"pb(name: "Person"
+            id_prefix: "PER"
             attributes { name: "a" kind: TEXT })pb",
        "entity type name 'Person'"},
-      {R"pb(name: "p" id_prefix: "per" attributes { name: "a" kind: TEXT })pb",
+      {R"pb(name: "p"
+            id_prefix: "per"
+            attributes { name: "a" kind: TEXT })pb",
        "id_prefix 'per'"},
       {R"pb(name: "p" id_prefix: "PER")pb", "declares no attributes"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" })pb",
        "attribute 'a' has no kind"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             attributes { name: "a" kind: TEXT })pb",
        "attribute 'a' is declared twice"},
-      {R"pb(name: "p" id_prefix: "PER"
+      {R"pb(name: "p"
+            id_prefix: "PER"
             attributes { name: "a" kind: TEXT derive_from: "b" })pb",
        "attribute 'a': derive_from names unknown attribute 'b'"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             blocking_rules { name: "r" attributes: "b" })pb",
        "blocking rule 'r': unknown attribute 'b'"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            blocking_rules { name: "r" parts { attribute: "a" transform: PREFIX } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            blocking_rules {
+              name: "r"
+              parts { attribute: "a" transform: PREFIX }
+            })pb",
        "PREFIX and SUFFIX need a positive length"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "x" exact {} m: 0 u: 0.1 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "x"
+                exact {}
+                m: 0
+                u: 0.1
+              }
+            })pb",
        "comparison 'c': level 1 'x': m and u must be in (0, 1]"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "j" jaro_winkler { min: 1.5 } m: 0.5 u: 0.1 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "j"
+                jaro_winkler { min: 1.5 }
+                m: 0.5
+                u: 0.1
+              }
+            })pb",
        "min must be in [0, 1]"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "j" jaro_winkler { min: 0.9 } m: 0.5 u: 0.1 tf_adjust: true } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "j"
+                jaro_winkler { min: 0.9 }
+                m: 0.5
+                u: 0.1
+                tf_adjust: true
+              }
+            })pb",
        "tf_adjust applies to exact levels only"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "e" else {} m: 0.5 u: 0.5 }
-                          levels { label: "x" exact {} m: 0.5 u: 0.1 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "e"
+                else {}
+                m: 0.5
+                u: 0.5
+              }
+              levels {
+                label: "x"
+                exact {}
+                m: 0.5
+                u: 0.1
+              }
+            })pb",
        "an 'else' level must be the last"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a" unless_compared: "d"
-                          levels { label: "e" else {} m: 0.5 u: 0.5 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              unless_compared: "d"
+              levels {
+                label: "e"
+                else {}
+                m: 0.5
+                u: 0.5
+              }
+            })pb",
        "unless_compared names unknown comparison 'd'"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
-            comparisons { name: "c" attribute: "a"
-                          levels { label: "s" swapped { attribute: "z" } m: 0.5 u: 0.5 } })pb",
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
+            comparisons {
+              name: "c"
+              attribute: "a"
+              levels {
+                label: "s"
+                swapped { attribute: "z" }
+                m: 0.5
+                u: 0.5
+              }
+            })pb",
        "swapped names unknown attribute 'z'"},
-      {R"pb(name: "p" id_prefix: "PER" attributes { name: "a" kind: TEXT }
+      {R"pb(name: "p"
+            id_prefix: "PER"
+            attributes { name: "a" kind: TEXT }
             thresholds { auto_merge: 0.5 review: 0.9 })pb",
        "thresholds"},
   };
   for (const Case& c : cases) {
-    EXPECT_THAT(EntityModel::Compile(ParseEntityType(c.text)),
-                StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr(c.message)))
+    EXPECT_THAT(
+        EntityModel::Compile(ParseEntityType(c.text)),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.message)))
         << c.text;
   }
 }

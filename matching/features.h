@@ -55,10 +55,9 @@ struct Feature {
   friend bool operator==(const Feature& a, const Feature& b) {
     return a.value == b.value && a.tokens == b.tokens &&
            a.weak_tokens == b.weak_tokens && a.keys == b.keys &&
-           a.abbreviations == b.abbreviations &&
-           a.codes == b.codes && a.number == b.number &&
-           a.has_number == b.has_number && a.validated == b.validated &&
-           a.invalid == b.invalid;
+           a.abbreviations == b.abbreviations && a.codes == b.codes &&
+           a.number == b.number && a.has_number == b.has_number &&
+           a.validated == b.validated && a.invalid == b.invalid;
   }
 };
 

@@ -11,10 +11,11 @@ using ::mdm::matching::testing::TestPersonModel;
 
 TEST(Features, EncodingRoundTripsAndRejectsOtherModelsAndGarbage) {
   const EntityModel model = TestPersonModel();
-  const RecordFeatures record = Standardize(
-      model, {{"email", "a@b.co"}, {"full_name", "王伟"},
-              {"birth_date", "1985-03-07"},
-              {"national_id", "11010519491231002X"}});
+  const RecordFeatures record =
+      Standardize(model, {{"email", "a@b.co"},
+                          {"full_name", "王伟"},
+                          {"birth_date", "1985-03-07"},
+                          {"national_id", "11010519491231002X"}});
   RecordFeatures decoded;
   ASSERT_TRUE(DecodeFeatures(model, EncodeFeatures(model, record), decoded));
   EXPECT_EQ(decoded, record);
@@ -26,7 +27,8 @@ TEST(Features, EncodingRoundTripsAndRejectsOtherModelsAndGarbage) {
   EXPECT_FALSE(DecodeFeatures(*other, EncodeFeatures(model, record), decoded));
   EXPECT_FALSE(DecodeFeatures(model, "\x02garbage", decoded));
   const std::string bytes = EncodeFeatures(model, record);
-  EXPECT_FALSE(DecodeFeatures(model, bytes.substr(0, bytes.size() - 1), decoded));
+  EXPECT_FALSE(
+      DecodeFeatures(model, bytes.substr(0, bytes.size() - 1), decoded));
 }
 
 }  // namespace

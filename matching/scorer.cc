@@ -39,7 +39,8 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 
 bool ShareKey(const Feature& a, const Feature& b) {
   if (Contains(b.keys, a.value) || Contains(a.keys, b.value)) return true;
-  if (Contains(b.abbreviations, a.value) || Contains(a.abbreviations, b.value)) {
+  if (Contains(b.abbreviations, a.value) ||
+      Contains(a.abbreviations, b.value)) {
     return true;
   }
   for (const std::string& key : a.keys) {
@@ -51,8 +52,8 @@ bool ShareKey(const Feature& a, const Feature& b) {
 double DistinctCount(const std::vector<std::string>& tokens) {
   std::vector<absl::string_view> sorted(tokens.begin(), tokens.end());
   std::sort(sorted.begin(), sorted.end());
-  return static_cast<double>(
-      std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+  return static_cast<double>(std::unique(sorted.begin(), sorted.end()) -
+                             sorted.begin());
 }
 
 bool IsWeak(const Feature& f, const std::string& token) {
@@ -228,7 +229,8 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
 bool Compared(const EntityModel& model, int index, const RecordFeatures& a,
               const RecordFeatures& b) {
   const int attribute = model.comparisons()[index].attribute;
-  return !a.attributes[attribute].missing() && !b.attributes[attribute].missing();
+  return !a.attributes[attribute].missing() &&
+         !b.attributes[attribute].missing();
 }
 
 // Evaluates one comparison; returns its outcome.

@@ -28,7 +28,8 @@ std::string LabelOf(const PairScore& score, const EntityModel& model,
                     const std::string& comparison) {
   for (const ComparisonOutcome& o : score.outcomes) {
     const Comparison& c = model.comparisons()[o.comparison];
-    if (c.name == comparison) return o.level < 0 ? "missing" : c.levels[o.level].label;
+    if (c.name == comparison)
+      return o.level < 0 ? "missing" : c.levels[o.level].label;
   }
   return "?";
 }
@@ -55,20 +56,34 @@ TEST(ScorePair, LevelsPerCondition) {
     const char* label;
   };
   const Case cases[] = {
-      {{{"email", "john.smith@gmail.com"}}, {{"email", "johnsmith+x@gmail.com"}},
-       "email", "same mailbox"},
-      {{{"given_name", "Bob"}}, {{"given_name", "Robert"}}, "given_name",
+      {{{"email", "john.smith@gmail.com"}},
+       {{"email", "johnsmith+x@gmail.com"}},
+       "email",
+       "same mailbox"},
+      {{{"given_name", "Bob"}},
+       {{"given_name", "Robert"}},
+       "given_name",
        "nickname"},
-      {{{"given_name", "Jonathon"}}, {{"given_name", "Jonathan"}}, "given_name",
+      {{{"given_name", "Jonathon"}},
+       {{"given_name", "Jonathan"}},
+       "given_name",
        "jw"},
       {{{"given_name", "Lee"}, {"family_name", "Ann"}},
-       {{"given_name", "Ann"}, {"family_name", "Lee"}}, "given_name", "swapped"},
-      {{{"birth_date", "1985-03-07"}}, {{"birth_date", "1985-07-03"}},
-       "birth_date", "swapped"},
+       {{"given_name", "Ann"}, {"family_name", "Lee"}},
+       "given_name",
+       "swapped"},
+      {{{"birth_date", "1985-03-07"}},
+       {{"birth_date", "1985-07-03"}},
+       "birth_date",
+       "swapped"},
       {{{"national_id", "11010519491231002X"}},
-       {{"national_id", "110105194912310029"}}, "national_id", "invalid"},
+       {{"national_id", "110105194912310029"}},
+       "national_id",
+       "invalid"},
       {{{"national_id", "11010519491231002X"}},
-       {{"national_id", "110105198001010016"}}, "national_id", "conflict"},
+       {{"national_id", "110105198001010016"}},
+       "national_id",
+       "conflict"},
   };
   for (const Case& c : cases) {
     const PairScore score = ScorePair(model, F(model, c.a), F(model, c.b));
@@ -100,12 +115,21 @@ TEST(ScorePair, DecisionsFollowTheConfiguredEvidence) {
   const Case cases[] = {
       {{{"email", "a@x.org"}}, {{"email", "a@x.org"}}, true},
       {{{"given_name", "Ann"}, {"family_name", "Lee"}},
-       {{"given_name", "Ann"}, {"family_name", "Lee"}}, false},
-      {{{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1985-03-07"}},
-       {{"given_name", "ann"}, {"family_name", "LEE"}, {"birth_date", "07/03/1985"}},
+       {{"given_name", "Ann"}, {"family_name", "Lee"}},
+       false},
+      {{{"given_name", "Ann"},
+        {"family_name", "Lee"},
+        {"birth_date", "1985-03-07"}},
+       {{"given_name", "ann"},
+        {"family_name", "LEE"},
+        {"birth_date", "07/03/1985"}},
        true},
-      {{{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1985-03-07"}},
-       {{"given_name", "Ann"}, {"family_name", "Lee"}, {"birth_date", "1962-11-30"}},
+      {{{"given_name", "Ann"},
+        {"family_name", "Lee"},
+        {"birth_date", "1985-03-07"}},
+       {{"given_name", "Ann"},
+        {"family_name", "Lee"},
+        {"birth_date", "1962-11-30"}},
        false},
   };
   for (const Case& c : cases) {
@@ -149,7 +173,8 @@ TEST(FeaturesConflict, IdentifiersModelsAndQuantities) {
                                 StandardizeValue(v1::MPN, "WH-1000XM4/B")));
   EXPECT_TRUE(FeaturesConflict(v1::MPN, StandardizeValue(v1::MPN, "WH1000XM4"),
                                StandardizeValue(v1::MPN, "WH1000XM5")));
-  EXPECT_TRUE(FeaturesConflict(v1::GTIN, StandardizeValue(v1::GTIN, "4006381333931"),
+  EXPECT_TRUE(FeaturesConflict(v1::GTIN,
+                               StandardizeValue(v1::GTIN, "4006381333931"),
                                StandardizeValue(v1::GTIN, "036000291452")));
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -13,7 +14,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/strip.h"
 #include "matching/comparators/date_distance.h"
 #include "matching/contact/email.h"
@@ -129,11 +129,11 @@ Feature NamePart(const std::vector<std::string>& tokens, const PersonName& name,
 Feature Organization(absl::string_view raw) {
   Feature f;
   const OrganizationName name = ParseOrganizationName(raw);
-  f.value = name.core_key.empty() ? WithoutSpaces(NormalizeText(raw))
-                                  : name.core_key;
+  f.value =
+      name.core_key.empty() ? WithoutSpaces(NormalizeText(raw)) : name.core_key;
   if (f.value.empty()) return f;
-  f.tokens = name.core_tokens.empty() ? Split(NormalizeText(raw))
-                                      : name.core_tokens;
+  f.tokens =
+      name.core_tokens.empty() ? Split(NormalizeText(raw)) : name.core_tokens;
   f.weak_tokens = name.generic_tokens;
   // A web suffix ("Amazon.com") is not part of what distinguishes the name.
   std::string distinctive;
@@ -230,29 +230,31 @@ Feature Url(absl::string_view raw) {
 
 // Common street-address abbreviations and their full forms.
 const absl::flat_hash_map<std::string, std::string>& AddressWords() {
-  static const auto* const words = new absl::flat_hash_map<std::string, std::string>{
-      {"st", "street"},   {"str", "street"},      {"rd", "road"},
-      {"ave", "avenue"},  {"av", "avenue"},       {"blvd", "boulevard"},
-      {"dr", "drive"},    {"ln", "lane"},         {"ct", "court"},
-      {"pl", "place"},    {"sq", "square"},       {"hwy", "highway"},
-      {"pkwy", "parkway"}, {"cres", "crescent"},  {"cct", "circuit"},
-      {"cir", "circle"},  {"tce", "terrace"},     {"ter", "terrace"},
-      {"pde", "parade"},  {"crt", "court"},       {"hts", "heights"},
-      {"mt", "mount"},    {"apt", "apartment"},   {"ste", "suite"},
-      {"fl", "floor"},    {"bldg", "building"},   {"n", "north"},
-      {"s", "south"},     {"e", "east"},          {"w", "west"},
-      {"ne", "northeast"}, {"nw", "northwest"},   {"se", "southeast"},
-      {"sw", "southwest"}, {"rte", "route"},      {"expy", "expressway"},
-  };
+  static const auto* const words =
+      new absl::flat_hash_map<std::string, std::string>{
+          {"st", "street"},    {"str", "street"},    {"rd", "road"},
+          {"ave", "avenue"},   {"av", "avenue"},     {"blvd", "boulevard"},
+          {"dr", "drive"},     {"ln", "lane"},       {"ct", "court"},
+          {"pl", "place"},     {"sq", "square"},     {"hwy", "highway"},
+          {"pkwy", "parkway"}, {"cres", "crescent"}, {"cct", "circuit"},
+          {"cir", "circle"},   {"tce", "terrace"},   {"ter", "terrace"},
+          {"pde", "parade"},   {"crt", "court"},     {"hts", "heights"},
+          {"mt", "mount"},     {"apt", "apartment"}, {"ste", "suite"},
+          {"fl", "floor"},     {"bldg", "building"}, {"n", "north"},
+          {"s", "south"},      {"e", "east"},        {"w", "west"},
+          {"ne", "northeast"}, {"nw", "northwest"},  {"se", "southeast"},
+          {"sw", "southwest"}, {"rte", "route"},     {"expy", "expressway"},
+      };
   return *words;
 }
 
 bool IsStreetWord(const std::string& token) {
   static const auto* const types = new absl::flat_hash_set<std::string>{
-      "street", "road", "avenue", "boulevard", "drive", "lane", "court",
-      "place", "square", "highway", "parkway", "crescent", "circuit",
-      "circle", "terrace", "parade", "way", "close", "north", "south", "east",
-      "west", "apartment", "suite", "floor", "building", "unit"};
+      "street",  "road",     "avenue",  "boulevard", "drive",     "lane",
+      "court",   "place",    "square",  "highway",   "parkway",   "crescent",
+      "circuit", "circle",   "terrace", "parade",    "way",       "close",
+      "north",   "south",    "east",    "west",      "apartment", "suite",
+      "floor",   "building", "unit"};
   return types->contains(token);
 }
 
@@ -290,7 +292,8 @@ Feature ProductName(absl::string_view raw) {
     f.codes.push_back(absl::StrCat("m:", model));
   }
   for (const Quantity& quantity : text.quantities) {
-    f.codes.push_back(absl::StrFormat("q:%s:%g", quantity.unit, quantity.value));
+    f.codes.push_back(
+        absl::StrFormat("q:%s:%g", quantity.unit, quantity.value));
   }
   AddScriptKeys(f, raw);
   return f;

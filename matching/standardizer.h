@@ -1,11 +1,13 @@
 // Standardization: raw attribute values to the Features matching compares.
 //
-//   RecordFeatures f = Standardize(model, {{"email", " Ann.Lee@GoogleMail.com "},
+//   RecordFeatures f = Standardize(model, {{"email", " Ann.Lee@GoogleMail.com
+//   "},
 //                                         {"given_name", "Bob"},
 //                                         {"family_name", "LEE"}});
-//   f.attributes[*model.AttributeIndex("email")].value  == "ann.lee@googlemail.com"
-//   f.attributes[*model.AttributeIndex("email")].keys   == {"annlee@gmail.com"}
-//   f.attributes[*model.AttributeIndex("full_name")]    derived: "bob lee"
+//   f.attributes[*model.AttributeIndex("email")].value  ==
+//   "ann.lee@googlemail.com" f.attributes[*model.AttributeIndex("email")].keys
+//   == {"annlee@gmail.com"} f.attributes[*model.AttributeIndex("full_name")]
+//   derived: "bob lee"
 //
 // Per attribute kind (AttributeKind in config.proto); see features.h for the
 // fields:

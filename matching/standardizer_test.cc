@@ -58,8 +58,8 @@ TEST(StandardizeValue, IdentifiersAreValidatedOrDistrusted) {
   EXPECT_FALSE(unknown.validated);
   EXPECT_FALSE(unknown.invalid);
 
-  const Feature uscc =
-      StandardizeValue(v1::REGISTRATION_ID, "９１３５０１００Ｍ０００１００Ｙ４３");
+  const Feature uscc = StandardizeValue(v1::REGISTRATION_ID,
+                                        "９１３５０１００Ｍ０００１００Ｙ４３");
   EXPECT_TRUE(uscc.validated);
   EXPECT_EQ(uscc.value, "91350100M000100Y43");
 
@@ -113,8 +113,8 @@ TEST(Standardize, DerivesFullNameAndIgnoresUnknownAttributes) {
             "ann lee");
   EXPECT_TRUE(record.attributes[*model.AttributeIndex("email")].missing());
 
-  const RecordFeatures own = Standardize(
-      model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
+  const RecordFeatures own =
+      Standardize(model, {{"full_name", "Annie Lee"}, {"given_name", "Ann"}});
   EXPECT_EQ(own.attributes[*model.AttributeIndex("full_name")].value,
             "annie lee");
 }

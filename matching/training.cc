@@ -20,8 +20,8 @@ Patterns CountPatterns(const EntityModel& model, const TrainingSample& sample,
                        const std::vector<RecordPair>& pairs) {
   Patterns patterns;
   for (const RecordPair& pair : pairs) {
-    std::vector<int8_t> levels = ComparisonVector(
-        model, sample.records[pair.a], sample.records[pair.b]);
+    std::vector<int8_t> levels =
+        ComparisonVector(model, sample.records[pair.a], sample.records[pair.b]);
     // A neutral level carries no evidence: as if the comparison were missing.
     for (size_t c = 0; c < levels.size(); ++c) {
       if (levels[c] >= 0 && model.comparisons()[c].levels[levels[c]].neutral) {
@@ -103,8 +103,8 @@ EmResult RunEm(const EntityModel& model, const Patterns& patterns,
       double log_odds = std::log(result.lambda / (1 - result.lambda));
       for (size_t c = 0; c < pattern.size(); ++c) {
         if (pattern[c] < 0) continue;
-        log_odds += std::log(Clamp(result.m[c][pattern[c]]) /
-                             Clamp(u[c][pattern[c]]));
+        log_odds +=
+            std::log(Clamp(result.m[c][pattern[c]]) / Clamp(u[c][pattern[c]]));
       }
       const double p = 1.0 / (1.0 + std::exp(-log_odds));
       expected_matches += p * count;
@@ -119,7 +119,8 @@ EmResult RunEm(const EntityModel& model, const Patterns& patterns,
     for (size_t c = 0; c < result.m.size(); ++c) {
       if (frozen[c] || denominator[c] <= 0) continue;
       // Fixed levels keep their m; the others share the rest of the mass.
-      const std::vector<ComparisonLevel>& levels = model.comparisons()[c].levels;
+      const std::vector<ComparisonLevel>& levels =
+          model.comparisons()[c].levels;
       double fixed_mass = 0;
       double free_numerator = 0;
       for (size_t l = 0; l < levels.size(); ++l) {
@@ -132,8 +133,8 @@ EmResult RunEm(const EntityModel& model, const Patterns& patterns,
       if (free_numerator <= 0) continue;
       for (size_t l = 0; l < result.m[c].size(); ++l) {
         if (levels[l].fixed) continue;
-        const double updated = std::max(
-            (1 - fixed_mass) * numerator[c][l] / free_numerator, 1e-6);
+        const double updated =
+            std::max((1 - fixed_mass) * numerator[c][l] / free_numerator, 1e-6);
         change = std::max(change, std::abs(updated - result.m[c][l]));
         result.m[c][l] = updated;
       }
@@ -230,9 +231,10 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
                                             const TrainingSample& sample,
                                             const TrainingOptions& options) {
   if (sample.records.size() < 2) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "entity type ", model.name(), " has fewer than two records to learn "
-        "from"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("entity type ", model.name(),
+                     " has fewer than two records to learn "
+                     "from"));
   }
   if (sample.blocked_pairs.size() != model.blocking_rules().size()) {
     return absl::InvalidArgumentError(
@@ -260,11 +262,12 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
     std::vector<bool> frozen(comparisons, false);
     for (const KeyPartSpec& part : model.blocking_rules()[r].parts) {
       for (size_t c = 0; c < comparisons; ++c) {
-        if (model.comparisons()[c].attribute == part.attribute) frozen[c] = true;
+        if (model.comparisons()[c].attribute == part.attribute)
+          frozen[c] = true;
       }
     }
-    const EmResult session = RunEm(model, CountPatterns(model, sample, pairs), u,
-                                   ConfiguredM(model), frozen, options);
+    const EmResult session = RunEm(model, CountPatterns(model, sample, pairs),
+                                   u, ConfiguredM(model), frozen, options);
     iterations = std::max(iterations, session.iterations);
     converged = converged && session.converged;
     last_change = std::max(last_change, session.last_change);
@@ -321,8 +324,8 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   // A pair-level probability: estimated within the sample, whatever share of
   // the records it holds.
   const double s = static_cast<double>(sample.records.size());
-  const double prior = std::clamp(expected_matches / (s * (s - 1) / 2),
-                                  1e-12, 0.5);
+  const double prior =
+      std::clamp(expected_matches / (s * (s - 1) / 2), 1e-12, 0.5);
 
   v1::TrainedModel trained;
   trained.set_prior_match_probability(prior);

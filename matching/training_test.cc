@@ -2,11 +2,11 @@
 
 #include <random>
 
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 #include "matching/blocking.h"
 #include "matching/standardizer.h"
 #include "matching/testing/test_models.h"
@@ -21,24 +21,28 @@ using ::mdm::testing::StatusIs;
 // Synthetic people: 300 entities, each written 1-3 times with typos.
 TrainingSample MakeSample(const EntityModel& model) {
   std::mt19937 random(3);
-  const char* given[] = {"james", "mary", "robert", "patricia", "john",
-                         "jennifer", "michael", "linda", "david", "susan"};
-  const char* family[] = {"smith", "johnson", "williams", "brown", "jones",
-                          "garcia", "miller", "davis", "rodriguez", "martinez",
-                          "hernandez", "lopez", "gonzalez", "wilson", "anderson"};
+  const char* given[] = {"james",    "mary",    "robert", "patricia", "john",
+                         "jennifer", "michael", "linda",  "david",    "susan"};
+  const char* family[] = {"smith",     "johnson",  "williams",  "brown",
+                          "jones",     "garcia",   "miller",    "davis",
+                          "rodriguez", "martinez", "hernandez", "lopez",
+                          "gonzalez",  "wilson",   "anderson"};
   TrainingSample sample;
   for (int e = 0; e < 300; ++e) {
     const std::string g = given[random() % 10];
     const std::string f = family[random() % 15];
-    const std::string dob = absl::StrFormat("19%02d-%02d-%02d", 40 + random() % 60,
-                                            1 + random() % 12, 1 + random() % 28);
+    const std::string dob =
+        absl::StrFormat("19%02d-%02d-%02d", 40 + random() % 60,
+                        1 + random() % 12, 1 + random() % 28);
     const int copies = 1 + random() % 3;
     for (int c = 0; c < copies; ++c) {
       std::string gg = g;
       if (c > 0 && random() % 3 == 0) gg[random() % gg.size()] = 'x';
-      sample.records.push_back(Standardize(
-          model, {{"given_name", gg}, {"family_name", f}, {"birth_date", dob},
-                  {"email", absl::StrCat(g, e, "@example.org")}}));
+      sample.records.push_back(
+          Standardize(model, {{"given_name", gg},
+                              {"family_name", f},
+                              {"birth_date", dob},
+                              {"email", absl::StrCat(g, e, "@example.org")}}));
     }
   }
   const int32_t n = static_cast<int32_t>(sample.records.size());

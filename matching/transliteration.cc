@@ -1,8 +1,8 @@
 #include "matching/transliteration.h"
 
 #include <unicode/translit.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <memory>

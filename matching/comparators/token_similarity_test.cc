@@ -179,7 +179,9 @@ TEST(TokenCosine, WeightsRareTokensAndCountsRepeats) {
   // One of two tokens shared, equal weights: 1/2.
   EXPECT_NEAR(TokenCosine({"a", "b"}, {"a", "c"}, one), 0.5, 1e-12);
   // A rare shared token outweighs a common unshared one.
-  const auto idf = [](absl::string_view t) { return t == "kingdee" ? 5.0 : 1.0; };
+  const auto idf = [](absl::string_view t) {
+    return t == "kingdee" ? 5.0 : 1.0;
+  };
   EXPECT_GT(TokenCosine({"kingdee", "software"}, {"kingdee", "systems"}, idf),
             TokenCosine({"kingdee", "software"}, {"acme", "software"}, idf));
   // Repeats count.

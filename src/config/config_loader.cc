@@ -116,8 +116,9 @@ absl::StatusOr<v1::MdmConfig> ParseConfig(absl::string_view text,
                                           absl::string_view filename) {
   MDM_ASSIGN_OR_RETURN(v1::MdmConfig config, ParseText(text, filename));
   if (config.include_built_in_types()) {
-    MDM_ASSIGN_OR_RETURN(v1::MdmConfig built_in,
-                         ParseText(DefaultConfigText(), "built-in configuration"));
+    MDM_ASSIGN_OR_RETURN(
+        v1::MdmConfig built_in,
+        ParseText(DefaultConfigText(), "built-in configuration"));
     absl::flat_hash_set<std::string> declared;
     for (const v1::EntityTypeConfig& type : config.entity_types()) {
       declared.insert(type.name());

@@ -87,8 +87,11 @@ TEST(ParseConfig, IncludesBuiltInTypesUnlessRedeclared) {
       v1::MdmConfig config,
       ParseConfig(R"pb(include_built_in_types: true
                        sources { name: "erp" deduplicated: true }
-                       entity_types { name: "product" id_prefix: "PRD"
-                                      attributes { name: "title" kind: TEXT } })pb",
+                       entity_types {
+                         name: "product"
+                         id_prefix: "PRD"
+                         attributes { name: "title" kind: TEXT }
+                       })pb",
                   "f.txt"));
   ASSERT_EQ(config.entity_types_size(), 3);
   EXPECT_EQ(config.entity_types(0).name(), "product");

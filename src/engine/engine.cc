@@ -50,7 +50,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   engine->clustering_.max_cluster_records = options.max_cluster_records;
   for (const v1::SourceConfig& source : config.sources()) {
     if (source.deduplicated()) {
-      const int index = static_cast<int>(engine->clustering_.exclusive_sources.size());
+      const int index =
+          static_cast<int>(engine->clustering_.exclusive_sources.size());
       engine->clustering_.exclusive_sources.emplace(source.name(), index);
     }
   }
@@ -67,7 +68,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   }
   MDM_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
   for (const v1::EntityTypeConfig& type : config.entity_types()) {
-    absl::Status status = txn->RegisterEntityType(type.name(), type.id_prefix());
+    absl::Status status =
+        txn->RegisterEntityType(type.name(), type.id_prefix());
     if (absl::IsAborted(status)) {
       return absl::FailedPreconditionError(absl::StrCat(
           "the configuration gives entity type ", type.name(), " prefix ",
@@ -80,9 +82,9 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
     if (stored.has_value()) {
       v1::TrainedModel trained;
       if (!trained.ParseFromString(stored->parameters)) {
-        return absl::DataLossError(absl::StrCat(
-            "model version ", stored->version, " of ", type.name(),
-            " is corrupt"));
+        return absl::DataLossError(absl::StrCat("model version ",
+                                                stored->version, " of ",
+                                                type.name(), " is corrupt"));
       }
       MDM_RETURN_IF_ERROR(engine->InstallTrained(trained, stored->created_at));
     }
@@ -207,8 +209,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   if (existing.has_value()) {
     result.outcome = UpsertOutcome::kUpdated;
   } else {
-    result.outcome = unit.Created(golden) ? UpsertOutcome::kCreated
-                                          : UpsertOutcome::kLinked;
+    result.outcome =
+        unit.Created(golden) ? UpsertOutcome::kCreated : UpsertOutcome::kLinked;
   }
   for (int64_t merged : unit.merged()) {
     result.merged_golden_ids.push_back(GoldenIdOf(input.entity_type, merged));

@@ -50,8 +50,8 @@ absl::StatusOr<storage::RecordRow> Engine::FindRef(
   MDM_ASSIGN_OR_RETURN(std::optional<storage::RecordRow> row,
                        txn.FindRecord(type, ref.key));
   if (!row.has_value()) {
-    return absl::NotFoundError(absl::StrCat(type, " source record ",
-                                            RecordLabel(ref.key), " not found"));
+    return absl::NotFoundError(absl::StrCat(
+        type, " source record ", RecordLabel(ref.key), " not found"));
   }
   return *std::move(row);
 }
@@ -103,11 +103,10 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
   }
   explanation.match_weight = score.weight;
   explanation.match_probability = matching::WeightToProbability(score.weight);
-  explanation.decision = score.weight >= model->auto_merge_weight()
-                             ? MatchDecision::kLink
-                         : score.weight >= model->review_weight()
-                             ? MatchDecision::kReview
-                             : MatchDecision::kNoMatch;
+  explanation.decision =
+      score.weight >= model->auto_merge_weight() ? MatchDecision::kLink
+      : score.weight >= model->review_weight()   ? MatchDecision::kReview
+                                                 : MatchDecision::kNoMatch;
 
   const std::vector<matching::BlockingKey> keys_a =
       matching::BlockingKeys(*model, fa, /*with_text=*/true);
@@ -144,9 +143,9 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
   auto exclusive = clustering_.exclusive_sources.find(row_a.key.source);
   if (row_a.key.source == row_b.key.source &&
       exclusive != clustering_.exclusive_sources.end()) {
-    explanation.conflicts.push_back(absl::StrCat(
-        "both records come from ", row_a.key.source,
-        ", a source declared deduplicated"));
+    explanation.conflicts.push_back(
+        absl::StrCat("both records come from ", row_a.key.source,
+                     ", a source declared deduplicated"));
   }
   return explanation;
 }
@@ -166,8 +165,8 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
   {
     MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
     MDM_ASSIGN_OR_RETURN(int64_t count, txn->CountRecords(entity_type));
-    const int64_t stride = std::max<int64_t>(1, (count + max_records - 1) /
-                                                    max_records);
+    const int64_t stride =
+        std::max<int64_t>(1, (count + max_records - 1) / max_records);
     int64_t after = 0;
     int64_t seen = 0;
     while (true) {
@@ -187,7 +186,8 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
   // Candidate pairs per blocking rule, from an in-memory blocking index of the
   // sample, with the same block-size cap as ingest.
   const size_t rules = model->blocking_rules().size();
-  std::vector<absl::flat_hash_map<uint64_t, std::vector<int32_t>>> blocks(rules);
+  std::vector<absl::flat_hash_map<uint64_t, std::vector<int32_t>>> blocks(
+      rules);
   for (int32_t i = 0; i < n; ++i) {
     for (const matching::BlockingKey& key :
          matching::BlockingKeys(*model, sample.records[i])) {
@@ -215,7 +215,8 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
           }
         }
       }
-      if (static_cast<int64_t>(sample.blocked_pairs[r].size()) >= kPairsPerRule) {
+      if (static_cast<int64_t>(sample.blocked_pairs[r].size()) >=
+          kPairsPerRule) {
         break;
       }
     }
@@ -233,18 +234,18 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
     MDM_ASSIGN_OR_RETURN(std::optional<storage::ModelRow> latest,
                          txn->LatestModel(entity_type));
     trained.set_version(latest.has_value() ? latest->version + 1 : 1);
-    MDM_RETURN_IF_ERROR(txn->InsertModel({.entity_type = std::string(entity_type),
-                                          .version = trained.version(),
-                                          .created_at = trained_at,
-                                          .parameters = trained.SerializeAsString()}));
+    MDM_RETURN_IF_ERROR(
+        txn->InsertModel({.entity_type = std::string(entity_type),
+                          .version = trained.version(),
+                          .created_at = trained_at,
+                          .parameters = trained.SerializeAsString()}));
     MDM_RETURN_IF_ERROR(txn->Commit());
   }
   MDM_RETURN_IF_ERROR(InstallTrained(trained, trained_at));
   MDM_ASSIGN_OR_RETURN(int64_t rematched, Rematch(entity_type));
-  return TrainingOutcome{
-      .model = std::move(trained),
-      .rematched_records = rematched,
-      .seconds = absl::ToDoubleSeconds(absl::Now() - start)};
+  return TrainingOutcome{.model = std::move(trained),
+                         .rematched_records = rematched,
+                         .seconds = absl::ToDoubleSeconds(absl::Now() - start)};
 }
 
 absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
@@ -256,7 +257,8 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
   int64_t records = 0;
   for (int64_t after = 0;;) {
     MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
-    const std::shared_ptr<const matching::EntityModel> model = Model(entity_type);
+    const std::shared_ptr<const matching::EntityModel> model =
+        Model(entity_type);
     MDM_ASSIGN_OR_RETURN(
         std::vector<storage::RecordRow> rows,
         txn->ScanRecords(entity_type, after, options_.rematch_batch_size));
@@ -286,7 +288,8 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
   absl::flat_hash_set<int64_t> done;
   for (int64_t after = 0;;) {
     MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
-    const std::shared_ptr<const matching::EntityModel> model = Model(entity_type);
+    const std::shared_ptr<const matching::EntityModel> model =
+        Model(entity_type);
     MDM_ASSIGN_OR_RETURN(
         std::vector<storage::RecordRow> rows,
         txn->ScanRecords(entity_type, after, options_.rematch_batch_size));

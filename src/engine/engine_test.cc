@@ -1,9 +1,11 @@
 #include "src/engine/engine.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/base/error_field.h"
@@ -394,6 +396,114 @@ TEST_F(EngineTest, WaitForChangesWakesOnCommit) {
       engine_->WaitForChanges(0, absl::Now() + absl::Milliseconds(10)));
   MustUpsert(Person("a", {{"email", "a@x.org"}}));
   EXPECT_TRUE(engine_->WaitForChanges(0, absl::Now()));
+}
+
+TEST_F(EngineTest, ExplainShowsLevelsWeightsAndTheBlockingKeys) {
+  MustUpsert(Person("a", {{"given_name", "Robert"},
+                          {"family_name", "Smith"},
+                          {"birth_date", "1985-03-07"},
+                          {"email", "bob.smith@example.org"}}));
+  MustUpsert(Person("b",
+                    {{"given_name", "Bob"},
+                     {"family_name", "Smith"},
+                     {"birth_date", "07/03/1985"}},
+                    "erp"));
+  ASSERT_OK_AND_ASSIGN(Explanation e, engine_->Explain({.key = {"crm", "a"}},
+                                                       {.key = {"erp", "b"}}));
+  EXPECT_EQ(e.entity_type, "person");
+  EXPECT_EQ(e.model_version, 0);
+  std::map<std::string, ComparisonExplanation> by_name;
+  for (const ComparisonExplanation& c : e.comparisons)
+    by_name[c.comparison] = c;
+  EXPECT_EQ(by_name["given_name"].level, "nickname or script");
+  EXPECT_EQ(by_name["given_name"].value_a, "robert");
+  EXPECT_EQ(by_name["given_name"].value_b, "bob");
+  EXPECT_GT(by_name["given_name"].weight, 0);
+  EXPECT_EQ(by_name["birth_date"].level, "exact");
+  EXPECT_EQ(by_name["email"].level, "missing");
+  EXPECT_EQ(by_name["email"].weight, 0);
+  double total = e.prior_weight;
+  for (const ComparisonExplanation& c : e.comparisons) total += c.weight;
+  EXPECT_NEAR(e.match_weight, total, 1e-9);
+  EXPECT_EQ(e.decision, MatchDecision::kLink);
+  EXPECT_EQ(e.golden_id_a, e.golden_id_b);
+  std::set<std::string> rules;
+  for (const SharedBlock& block : e.shared_blocks) rules.insert(block.rule);
+  EXPECT_TRUE(rules.contains("birth_date")) << rules.size();
+  EXPECT_THAT(engine_->Explain({.key = {"crm", "a"}}, {.key = {"crm", "zz"}}),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("crm:zz")));
+}
+
+TEST_F(EngineTest, ExplainSaysWhenNoBlockingKeyIsShared) {
+  MustUpsert(Person("a", {{"given_name", "Ann"}, {"family_name", "Lee"}}));
+  MustUpsert(Person("b", {{"given_name", "Zed"}, {"family_name", "Quay"}}));
+  ASSERT_OK_AND_ASSIGN(Explanation e, engine_->Explain({.key = {"crm", "a"}},
+                                                       {.key = {"crm", "b"}}));
+  EXPECT_TRUE(e.shared_blocks.empty());
+  EXPECT_EQ(e.decision, MatchDecision::kNoMatch);
+}
+
+TEST_F(EngineTest,
+       StrongIdentifierConflictsAreNeverClusteredEvenThroughOthers) {
+  // c links to a (same e-mail) and to b (same phone and name); a and b carry
+  // different valid national ids, so c joins only one of them.
+  MustUpsert(Person("a", {{"email", "x@example.org"},
+                          {"national_id", "11010519491231002X"}}));
+  MustUpsert(Person("b", {{"phone", "+1 415 555 0101"},
+                          {"given_name", "Ann"},
+                          {"family_name", "Lee"},
+                          {"national_id", "110105198001010016"}}));
+  MustUpsert(Person("c", {{"email", "x@example.org"},
+                          {"phone", "+1 415 555 0101"},
+                          {"given_name", "Ann"},
+                          {"family_name", "Lee"}}));
+  EXPECT_NE(GoldenOf("a"), GoldenOf("b"));
+  ASSERT_OK_AND_ASSIGN(Explanation e, engine_->Explain({.key = {"crm", "a"}},
+                                                       {.key = {"crm", "b"}}));
+  ASSERT_EQ(e.conflicts.size(), 1u);
+  EXPECT_THAT(e.conflicts[0], HasSubstr("national_id"));
+}
+
+TEST_F(EngineTest, TrainingStoresAVersionUsedFromThenOnAndRematches) {
+  for (int i = 0; i < 60; ++i) {
+    const std::string g = absl::StrCat("Given", i % 17);
+    const std::string f = absl::StrCat("Family", i % 23);
+    const std::string dob = absl::StrFormat("19%02d-%02d-%02d", 50 + i % 40,
+                                            1 + i % 12, 1 + i % 28);
+    MustUpsert(
+        Person(absl::StrCat(i),
+               {{"given_name", g}, {"family_name", f}, {"birth_date", dob}}));
+    if (i % 3 == 0) {
+      MustUpsert(Person(
+          absl::StrCat(i),
+          {{"given_name", g}, {"family_name", f}, {"birth_date", dob}}, "erp"));
+    }
+  }
+  ASSERT_OK_AND_ASSIGN(ActiveModel before, engine_->GetModel("person"));
+  EXPECT_EQ(before.model.version(), 0);
+  ASSERT_OK_AND_ASSIGN(TrainingOutcome outcome,
+                       engine_->TrainModel("person", 0));
+  EXPECT_EQ(outcome.model.version(), 1);
+  EXPECT_EQ(outcome.rematched_records, 80);
+  EXPECT_GT(outcome.model.prior_match_probability(), 0);
+  ASSERT_OK_AND_ASSIGN(ActiveModel after, engine_->GetModel("person"));
+  EXPECT_EQ(after.model.version(), 1);
+  EXPECT_EQ(engine_->Model("person")->version(), 1);
+  // The copies still share golden records under the trained model.
+  EXPECT_EQ(GoldenOf("3"), engine_->Resolve({"erp", "3"}, "person")->golden_id);
+  // A second training makes version 2, and a reopened engine loads it.
+  ASSERT_OK_AND_ASSIGN(TrainingOutcome second,
+                       engine_->TrainModel("person", 0));
+  EXPECT_EQ(second.model.version(), 2);
+  Open();
+  EXPECT_EQ(engine_->Model("person")->version(), 2);
+  EXPECT_THAT(engine_->TrainModel("spaceship", 0),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(EngineTest, TrainingNeedsRecords) {
+  EXPECT_THAT(engine_->TrainModel("organization", 0),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
 TEST_F(EngineTest, StateSurvivesReopen) {

@@ -297,14 +297,14 @@ TEST_F(SqliteStoreTest, ModelVersionsAndRecordScans) {
   ASSERT_OK_AND_ASSIGN(auto none, txn->LatestModel("person"));
   EXPECT_FALSE(none.has_value());
   for (int64_t version : {1, 2}) {
-    ASSERT_OK(txn->InsertModel({.entity_type = "person",
-                                .version = version,
-                                .created_at = kT0,
-                                .parameters = std::string("v\0", 2) +
-                                              std::to_string(version)}));
+    ASSERT_OK(txn->InsertModel(
+        {.entity_type = "person",
+         .version = version,
+         .created_at = kT0,
+         .parameters = std::string("v\0", 2) + std::to_string(version)}));
   }
-  EXPECT_THAT(txn->InsertModel({.entity_type = "person", .version = 2,
-                                .created_at = kT0}),
+  EXPECT_THAT(txn->InsertModel(
+                  {.entity_type = "person", .version = 2, .created_at = kT0}),
               StatusIs(absl::StatusCode::kAborted));
   ASSERT_OK_AND_ASSIGN(auto latest, txn->LatestModel("person"));
   ASSERT_TRUE(latest.has_value());

@@ -4,14 +4,14 @@
 source "$(dirname "$0")/lib.sh"
 start_server "$WORK/mdm.db"
 
-big=$(head -c 9000 /dev/zero | tr '\0' 'x')
+big=$(head -c 40000 /dev/zero | tr "\\0" "x")
 {
   printf 'id,full_name,email\n'
   printf '1,Ann Lee,ann@example.org\n'
   printf '2,"Bo "Chan,bo@example.org\n'              # text after closing quote
   printf '3,Cy Diaz\n'                               # too few fields
   printf ',Di Eng,di@example.org\n'                  # empty source id
-  printf '5,%s,ed@example.org\n' "$big"              # value over 8 KiB
+  printf '5,%s,ed@example.org\n' "$big"              # value over 32 KiB
   printf '6,Fa\xff\xfeGo,fa@example.org\n'           # invalid UTF-8
   printf '7,"Gil\nHart",gil@example.org\n'           # quoted line break: fine
   printf '8,Ann Lee,ann@example.org\n'
@@ -31,7 +31,7 @@ grep -q '^3,,,unexpected character after closing quote in field 2' "$WORK/reject
 grep -q '^4,,,has 2 fields; the header has 3' "$WORK/rejects.csv" || fail "short row"
 grep -q '^5,,key.source_id,record crm:: source_id is empty' "$WORK/rejects.csv" \
   || fail "empty id"
-grep -q '^6,5,attributes.full_name,record crm:5: attribute .full_name. is 9000 bytes; the limit is 8192' \
+grep -q '^6,5,attributes.full_name,record crm:5: attribute .full_name. is 40000 bytes; the limit is 32768' \
   "$WORK/rejects.csv" || fail "oversized value"
 grep -q "^7,6,attributes.full_name,column 'full_name' is not valid UTF-8 (byte 2)" \
   "$WORK/rejects.csv" || fail "invalid UTF-8"

@@ -34,6 +34,7 @@ check_feed_matches_xrefs "$WORK/xrefs2.csv"
 line=$(grep ",rec-1496-org," "$WORK/xrefs2.csv")
 golden=${line##*,}
 [ "$($MDMCTL resolve febrl rec-1496-org)" = "$golden" ] || fail "resolve disagrees with export"
-$MDMCTL get "$golden" | grep -q "rec-1496-org" || fail "get does not list the xref"
+shown=$($MDMCTL get "$golden")
+echo "$shown" | grep -q "rec-1496-org" || fail "get does not list the xref"
 stop_server
 echo "PASS"

@@ -13,6 +13,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "mdm/v1/changes.grpc.pb.h"
+#include "mdm/v1/matching.grpc.pb.h"
 #include "mdm/v1/records.grpc.pb.h"
 #include "mdm/v1/schema.grpc.pb.h"
 #include "src/base/testing/status_matchers.h"
@@ -374,6 +375,64 @@ TEST_F(ServerTest, ExportXrefsStreamsEveryLiveRecordAcrossPages) {
   EXPECT_EQ(goldens.size(), 700u);  // records sharing an email link
 }
 
+TEST_F(ServerTest, ExplainTrainAndGetModelOverGrpc) {
+  const char* given[] = {"Ann", "Bo", "Cyril", "Dora", "Elif", "Farid"};
+  const char* family[] = {"Lee", "Okafor", "Novak", "Silva", "Tanaka", "Weber"};
+  for (int i = 0; i < 12; ++i) {
+    Upsert(Person(absl::StrCat(i),
+                  {{"given_name", given[i % 6]},
+                   {"family_name", family[i % 6]},
+                   {"birth_date", absl::StrCat("19", 60 + (i % 6) * 7, "-0",
+                                               1 + i % 6, "-1", i % 6)}}));
+  }
+  auto matching = v1::MatchService::NewStub(channel_);
+  {
+    grpc::ClientContext context;
+    v1::ExplainRequest request;
+    request.mutable_a()->mutable_key()->set_source("crm");
+    request.mutable_a()->mutable_key()->set_source_id("1");
+    request.mutable_b()->mutable_key()->set_source("crm");
+    request.mutable_b()->mutable_key()->set_source_id("7");  // same person
+    v1::ExplainResponse response;
+    ASSERT_TRUE(matching->Explain(&context, request, &response).ok());
+    EXPECT_EQ(response.entity_type(), "person");
+    EXPECT_GT(response.comparisons_size(), 3);
+    EXPECT_EQ(response.decision(), v1::LINK);
+    EXPECT_GT(response.match_probability(), 0.95);
+    EXPECT_EQ(response.golden_id_a(), response.golden_id_b());
+    EXPECT_FALSE(response.shared_blocks().empty());
+  }
+  {
+    grpc::ClientContext context;
+    v1::ExplainRequest request;
+    request.mutable_a()->mutable_key()->set_source("crm");
+    request.mutable_a()->mutable_key()->set_source_id("1");
+    request.mutable_b()->mutable_key()->set_source("crm");
+    request.mutable_b()->mutable_key()->set_source_id("nope");
+    v1::ExplainResponse response;
+    EXPECT_EQ(matching->Explain(&context, request, &response).error_code(),
+              grpc::StatusCode::NOT_FOUND);
+  }
+  {
+    grpc::ClientContext context;
+    v1::TrainModelRequest request;
+    request.set_entity_type("person");
+    v1::TrainModelResponse response;
+    ASSERT_TRUE(matching->TrainModel(&context, request, &response).ok());
+    EXPECT_EQ(response.model().version(), 1);
+    EXPECT_EQ(response.rematched_records(), 12);
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetModelRequest request;
+    request.set_entity_type("person");
+    v1::GetModelResponse response;
+    ASSERT_TRUE(matching->GetModel(&context, request, &response).ok());
+    EXPECT_EQ(response.model().version(), 1);
+    EXPECT_GT(response.trained_at().seconds(), 0);
+  }
+}
+
 TEST_F(ServerTest, HealthReflectionAndSchemaServicesAnswer) {
   // grpc.health.v1.HealthCheckRequest{} -> HealthCheckResponse{status: SERVING}
   std::string health;
@@ -391,6 +450,7 @@ TEST_F(ServerTest, HealthReflectionAndSchemaServicesAnswer) {
           .ok());
   EXPECT_THAT(services, HasSubstr("mdm.v1.RecordService"));
   EXPECT_THAT(services, HasSubstr("mdm.v1.ChangeFeedService"));
+  EXPECT_THAT(services, HasSubstr("mdm.v1.MatchService"));
 
   auto schema = v1::SchemaService::NewStub(channel_);
   grpc::ClientContext schema_context;

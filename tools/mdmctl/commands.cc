@@ -5,10 +5,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
-#include "absl/strings/str_format.h"
 #include "mdm/v1/changes.grpc.pb.h"
 #include "mdm/v1/matching.grpc.pb.h"
 #include "mdm/v1/records.grpc.pb.h"

@@ -132,8 +132,8 @@ int main(int argc, char** argv) {
 
   // explain
   std::vector<std::string> explain_args;
-  auto* explain_cmd = app.add_subcommand(
-      "explain", "why two records do or do not match");
+  auto* explain_cmd =
+      app.add_subcommand("explain", "why two records do or do not match");
   explain_cmd->add_option("SOURCE:ID SOURCE:ID", explain_args)
       ->required()
       ->expected(2);
@@ -145,8 +145,9 @@ int main(int argc, char** argv) {
   auto* model_cmd = app.add_subcommand("model", "the matching model");
   model_cmd->require_subcommand(1);
   auto* train_cmd = model_cmd->add_subcommand(
-      "train", "learn a new model version from the data (no labels) and "
-               "re-match every record under it");
+      "train",
+      "learn a new model version from the data (no labels) and "
+      "re-match every record under it");
   train_cmd->add_option("--type", entity_type)->required();
   train_cmd->add_option("--max-records", max_records,
                         "most records to learn from (default 200000)");

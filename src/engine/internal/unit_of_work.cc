@@ -84,7 +84,8 @@ std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
 absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
     const RecordRow& row, const matching::RecordFeatures& features,
     int64_t golden_id) {
-  const std::vector<std::pair<int, std::string>> values = StrongValues(features);
+  const std::vector<std::pair<int, std::string>> values =
+      StrongValues(features);
   const bool exclusive = context_.exclusive_sources.contains(row.key.source);
   if (values.empty() && !exclusive) return true;  // adds no constraint
   MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
@@ -103,8 +104,8 @@ absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
   return true;
 }
 
-absl::Status UnitOfWork::PlaceNewRecord(const RecordRow& row,
-                                        const matching::RecordFeatures& features) {
+absl::Status UnitOfWork::PlaceNewRecord(
+    const RecordRow& row, const matching::RecordFeatures& features) {
   if (linked_goldens_.size() > 1 || has_band_pairs_) {
     return Recluster({row.id}, {});
   }
@@ -128,8 +129,10 @@ absl::Status UnitOfWork::PlaceNewRecord(const RecordRow& row,
     if (old_value != target.attributes.end() && old_value->name == name) {
       ++old_value;
     }
-    attributes.push_back(
-        {.name = name, .value = value, .source = row.key, .rule = "most_recent"});
+    attributes.push_back({.name = name,
+                          .value = value,
+                          .source = row.key,
+                          .rule = "most_recent"});
   }
   attributes.insert(attributes.end(), old_value, target.attributes.end());
   MDM_RETURN_IF_ERROR(txn_.SetRecordGolden({row.id}, golden));
@@ -141,8 +144,8 @@ absl::Status UnitOfWork::PlaceNewRecord(const RecordRow& row,
   target.updated_at = now_;
   MDM_RETURN_IF_ERROR(txn_.UpdateGolden(target));
   if (attributes_changed) {
-    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenUpdated, golden, {},
-                             std::move(attributes)));
+    MDM_RETURN_IF_ERROR(
+        Emit(ChangeKind::kGoldenUpdated, golden, {}, std::move(attributes)));
   }
   return absl::OkStatus();
 }
@@ -267,8 +270,8 @@ absl::StatusOr<GoldenRow> UnitOfWork::LoadGolden(int64_t golden_id) {
   MDM_ASSIGN_OR_RETURN(std::optional<GoldenRow> golden,
                        txn_.GetGolden(golden_id));
   if (!golden.has_value() || golden->state != GoldenState::kLive) {
-    return absl::InternalError(absl::StrCat(
-        "golden record ", golden_id, " holds records but is not live"));
+    return absl::InternalError(absl::StrCat("golden record ", golden_id,
+                                            " holds records but is not live"));
   }
   return *std::move(golden);
 }
@@ -298,10 +301,12 @@ absl::Status UnitOfWork::Apply(
   // Split-off parts first, so that records leave a golden record before its
   // update is reported.
   for (size_t c = 0; c < clusters.size(); ++c) {
-    if (heirs[c].empty()) MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
+    if (heirs[c].empty())
+      MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
   }
   for (size_t c = 0; c < clusters.size(); ++c) {
-    if (!heirs[c].empty()) MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
+    if (!heirs[c].empty())
+      MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
   }
   for (int64_t golden : orphans) {
     MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden));
@@ -340,7 +345,8 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
       keys.push_back(m->key);
     }
     for (auto& [old, moved] : arrived_from) {
-      MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefUnlinked, old, std::move(moved)));
+      MDM_RETURN_IF_ERROR(
+          Emit(ChangeKind::kXrefUnlinked, old, std::move(moved)));
     }
     MDM_RETURN_IF_ERROR(txn_.SetRecordGolden(cluster, golden.id));
     for (int64_t id : cluster) final_golden_[id] = golden.id;
@@ -381,7 +387,8 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
     if (old != 0 && !merging.contains(old)) {
       MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefUnlinked, old, keys));
     }
-    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, survivor, std::move(keys)));
+    MDM_RETURN_IF_ERROR(
+        Emit(ChangeKind::kXrefLinked, survivor, std::move(keys)));
   }
 
   MDM_ASSIGN_OR_RETURN(GoldenRow golden, LoadGolden(survivor));
@@ -392,8 +399,8 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
   golden.updated_at = now_;
   MDM_RETURN_IF_ERROR(txn_.UpdateGolden(golden));
   if (attributes_changed) {
-    MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenUpdated, survivor, {},
-                             std::move(attributes)));
+    MDM_RETURN_IF_ERROR(
+        Emit(ChangeKind::kGoldenUpdated, survivor, {}, std::move(attributes)));
   }
   return absl::OkStatus();
 }
