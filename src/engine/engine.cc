@@ -131,6 +131,14 @@ std::string Engine::GoldenIdOf(absl::string_view entity_type,
   return absl::StrCat("?", entity_type, "-", number);
 }
 
+void Engine::CountOversizedBlocks(absl::string_view entity_type,
+                                  int64_t count) {
+  if (count == 0) return;
+  absl::MutexLock lock(&models_mu_);
+  auto it = models_.find(entity_type);
+  if (it != models_.end()) it->second.oversized_blocks_skipped += count;
+}
+
 void Engine::PublishHead(int64_t head) {
   absl::MutexLock lock(&head_mu_);
   if (head > head_sequence_) {
@@ -196,6 +204,7 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   MDM_RETURN_IF_ERROR(txn.ReplaceBlockKeys(row.id, key_hashes));
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                        unit.Candidates(row.id, keys));
+  CountOversizedBlocks(input.entity_type, unit.oversized_blocks());
   MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
   if (existing.has_value()) {
     MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, seed_goldens));

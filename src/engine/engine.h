@@ -148,7 +148,10 @@ class Engine {
     std::shared_ptr<const matching::EntityModel> model;
     v1::TrainedModel trained;  // empty for the configuration's defaults
     absl::Time trained_at;
+    int64_t oversized_blocks_skipped = 0;
   };
+
+  void CountOversizedBlocks(absl::string_view entity_type, int64_t count);
 
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);

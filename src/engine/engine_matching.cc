@@ -316,8 +316,10 @@ absl::StatusOr<ActiveModel> Engine::GetModel(absl::string_view entity_type) {
     return absl::NotFoundError(
         absl::StrCat("entity type '", entity_type, "' not found"));
   }
-  ActiveModel active{.model = it->second.trained,
-                     .trained_at = it->second.trained_at};
+  ActiveModel active{
+      .model = it->second.trained,
+      .trained_at = it->second.trained_at,
+      .oversized_blocks_skipped = it->second.oversized_blocks_skipped};
   active.model.set_entity_type(std::string(entity_type));
   return active;
 }

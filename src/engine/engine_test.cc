@@ -501,6 +501,56 @@ TEST_F(EngineTest, TrainingStoresAVersionUsedFromThenOnAndRematches) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
+  auto product = [](std::string id, std::string name, std::string price) {
+    return RecordInput{.entity_type = "product",
+                       .key = {"shop", std::move(id)},
+                       .attributes = {{"name", std::move(name)},
+                                      {"brand", "Sony"},
+                                      {"price", std::move(price)},
+                                      {"category", "Headphones"}}};
+  };
+  const auto xm4 = MustUpsert(
+      product("1", "Sony WH-1000XM4 Wireless Noise Cancelling Headphones Black",
+              "348"));
+  const auto xm5 = MustUpsert(
+      product("2", "Sony WH-1000XM5 Wireless Noise Cancelling Headphones Black",
+              "349"));
+  EXPECT_NE(xm4.golden_id, xm5.golden_id);
+  const auto xm4_again = MustUpsert(
+      product("3", "Sony WH1000XM4 Wireless Noise-Cancelling Headphones, Black",
+              "348"));
+  EXPECT_EQ(xm4_again.golden_id, xm4.golden_id);
+  const auto small = MustUpsert(
+      product("4", "Sony Walkman NW-A306 32GB Hi-Res Audio Player", "349"));
+  const auto large = MustUpsert(
+      product("5", "Sony Walkman NW-A306 64GB Hi-Res Audio Player", "349"));
+  EXPECT_NE(small.golden_id, large.golden_id);
+}
+
+TEST_F(EngineTest, OversizedBlocksAreSkippedAndCounted) {
+  v1::MdmConfig config = *DefaultConfig();
+  v1::EntityTypeConfig* person = config.mutable_entity_types(0);
+  person->set_max_block_size(3);
+  engine_.reset();
+  auto engine = Engine::Create(store_.get(), config, &clock_);
+  ASSERT_THAT(engine, IsOk());
+  engine_ = *std::move(engine);
+  for (int i = 0; i < 6; ++i) {
+    MustUpsert(Person(absl::StrCat(i), {{"birth_date", "1985-03-07"},
+                                        {"given_name", absl::StrCat("G", i)}}));
+  }
+  ASSERT_OK_AND_ASSIGN(ActiveModel active, engine_->GetModel("person"));
+  EXPECT_GT(active.oversized_blocks_skipped, 0);
+  ASSERT_OK_AND_ASSIGN(Explanation e, engine_->Explain({.key = {"crm", "0"}},
+                                                       {.key = {"crm", "5"}}));
+  bool oversized = false;
+  for (const SharedBlock& block : e.shared_blocks) {
+    if (block.rule == "birth_date") oversized = block.oversized;
+  }
+  EXPECT_TRUE(oversized);
+}
+
 TEST_F(EngineTest, TrainingNeedsRecords) {
   EXPECT_THAT(engine_->TrainModel("organization", 0),
               StatusIs(absl::StatusCode::kFailedPrecondition));

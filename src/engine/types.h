@@ -125,6 +125,8 @@ struct Explanation {
 struct ActiveModel {
   v1::TrainedModel model;  // version 0 and empty without training
   absl::Time trained_at;
+  // Candidate lookups that skipped an oversized block, since start.
+  int64_t oversized_blocks_skipped = 0;
 };
 
 struct TrainingOutcome {

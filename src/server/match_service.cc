@@ -87,6 +87,7 @@ grpc::Status MatchService::GetModel(grpc::ServerContext*,
       engine_->GetModel(request->entity_type());
   if (!active.ok()) return ToGrpcStatus(active.status());
   *response->mutable_model() = active->model;
+  response->set_oversized_blocks_skipped(active->oversized_blocks_skipped);
   if (active->model.version() > 0) {
     ToProto(active->trained_at, response->mutable_trained_at());
   }

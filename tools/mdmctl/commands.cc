@@ -462,11 +462,16 @@ int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
     PrintJson(response, out);
     return 0;
   }
+  const std::string skipped =
+      absl::StrCat("oversized blocks skipped since the server started: ",
+                   response.oversized_blocks_skipped(), "\n");
   if (response.model().version() == 0) {
     out << entity_type
-        << " runs on its configuration's defaults (no trained model)\n";
+        << " runs on its configuration's defaults (no trained model)\n"
+        << skipped;
     return 0;
   }
+  out << skipped;
   out << entity_type << " model version " << response.model().version()
       << ", trained " << Time(response.trained_at()) << ", prior "
       << absl::StrFormat("%.3g", response.model().prior_match_probability())
