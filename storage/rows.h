@@ -70,10 +70,15 @@ struct GoldenValue {
   std::string value;
   SourceKey source;  // the source record that supplied the value
   std::string rule;  // the survivorship rule that chose it
+  // The value failed validation and no member offered a valid one.
+  bool invalid = false;
 
   friend bool operator==(const GoldenValue& a, const GoldenValue& b) {
-    return std::tie(a.name, a.value, a.source, a.rule) ==
-           std::tie(b.name, b.value, b.source, b.rule);
+    return std::tie(a.name, a.value, a.source, a.rule, a.invalid) ==
+           std::tie(b.name, b.value, b.source, b.rule, b.invalid);
+  }
+  friend bool operator!=(const GoldenValue& a, const GoldenValue& b) {
+    return !(a == b);
   }
 };
 
@@ -120,6 +125,43 @@ struct Edge {
   friend bool operator==(const Edge& x, const Edge& y) {
     return x.a == y.a && x.b == y.b && x.weight == y.weight;
   }
+};
+
+// What started the unit of work that changed a golden record.
+enum class ChangeCause {
+  kUnknown = 0,  // versions from before history was kept
+  kUpsert = 1,   // a source record was inserted or updated
+  kDelete = 2,   // a source record was deleted
+  kRematch = 3,  // the records were matched again (a new model version)
+  kSteward = 4,  // a data steward's decision
+};
+
+// A record that left a golden record, and where it went (0: deleted).
+struct DepartedRecord {
+  SourceKey key;
+  int64_t to_golden_id = 0;
+
+  friend bool operator==(const DepartedRecord& a, const DepartedRecord& b) {
+    return a.key == b.key && a.to_golden_id == b.to_golden_id;
+  }
+};
+
+// One version of a golden record: its state after a change, and the change.
+struct GoldenVersionRow {
+  int64_t golden_id = 0;
+  int64_t version = 0;  // equals GoldenRow::version after the change
+  absl::Time time;
+  GoldenState state = GoldenState::kLive;
+  int64_t merged_into = 0;
+  std::vector<GoldenValue> attributes;  // all of them, sorted by name
+  // Why.
+  ChangeCause cause = ChangeCause::kUnknown;
+  SourceKey cause_key;     // the record upserted or deleted, if any
+  std::string cause_note;  // free text: "model version 3", a steward's note
+  // What happened to membership.
+  std::vector<SourceKey> joined;
+  std::vector<DepartedRecord> departed;
+  std::vector<int64_t> absorbed;  // golden records merged into this one
 };
 
 // One stored version of an entity type's trained matching model.

@@ -1,7 +1,8 @@
 // Store: durable state of the mdm service, spoken in domain rows.
 //
 // A Store holds source records, golden records, the links between them,
-// blocking keys, scored pairs and the change feed. All work happens inside a
+// blocking keys, scored pairs and the change feed, and the history of golden
+// records and links for reads as of a past time. All work happens inside a
 // transaction: a ReadTransaction sees one consistent snapshot; a
 // WriteTransaction is the single writer and applies all of its changes, with
 // their change-feed events, atomically on Commit().
@@ -103,6 +104,25 @@ class ReadTransaction {
   virtual absl::StatusOr<std::optional<ModelRow>> LatestModel(
       absl::string_view entity_type) = 0;
 
+  // The versions of a golden record with version > after_version, oldest
+  // first, at most `limit`.
+  virtual absl::StatusOr<std::vector<GoldenVersionRow>> GoldenHistory(
+      int64_t golden_id, int64_t after_version, int limit) = 0;
+
+  // The version of a golden record current at `time`: the last one written
+  // at or before it. Empty when the record did not exist yet.
+  virtual absl::StatusOr<std::optional<GoldenVersionRow>> GoldenVersionAt(
+      int64_t golden_id, absl::Time time) = 0;
+
+  // Links that records with this key had at `time` (under any entity type;
+  // record_id is the record's id then).
+  virtual absl::StatusOr<std::vector<XrefRow>> LookupXrefsAt(
+      const SourceKey& key, absl::Time time) = 0;
+
+  // Keys of the records linked to a golden record at `time`, sorted.
+  virtual absl::StatusOr<std::vector<SourceKey>> GoldenMembersAt(
+      int64_t golden_id, absl::Time time) = 0;
+
   // Entity type name -> golden id prefix, as registered.
   virtual absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() = 0;
@@ -118,12 +138,14 @@ class WriteTransaction : public ReadTransaction {
   // Replaces the stored record with id row.id, except block_keys.
   virtual absl::Status UpdateRecord(const RecordRow& row) = 0;
 
-  // Moves records to another golden record.
+  // Moves records to another golden record at `time`, which ends their
+  // previous links in the xref history and starts the new ones.
   virtual absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
-                                       int64_t golden_id) = 0;
+                                       int64_t golden_id, absl::Time time) = 0;
 
-  // Deletes a record with its blocking keys and edges.
-  virtual absl::Status DeleteRecord(int64_t record_id) = 0;
+  // Deletes a record with its blocking keys and edges; its link ends at
+  // `time` in the xref history.
+  virtual absl::Status DeleteRecord(int64_t record_id, absl::Time time) = 0;
 
   // Makes `keys` the record's blocking keys, replacing the previous ones.
   virtual absl::Status ReplaceBlockKeys(int64_t record_id,
@@ -139,6 +161,9 @@ class WriteTransaction : public ReadTransaction {
 
   // Replaces the golden record with id row.id.
   virtual absl::Status UpdateGolden(const GoldenRow& row) = 0;
+
+  // Records a version of a golden record. Aborted if that version exists.
+  virtual absl::Status AppendGoldenVersion(const GoldenVersionRow& version) = 0;
 
   // Points every golden record merged into `from` at `to` instead, so that
   // redirects stay one hop long.

@@ -10,6 +10,7 @@
 #include "google/protobuf/text_format.h"
 #include "matching/entity_model.h"
 #include "src/base/status_macros.h"
+#include "src/engine/survivorship.h"
 
 namespace mdm {
 
@@ -65,6 +66,8 @@ absl::Status CheckSemantics(const v1::MdmConfig& config) {
   absl::flat_hash_set<std::string> names, prefixes;
   for (const v1::EntityTypeConfig& type : config.entity_types()) {
     MDM_RETURN_IF_ERROR(matching::EntityModel::Compile(type).status());
+    MDM_RETURN_IF_ERROR(
+        engine::SurvivorshipPolicy::Create(type, config).status());
     if (!names.insert(type.name()).second) {
       return absl::InvalidArgumentError(
           absl::StrCat("entity type ", type.name(), " is declared twice"));

@@ -55,6 +55,11 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
       engine->clustering_.exclusive_sources.emplace(source.name(), index);
     }
   }
+  for (const v1::EntityTypeConfig& type : config.entity_types()) {
+    MDM_ASSIGN_OR_RETURN(SurvivorshipPolicy policy,
+                         SurvivorshipPolicy::Create(type, config));
+    engine->clustering_.survivorship.emplace(type.name(), std::move(policy));
+  }
   {
     absl::MutexLock lock(&engine->models_mu_);
     for (const v1::EntityTypeConfig& type : config.entity_types()) {
@@ -171,7 +176,9 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   }
 
   const absl::Time now = clock_->Now();
-  UnitOfWork unit(clustering_, txn, *model, now);
+  UnitOfWork unit(
+      clustering_, txn, *model, now,
+      {.cause = storage::ChangeCause::kUpsert, .key = input.key});
   const matching::RecordFeatures features =
       matching::Standardize(*model, attributes);
   const std::vector<matching::BlockingKey> keys =
@@ -275,10 +282,9 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
     return absl::NotFoundError(
         absl::StrCat(entity_type, " record ", RecordLabel(key), " not found"));
   }
-  UnitOfWork unit(clustering_, *txn, *model, clock_->Now());
-  MDM_RETURN_IF_ERROR(txn->DeleteRecord(row->id));
-  MDM_RETURN_IF_ERROR(
-      unit.Emit(ChangeKind::kXrefUnlinked, row->golden_id, {row->key}));
+  UnitOfWork unit(clustering_, *txn, *model, clock_->Now(),
+                  {.cause = storage::ChangeCause::kDelete, .key = key});
+  MDM_RETURN_IF_ERROR(unit.DeleteRecord(*row));
   MDM_RETURN_IF_ERROR(unit.Recluster({}, {row->golden_id}));
   DeleteResult result{
       .golden_id = GoldenIdOf(entity_type, row->golden_id),

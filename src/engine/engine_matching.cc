@@ -38,6 +38,13 @@ std::string Shown(const matching::Feature& feature) {
   return feature.missing() ? "" : feature.value;
 }
 
+UnitCause RematchCause(const matching::EntityModel& model) {
+  return {.cause = storage::ChangeCause::kRematch,
+          .note = model.version() == 0
+                      ? std::string("default model")
+                      : absl::StrCat("model version ", model.version())};
+}
+
 }  // namespace
 
 absl::StatusOr<storage::RecordRow> Engine::FindRef(
@@ -263,7 +270,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
         std::vector<storage::RecordRow> rows,
         txn->ScanRecords(entity_type, after, options_.rematch_batch_size));
     if (rows.empty()) break;
-    UnitOfWork unit(clustering_, *txn, *model, clock_->Now());
+    UnitOfWork unit(clustering_, *txn, *model, clock_->Now(), RematchCause(*model));
     for (storage::RecordRow& row : rows) {
       matching::RecordFeatures features;
       if (!matching::DecodeFeatures(*model, row.features, features)) {
@@ -297,7 +304,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
     const absl::Time now = clock_->Now();
     for (const storage::RecordRow& row : rows) {
       if (done.contains(row.id)) continue;
-      UnitOfWork unit(clustering_, *txn, *model, now);
+      UnitOfWork unit(clustering_, *txn, *model, now, RematchCause(*model));
       MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, {}));
       for (int64_t id : unit.ReclusteredRecords()) done.insert(id);
     }

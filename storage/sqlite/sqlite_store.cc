@@ -65,6 +65,41 @@ absl::StatusOr<std::vector<RecordRow>> CollectRecords(Statement& stmt) {
   return rows;
 }
 
+absl::StatusOr<GoldenState> ReadGoldenState(int64_t state,
+                                            absl::string_view what) {
+  if (state != static_cast<int64_t>(GoldenState::kLive) &&
+      state != static_cast<int64_t>(GoldenState::kRetired)) {
+    return absl::DataLossError(
+        absl::StrCat(what, " has unknown state ", state));
+  }
+  return static_cast<GoldenState>(state);
+}
+
+constexpr absl::string_view kVersionColumns =
+    "golden_id, version, time, state, merged_into, cause, attributes, detail";
+
+absl::StatusOr<GoldenVersionRow> ReadVersionRow(const Statement& stmt) {
+  GoldenVersionRow row;
+  row.golden_id = stmt.ColumnInt(0);
+  row.version = stmt.ColumnInt(1);
+  const std::string what =
+      absl::StrCat("version ", row.version, " of golden record ", row.golden_id);
+  row.time = FromMicros(stmt.ColumnInt(2));
+  MDM_ASSIGN_OR_RETURN(row.state, ReadGoldenState(stmt.ColumnInt(3), what));
+  row.merged_into = stmt.ColumnIsNull(4) ? 0 : stmt.ColumnInt(4);
+  const int64_t cause = stmt.ColumnInt(5);
+  if (cause < 0 || cause > static_cast<int64_t>(ChangeCause::kSteward)) {
+    return absl::DataLossError(
+        absl::StrCat(what, " has unknown cause ", cause));
+  }
+  row.cause = static_cast<ChangeCause>(cause);
+  MDM_ASSIGN_OR_RETURN(row.attributes, sqlite_internal::DecodeGoldenValues(
+                                           stmt.ColumnBlob(6), what));
+  MDM_RETURN_IF_ERROR(
+      sqlite_internal::DecodeVersionDetail(stmt.ColumnBlob(7), what, row));
+  return row;
+}
+
 absl::StatusOr<std::vector<int64_t>> CollectIds(Statement& stmt) {
   std::vector<int64_t> ids;
   while (true) {
@@ -170,13 +205,9 @@ class SqliteReader : public Interface {
     GoldenRow row;
     row.id = stmt.ColumnInt(0);
     row.entity_type = std::string(stmt.ColumnText(1));
-    const int64_t state = stmt.ColumnInt(2);
-    if (state != static_cast<int64_t>(GoldenState::kLive) &&
-        state != static_cast<int64_t>(GoldenState::kRetired)) {
-      return absl::DataLossError(
-          absl::StrCat("golden record ", row.id, " has unknown state ", state));
-    }
-    row.state = static_cast<GoldenState>(state);
+    MDM_ASSIGN_OR_RETURN(
+        row.state, ReadGoldenState(stmt.ColumnInt(2),
+                                   absl::StrCat("golden record ", row.id)));
     row.merged_into = stmt.ColumnIsNull(3) ? 0 : stmt.ColumnInt(3);
     row.version = stmt.ColumnInt(4);
     row.created_at = FromMicros(stmt.ColumnInt(5));
@@ -328,6 +359,84 @@ class SqliteReader : public Interface {
     return row;
   }
 
+  absl::StatusOr<std::vector<GoldenVersionRow>> GoldenHistory(
+      int64_t golden_id, int64_t after_version, int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kVersionColumns,
+            " FROM golden_versions WHERE golden_id = ? AND version > ? "
+            "ORDER BY version LIMIT ?")));
+    stmt.BindInt(1, golden_id);
+    stmt.BindInt(2, after_version);
+    stmt.BindInt(3, limit);
+    std::vector<GoldenVersionRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      MDM_ASSIGN_OR_RETURN(GoldenVersionRow row, ReadVersionRow(stmt));
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  absl::StatusOr<std::optional<GoldenVersionRow>> GoldenVersionAt(
+      int64_t golden_id, absl::Time time) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kVersionColumns,
+            " FROM golden_versions WHERE golden_id = ? AND time <= ? "
+            "ORDER BY version DESC LIMIT 1")));
+    stmt.BindInt(1, golden_id);
+    stmt.BindInt(2, ToMicros(time));
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return std::nullopt;
+    MDM_ASSIGN_OR_RETURN(GoldenVersionRow row, ReadVersionRow(stmt));
+    stmt.Reset();
+    return row;
+  }
+
+  absl::StatusOr<std::vector<XrefRow>> LookupXrefsAt(const SourceKey& key,
+                                                     absl::Time time) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT record_id, entity_type, source, source_id, golden_id "
+            "FROM xref_history WHERE source = ?1 AND source_id = ?2 "
+            "AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to > ?3)"));
+    stmt.BindText(1, key.source);
+    stmt.BindText(2, key.source_id);
+    stmt.BindInt(3, ToMicros(time));
+    std::vector<XrefRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      rows.push_back(ReadXrefRow(stmt));
+    }
+    return rows;
+  }
+
+  absl::StatusOr<std::vector<SourceKey>> GoldenMembersAt(
+      int64_t golden_id, absl::Time time) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT source, source_id FROM xref_history WHERE golden_id = ?1 "
+            "AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2) "
+            "ORDER BY source, source_id"));
+    stmt.BindInt(1, golden_id);
+    stmt.BindInt(2, ToMicros(time));
+    std::vector<SourceKey> keys;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      keys.push_back({std::string(stmt.ColumnText(0)),
+                      std::string(stmt.ColumnText(1))});
+    }
+    return keys;
+  }
+
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() override {
     MDM_ASSIGN_OR_RETURN(
@@ -411,20 +520,31 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
   }
 
   absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
-                               int64_t golden_id) override {
+                               int64_t golden_id, absl::Time time) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
         conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ?"));
+    MDM_ASSIGN_OR_RETURN(
+        Statement open,
+        conn_->Prepare(
+            "INSERT INTO xref_history(record_id, entity_type, source, "
+            "source_id, golden_id, valid_from) SELECT id, entity_type, "
+            "source, source_id, golden_id, ? FROM source_records WHERE id = ?"));
     for (int64_t id : record_ids) {
+      MDM_RETURN_IF_ERROR(EndLink(id, time));
       stmt.BindInt(1, golden_id);
       stmt.BindInt(2, id);
       MDM_RETURN_IF_ERROR(stmt.Run());
       MDM_RETURN_IF_ERROR(ExpectOneChange(absl::StrCat("source record ", id)));
+      open.BindInt(1, ToMicros(time));
+      open.BindInt(2, id);
+      MDM_RETURN_IF_ERROR(open.Run());
     }
     return absl::OkStatus();
   }
 
-  absl::Status DeleteRecord(int64_t record_id) override {
+  absl::Status DeleteRecord(int64_t record_id, absl::Time time) override {
+    MDM_RETURN_IF_ERROR(EndLink(record_id, time));
     MDM_RETURN_IF_ERROR(ReplaceBlockKeys(record_id, {}));
     MDM_RETURN_IF_ERROR(ReplaceEdges(record_id, {}));
     MDM_ASSIGN_OR_RETURN(
@@ -527,6 +647,27 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return ExpectOneChange(absl::StrCat("golden record ", row.id));
   }
 
+  absl::Status AppendGoldenVersion(const GoldenVersionRow& version) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat("INSERT INTO golden_versions(",
+                                    kVersionColumns,
+                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")));
+    stmt.BindInt(1, version.golden_id);
+    stmt.BindInt(2, version.version);
+    stmt.BindInt(3, ToMicros(version.time));
+    stmt.BindInt(4, static_cast<int64_t>(version.state));
+    if (version.merged_into != 0) {
+      stmt.BindInt(5, version.merged_into);
+    } else {
+      stmt.BindNull(5);
+    }
+    stmt.BindInt(6, static_cast<int64_t>(version.cause));
+    stmt.BindBlob(7, sqlite_internal::EncodeGoldenValues(version.attributes));
+    stmt.BindBlob(8, sqlite_internal::EncodeVersionDetail(version));
+    return stmt.Run();
+  }
+
   absl::Status RepointMerged(int64_t from, int64_t to) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
@@ -627,6 +768,17 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindInt(5, ToMicros(row.created_at));
     stmt.BindInt(6, ToMicros(row.updated_at));
     stmt.BindBlob(7, sqlite_internal::EncodeGoldenValues(row.attributes));
+  }
+
+  // Ends the open xref-history interval of a record, if any.
+  absl::Status EndLink(int64_t record_id, absl::Time time) {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("UPDATE xref_history SET valid_to = ? "
+                       "WHERE record_id = ? AND valid_to IS NULL"));
+    stmt.BindInt(1, ToMicros(time));
+    stmt.BindInt(2, record_id);
+    return stmt.Run();
   }
 
   absl::Status ExpectOneChange(const std::string& what) {

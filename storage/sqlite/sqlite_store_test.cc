@@ -62,7 +62,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndEmpty) {
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(store->schema_version(), 4);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
   ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
@@ -178,12 +178,102 @@ TEST_F(SqliteStoreTest, DeleteRecordRemovesItsKeysAndEdges) {
   ASSERT_OK(txn->ReplaceEdges(b.id, {Edge{a.id, b.id, 12.5}}));
   ASSERT_OK_AND_ASSIGN(auto edges, txn->EdgesOf(a.id));
   EXPECT_THAT(edges, ElementsAre(Edge{a.id, b.id, 12.5}));
-  ASSERT_OK(txn->DeleteRecord(b.id));
+  ASSERT_OK(txn->DeleteRecord(b.id, absl::FromUnixSeconds(50)));
   ASSERT_OK_AND_ASSIGN(edges, txn->EdgesOf(a.id));
   EXPECT_THAT(edges, IsEmpty());
   ASSERT_OK_AND_ASSIGN(auto members, txn->BlockMembers(7, 10));
   EXPECT_THAT(members, ElementsAre(a.id));
-  EXPECT_THAT(txn->DeleteRecord(b.id), StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(txn->DeleteRecord(b.id, absl::FromUnixSeconds(50)),
+              StatusIs(absl::StatusCode::kInternal));
+}
+
+TEST_F(SqliteStoreTest, XrefHistoryAnswersAsOfAnyTime) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  RecordRow a = MakeRecord("a", 0);
+  ASSERT_OK(txn->InsertRecord(a));
+  const absl::Time t1 = kT0 + absl::Seconds(10);
+  const absl::Time t2 = kT0 + absl::Seconds(20);
+  const absl::Time t3 = kT0 + absl::Seconds(30);
+  ASSERT_OK(txn->SetRecordGolden({a.id}, 7, t1));
+  ASSERT_OK(txn->SetRecordGolden({a.id}, 8, t2));
+  ASSERT_OK(txn->DeleteRecord(a.id, t3));
+  ASSERT_OK(txn->Commit());
+
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  auto golden_at = [&](absl::Time t) -> int64_t {
+    auto xrefs = read->LookupXrefsAt({"crm", "a"}, t);
+    EXPECT_THAT(xrefs, IsOk());
+    if (!xrefs.ok() || xrefs->empty()) return 0;
+    EXPECT_EQ(xrefs->size(), 1u);
+    return xrefs->front().golden_id;
+  };
+  EXPECT_EQ(golden_at(kT0), 0);  // not linked yet
+  EXPECT_EQ(golden_at(t1), 7);   // intervals include their start
+  EXPECT_EQ(golden_at(t2 - absl::Microseconds(1)), 7);
+  EXPECT_EQ(golden_at(t2), 8);
+  EXPECT_EQ(golden_at(t3), 0);  // deleted
+  EXPECT_THAT(read->GoldenMembersAt(7, t1),
+              IsOkAndHolds(ElementsAre(SourceKey{"crm", "a"})));
+  EXPECT_THAT(read->GoldenMembersAt(7, t2), IsOkAndHolds(IsEmpty()));
+  EXPECT_THAT(read->GoldenMembersAt(8, t2),
+              IsOkAndHolds(ElementsAre(SourceKey{"crm", "a"})));
+}
+
+TEST_F(SqliteStoreTest, GoldenVersionsRoundTripAndAnswerAsOf) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  GoldenVersionRow first{
+      .golden_id = 5,
+      .version = 1,
+      .time = kT0,
+      .attributes = MakeGolden().attributes,
+      .cause = ChangeCause::kUpsert,
+      .cause_key = {"crm", "1"},
+      .joined = {{"crm", "1"}}};
+  GoldenVersionRow second{
+      .golden_id = 5,
+      .version = 2,
+      .time = kT0 + absl::Seconds(5),
+      .state = GoldenState::kRetired,
+      .merged_into = 9,
+      .cause = ChangeCause::kRematch,
+      .cause_note = "model version 2",
+      .departed = {{.key = {"crm", "1"}, .to_golden_id = 9}},
+      .absorbed = {3, 4}};
+  second.attributes.push_back({.name = "email",
+                               .value = "bad",
+                               .source = {"crm", "1"},
+                               .rule = "aggregate",
+                               .invalid = true});
+  ASSERT_OK(txn->AppendGoldenVersion(first));
+  ASSERT_OK(txn->AppendGoldenVersion(second));
+  EXPECT_THAT(txn->AppendGoldenVersion(second),
+              StatusIs(absl::StatusCode::kAborted));
+  ASSERT_OK(txn->Commit());
+
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto history, read->GoldenHistory(5, 0, 10));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].joined, first.joined);
+  EXPECT_EQ(history[0].cause_key, first.cause_key);
+  EXPECT_EQ(history[1].state, GoldenState::kRetired);
+  EXPECT_EQ(history[1].merged_into, 9);
+  EXPECT_EQ(history[1].cause, ChangeCause::kRematch);
+  EXPECT_EQ(history[1].cause_note, "model version 2");
+  EXPECT_EQ(history[1].departed, second.departed);
+  EXPECT_EQ(history[1].absorbed, second.absorbed);
+  EXPECT_EQ(history[1].attributes, second.attributes);
+  ASSERT_OK_AND_ASSIGN(history, read->GoldenHistory(5, 1, 10));
+  EXPECT_EQ(history.size(), 1u);
+
+  ASSERT_OK_AND_ASSIGN(auto at, read->GoldenVersionAt(5, kT0 - absl::Seconds(1)));
+  EXPECT_FALSE(at.has_value());
+  ASSERT_OK_AND_ASSIGN(at, read->GoldenVersionAt(5, kT0 + absl::Seconds(4)));
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->version, 1);
+  ASSERT_OK_AND_ASSIGN(at, read->GoldenVersionAt(5, kT0 + absl::Seconds(5)));
+  EXPECT_EQ(at->version, 2);
 }
 
 TEST_F(SqliteStoreTest, ReplaceEdgesRejectsPairsNotTouchingTheRecord) {
@@ -272,10 +362,17 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
     ASSERT_OK(txn->Commit());
   }
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(store->schema_version(), 4);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "old"}));
   EXPECT_TRUE(found.has_value());
+  // Version 4 starts the history of existing links at their last change.
+  ASSERT_OK_AND_ASSIGN(auto then, read->LookupXrefsAt({"crm", "old"}, kT0));
+  ASSERT_EQ(then.size(), 1u);
+  EXPECT_EQ(then[0].golden_id, 1);
+  ASSERT_OK_AND_ASSIGN(
+      then, read->LookupXrefsAt({"crm", "old"}, kT0 - absl::Seconds(1)));
+  EXPECT_THAT(then, IsEmpty());
   // Version 2 added the per-golden index of the feed.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);

@@ -16,6 +16,28 @@ using storage::GoldenRow;
 using storage::GoldenState;
 using storage::RecordRow;
 
+namespace {
+
+const SurvivorshipPolicy& PolicyOf(const ClusteringContext& context,
+                                   absl::string_view entity_type) {
+  static const SurvivorshipPolicy* const kMostRecent = new SurvivorshipPolicy;
+  auto it = context.survivorship.find(entity_type);
+  return it == context.survivorship.end() ? *kMostRecent : it->second;
+}
+
+}  // namespace
+
+UnitOfWork::UnitOfWork(const ClusteringContext& context,
+                       storage::WriteTransaction& txn,
+                       const matching::EntityModel& model, absl::Time now,
+                       UnitCause cause)
+    : context_(context),
+      txn_(txn),
+      model_(model),
+      now_(now),
+      cause_(std::move(cause)),
+      survivorship_(&PolicyOf(context, model.name())) {}
+
 matching::RecordFeatures UnitOfWork::Features(const RecordRow& row) const {
   matching::RecordFeatures features;
   if (!matching::DecodeFeatures(model_, row.features, features)) {
@@ -111,41 +133,130 @@ absl::Status UnitOfWork::PlaceNewRecord(
   }
   if (linked_goldens_.empty()) {
     records_[row.id] = row;
-    return ApplyCluster({row.id}, {});
+    MDM_RETURN_IF_ERROR(ApplyCluster({row.id}, {}));
+    return FlushGoldens();
   }
   const int64_t golden = *linked_goldens_.begin();
   MDM_ASSIGN_OR_RETURN(bool compatible,
                        CompatibleWithGolden(row, features, golden));
   if (!compatible) return Recluster({row.id}, {});
-  MDM_ASSIGN_OR_RETURN(GoldenRow target, LoadGolden(golden));
-  // The new record is the most recent member: its values win, the others
-  // keep theirs.
-  std::vector<storage::GoldenValue> attributes;
-  auto old_value = target.attributes.begin();
-  for (const auto& [name, value] : row.attributes) {
-    while (old_value != target.attributes.end() && old_value->name < name) {
-      attributes.push_back(*old_value++);
-    }
-    if (old_value != target.attributes.end() && old_value->name == name) {
-      ++old_value;
-    }
-    attributes.push_back({.name = name,
-                          .value = value,
-                          .source = row.key,
-                          .rule = "most_recent"});
-  }
-  attributes.insert(attributes.end(), old_value, target.attributes.end());
-  MDM_RETURN_IF_ERROR(txn_.SetRecordGolden({row.id}, golden));
-  final_golden_[row.id] = golden;
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
+                       txn_.GoldenMembers(golden));
+  std::vector<const RecordRow*> all;
+  all.reserve(members.size() + 1);
+  for (const RecordRow& member : members) all.push_back(&member);
+  all.push_back(&row);
+  MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(golden));
+  change->row.attributes = Survive(all);
+  MDM_RETURN_IF_ERROR(MoveRecords({&row}, golden));
   MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, golden, {row.key}));
-  const bool attributes_changed = target.attributes != attributes;
-  target.attributes = attributes;
-  target.version += 1;
-  target.updated_at = now_;
-  MDM_RETURN_IF_ERROR(txn_.UpdateGolden(target));
-  if (attributes_changed) {
+  return FlushGoldens();
+}
+
+absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
+  MDM_RETURN_IF_ERROR(txn_.DeleteRecord(row.id, now_));
+  MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(row.golden_id));
+  change->departed.push_back({.key = row.key, .to_golden_id = 0});
+  return Emit(ChangeKind::kXrefUnlinked, row.golden_id, {row.key});
+}
+
+std::vector<storage::GoldenValue> UnitOfWork::Survive(
+    absl::Span<const RecordRow* const> members) const {
+  std::vector<SurvivorMember> facts;
+  facts.reserve(members.size());
+  for (const RecordRow* member : members) {
+    const matching::RecordFeatures features = Features(*member);
+    SurvivorMember& m = facts.emplace_back();
+    m.record = member;
+    m.facts.reserve(member->attributes.size());
+    for (const auto& [name, value] : member->attributes) {
+      ValueFacts& f = m.facts.emplace_back();
+      const std::optional<int> index = model_.AttributeIndex(name);
+      if (!index.has_value()) {
+        f.comparable = value;
+        continue;
+      }
+      const matching::Feature& feature = features.attributes[*index];
+      f.invalid = feature.invalid || feature.missing();
+      f.comparable = feature.missing() ? value : feature.value;
+    }
+  }
+  return survivorship_->Survive(facts);
+}
+
+absl::StatusOr<UnitOfWork::GoldenChange*> UnitOfWork::Change(
+    int64_t golden_id) {
+  auto it = changes_.find(golden_id);
+  if (it != changes_.end()) return &it->second;
+  MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden_id));
+  GoldenChange& change = changes_[golden_id];
+  change.original = row;
+  change.row = std::move(row);
+  return &change;
+}
+
+absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
+                                     int64_t golden_id) {
+  if (rows.empty()) return absl::OkStatus();
+  MDM_ASSIGN_OR_RETURN(GoldenChange * to, Change(golden_id));
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const RecordRow* row : rows) {
+    ids.push_back(row->id);
+    final_golden_[row->id] = golden_id;
+    to->joined.push_back(row->key);
+  }
+  for (const RecordRow* row : rows) {
+    if (row->golden_id == 0) continue;
+    MDM_ASSIGN_OR_RETURN(GoldenChange * from, Change(row->golden_id));
+    from->departed.push_back({.key = row->key, .to_golden_id = golden_id});
+  }
+  return txn_.SetRecordGolden(ids, golden_id, now_);
+}
+
+absl::Status UnitOfWork::FlushGoldens() {
+  std::vector<std::pair<int64_t, std::vector<storage::GoldenValue>>> updated;
+  for (auto& [id, change] : changes_) {
+    GoldenRow& row = change.row;
+    const bool attributes_changed =
+        !change.inserted && row.attributes != change.original.attributes;
+    const bool changed =
+        change.inserted || attributes_changed ||
+        row.state != change.original.state ||
+        row.merged_into != change.original.merged_into ||
+        !change.joined.empty() || !change.departed.empty() ||
+        !change.absorbed.empty();
+    if (!changed) continue;
+    if (!change.inserted) {
+      row.version = change.original.version + 1;
+      row.updated_at = now_;
+      MDM_RETURN_IF_ERROR(txn_.UpdateGolden(row));
+    }
+    std::sort(change.joined.begin(), change.joined.end());
+    std::sort(change.departed.begin(), change.departed.end(),
+              [](const storage::DepartedRecord& a,
+                 const storage::DepartedRecord& b) { return a.key < b.key; });
+    MDM_RETURN_IF_ERROR(txn_.AppendGoldenVersion(
+        {.golden_id = id,
+         .version = row.version,
+         .time = now_,
+         .state = row.state,
+         .merged_into = row.merged_into,
+         .attributes = row.attributes,
+         .cause = cause_.cause,
+         .cause_key = cause_.key,
+         .cause_note = cause_.note,
+         .joined = std::move(change.joined),
+         .departed = std::move(change.departed),
+         .absorbed = std::move(change.absorbed)}));
+    if (attributes_changed && row.state == GoldenState::kLive) {
+      updated.emplace_back(id, row.attributes);
+    }
+  }
+  changes_.clear();
+  for (auto& [id, attributes] : updated) {
     MDM_RETURN_IF_ERROR(
-        Emit(ChangeKind::kGoldenUpdated, golden, {}, std::move(attributes)));
+        Emit(ChangeKind::kGoldenUpdated, id, {}, std::move(attributes)));
   }
   return absl::OkStatus();
 }
@@ -165,7 +276,8 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
       {.link_weight = model_.link_weight(),
        .best_match_weight = model_.auto_merge_weight()},
       kinds);
-  return Apply(clusters);
+  MDM_RETURN_IF_ERROR(Apply(clusters));
+  return FlushGoldens();
 }
 
 matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) {
@@ -309,11 +421,8 @@ absl::Status UnitOfWork::Apply(
       MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
   }
   for (int64_t golden : orphans) {
-    MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden));
-    row.state = GoldenState::kRetired;
-    row.version += 1;
-    row.updated_at = now_;
-    MDM_RETURN_IF_ERROR(txn_.UpdateGolden(row));
+    MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(golden));
+    change->row.state = GoldenState::kRetired;
     retired_.insert(golden);
     MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenRetired, golden, {}));
   }
@@ -325,7 +434,7 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
   std::vector<const RecordRow*> members;
   members.reserve(cluster.size());
   for (int64_t id : cluster) members.push_back(&records_.at(id));
-  std::vector<storage::GoldenValue> attributes = SurviveAttributes(members);
+  std::vector<storage::GoldenValue> attributes = Survive(members);
 
   // Keys of members by the golden record they came from (0: new records).
   std::map<int64_t, std::vector<storage::SourceKey>> arrived_from;
@@ -339,6 +448,9 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
                      .updated_at = now_};
     MDM_RETURN_IF_ERROR(txn_.InsertGolden(golden));
     created_.insert(golden.id);
+    GoldenChange& change = changes_[golden.id];
+    change.row = golden;
+    change.inserted = true;
     std::vector<storage::SourceKey> keys;
     for (const RecordRow* m : members) {
       if (m->golden_id != 0) arrived_from[m->golden_id].push_back(m->key);
@@ -348,8 +460,7 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
       MDM_RETURN_IF_ERROR(
           Emit(ChangeKind::kXrefUnlinked, old, std::move(moved)));
     }
-    MDM_RETURN_IF_ERROR(txn_.SetRecordGolden(cluster, golden.id));
-    for (int64_t id : cluster) final_golden_[id] = golden.id;
+    MDM_RETURN_IF_ERROR(MoveRecords(members, golden.id));
     return Emit(ChangeKind::kGoldenCreated, golden.id, std::move(keys),
                 std::move(attributes));
   }
@@ -357,25 +468,26 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
   const int64_t survivor = heir_to.front();
   const absl::flat_hash_set<int64_t> merging(heir_to.begin() + 1,
                                              heir_to.end());
-  std::vector<int64_t> moved_ids;
+  std::vector<const RecordRow*> moved;
   for (const RecordRow* m : members) {
     final_golden_[m->id] = survivor;
     if (m->golden_id == survivor) continue;
     arrived_from[m->golden_id].push_back(m->key);
-    moved_ids.push_back(m->id);
+    moved.push_back(m);
   }
-  MDM_RETURN_IF_ERROR(txn_.SetRecordGolden(moved_ids, survivor));
+  MDM_RETURN_IF_ERROR(MoveRecords(moved, survivor));
+  MDM_ASSIGN_OR_RETURN(GoldenChange * target, Change(survivor));
+  target->row.attributes = std::move(attributes);
 
   // Golden records merged into the survivor.
   for (int64_t retired : heir_to) {
     if (retired == survivor) continue;
-    MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(retired));
-    row.state = GoldenState::kRetired;
-    row.merged_into = survivor;
-    row.version += 1;
-    row.updated_at = now_;
-    MDM_RETURN_IF_ERROR(txn_.UpdateGolden(row));
+    MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(retired));
+    change->row.state = GoldenState::kRetired;
+    change->row.merged_into = survivor;
     MDM_RETURN_IF_ERROR(txn_.RepointMerged(retired, survivor));
+    MDM_ASSIGN_OR_RETURN(target, Change(survivor));
+    target->absorbed.push_back(retired);
     merged_.push_back(retired);
     retired_.insert(retired);
     MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenMerged, retired,
@@ -389,18 +501,6 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
     }
     MDM_RETURN_IF_ERROR(
         Emit(ChangeKind::kXrefLinked, survivor, std::move(keys)));
-  }
-
-  MDM_ASSIGN_OR_RETURN(GoldenRow golden, LoadGolden(survivor));
-  const bool attributes_changed = golden.attributes != attributes;
-  if (!attributes_changed && moved_ids.empty()) return absl::OkStatus();
-  golden.attributes = attributes;
-  golden.version += 1;
-  golden.updated_at = now_;
-  MDM_RETURN_IF_ERROR(txn_.UpdateGolden(golden));
-  if (attributes_changed) {
-    MDM_RETURN_IF_ERROR(
-        Emit(ChangeKind::kGoldenUpdated, survivor, {}, std::move(attributes)));
   }
   return absl::OkStatus();
 }

@@ -1,11 +1,15 @@
 // UnitOfWork: one change's re-clustering inside the store's write
 // transaction, and the golden records and change events that follow from it.
 //
-//   UnitOfWork unit(context, txn, model, now);
+//   UnitOfWork unit(context, txn, model, now,
+//                   {.cause = storage::ChangeCause::kUpsert, .key = key});
 //   MDM_ASSIGN_OR_RETURN(auto candidates, unit.Candidates(row.id, keys));
 //   MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
 //   MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, {}));
 //   int64_t golden = unit.GoldenOf(row.id);
+//
+// Every golden record the unit changes gets exactly one new version (with
+// what changed and why) when Recluster or PlaceNewRecord returns.
 //
 // Not thread-safe; lives for one unit of work on the writer's thread. The
 // transaction, model and context must outlive it.
@@ -26,6 +30,7 @@
 #include "matching/clustering.h"
 #include "matching/entity_model.h"
 #include "matching/features.h"
+#include "src/engine/survivorship.h"
 #include "storage/store.h"
 
 namespace mdm::engine {
@@ -36,13 +41,22 @@ struct ClusteringContext {
   absl::flat_hash_map<std::string, int> exclusive_sources;
   // Most records re-clustered at once.
   int max_cluster_records = 20000;
+  // Entity type -> its survivorship rules; most recent when absent.
+  absl::flat_hash_map<std::string, SurvivorshipPolicy> survivorship;
+};
+
+// Why a unit of work runs; written into every golden version it makes.
+struct UnitCause {
+  storage::ChangeCause cause = storage::ChangeCause::kUnknown;
+  storage::SourceKey key;
+  std::string note;
 };
 
 class UnitOfWork {
  public:
   UnitOfWork(const ClusteringContext& context, storage::WriteTransaction& txn,
-             const matching::EntityModel& model, absl::Time now)
-      : context_(context), txn_(txn), model_(model), now_(now) {}
+             const matching::EntityModel& model, absl::Time now,
+             UnitCause cause);
 
   // Standardized features of a stored record, recomputed when they were
   // written under other attributes or standardizers.
@@ -70,9 +84,14 @@ class UnitOfWork {
                               const matching::RecordFeatures& features);
 
   // Re-clusters everything connected by links to `seed_records` and to the
-  // members of `seed_goldens`, then writes golden records and events.
+  // members of `seed_goldens`, then writes golden records, their versions
+  // and events.
   absl::Status Recluster(absl::Span<const int64_t> seed_records,
                          absl::Span<const int64_t> seed_goldens);
+
+  // Deletes a stored record and notes its departure from its golden record;
+  // follow with Recluster({}, {row.golden_id}).
+  absl::Status DeleteRecord(const storage::RecordRow& row);
 
   // Appends one change event.
   absl::Status Emit(storage::ChangeKind kind, int64_t golden_id,
@@ -100,6 +119,28 @@ class UnitOfWork {
   absl::Status Apply(const std::vector<std::vector<int64_t>>& clusters);
   absl::Status ApplyCluster(const std::vector<int64_t>& cluster,
                             const std::vector<int64_t>& heir_to);
+  // The golden attributes of a set of records under the type's rules.
+  std::vector<storage::GoldenValue> Survive(
+      absl::Span<const storage::RecordRow* const> members) const;
+
+  // A golden record changed by this unit, written by FlushGoldens.
+  struct GoldenChange {
+    storage::GoldenRow row;       // the state to write
+    storage::GoldenRow original;  // as loaded; unset id when inserted here
+    bool inserted = false;
+    std::vector<storage::SourceKey> joined;
+    std::vector<storage::DepartedRecord> departed;
+    std::vector<int64_t> absorbed;
+  };
+  // The pending change of a golden record, loading it on first use.
+  absl::StatusOr<GoldenChange*> Change(int64_t golden_id);
+  // Links records (held in records_ or given) to `golden_id`, noting where
+  // each came from.
+  absl::Status MoveRecords(absl::Span<const storage::RecordRow* const> rows,
+                           int64_t golden_id);
+  // Writes every changed golden record with a new version, then golden
+  // update events for changed attributes.
+  absl::Status FlushGoldens();
   // Strong values of a record, as (attribute, value).
   std::vector<std::pair<int, std::string>> StrongValues(
       const matching::RecordFeatures& features) const;
@@ -113,6 +154,9 @@ class UnitOfWork {
   storage::WriteTransaction& txn_;
   const matching::EntityModel& model_;
   const absl::Time now_;
+  const UnitCause cause_;
+  const SurvivorshipPolicy* survivorship_;
+  std::map<int64_t, GoldenChange> changes_;
 
   // Records being re-clustered, by id (ascending), as stored before the unit.
   std::map<int64_t, storage::RecordRow> records_;

@@ -9,6 +9,9 @@ namespace mdm::storage::sqlite_internal {
 namespace {
 
 constexpr char kFormat = 1;
+// Golden values since schema 4: a flags varint after each value's rule.
+constexpr char kGoldenFormat = 2;
+constexpr uint64_t kInvalidFlag = 1;
 
 void PutVarint(std::string& out, uint64_t value) {
   while (value >= 0x80) {
@@ -63,13 +66,16 @@ class Reader {
     return ok_ ? count : 0;
   }
 
-  bool Format() {
-    if (rest_.empty() || rest_.front() != kFormat) {
+  // Consumes the format byte; returns it, or 0 (and latches failure) when
+  // it is not one of `accepted`.
+  char Format(absl::string_view accepted = absl::string_view(&kFormat, 1)) {
+    if (rest_.empty() || accepted.find(rest_.front()) == accepted.npos) {
       ok_ = false;
-      return false;
+      return 0;
     }
+    const char format = rest_.front();
     rest_.remove_prefix(1);
-    return true;
+    return format;
   }
 
  private:
@@ -89,10 +95,11 @@ void PutGoldenValues(std::string& out, const std::vector<GoldenValue>& values) {
     PutString(out, v.source.source);
     PutString(out, v.source.source_id);
     PutString(out, v.rule);
+    PutVarint(out, v.invalid ? kInvalidFlag : 0);
   }
 }
 
-std::vector<GoldenValue> ReadGoldenValues(Reader& in) {
+std::vector<GoldenValue> ReadGoldenValues(Reader& in, char format) {
   std::vector<GoldenValue> values(in.Count());
   for (GoldenValue& v : values) {
     v.name = in.String();
@@ -100,9 +107,13 @@ std::vector<GoldenValue> ReadGoldenValues(Reader& in) {
     v.source.source = in.String();
     v.source.source_id = in.String();
     v.rule = in.String();
+    if (format >= kGoldenFormat) v.invalid = (in.Varint() & kInvalidFlag) != 0;
   }
   return values;
 }
+
+constexpr char kGoldenFormats[] = {kFormat, kGoldenFormat};
+constexpr absl::string_view kAnyGoldenFormat(kGoldenFormats, 2);
 
 }  // namespace
 
@@ -130,7 +141,7 @@ absl::StatusOr<Attributes> DecodeAttributes(absl::string_view blob,
 }
 
 std::string EncodeGoldenValues(const std::vector<GoldenValue>& values) {
-  std::string out(1, kFormat);
+  std::string out(1, kGoldenFormat);
   PutGoldenValues(out, values);
   return out;
 }
@@ -138,15 +149,15 @@ std::string EncodeGoldenValues(const std::vector<GoldenValue>& values) {
 absl::StatusOr<std::vector<GoldenValue>> DecodeGoldenValues(
     absl::string_view blob, absl::string_view what) {
   Reader in(blob);
-  in.Format();
-  std::vector<GoldenValue> values = ReadGoldenValues(in);
+  const char format = in.Format(kAnyGoldenFormat);
+  std::vector<GoldenValue> values = ReadGoldenValues(in, format);
   if (!in.ok() || !in.done()) return Corrupt(what);
   return values;
 }
 
 std::string EncodeChangePayload(const std::vector<SourceKey>& keys,
                                 const std::vector<GoldenValue>& values) {
-  std::string out(1, kFormat);
+  std::string out(1, kGoldenFormat);
   PutVarint(out, keys.size());
   for (const SourceKey& key : keys) {
     PutString(out, key.source);
@@ -160,13 +171,59 @@ absl::Status DecodeChangePayload(absl::string_view blob, absl::string_view what,
                                  std::vector<SourceKey>& keys,
                                  std::vector<GoldenValue>& values) {
   Reader in(blob);
-  in.Format();
+  const char format = in.Format(kAnyGoldenFormat);
   keys.resize(in.Count());
   for (SourceKey& key : keys) {
     key.source = in.String();
     key.source_id = in.String();
   }
-  values = ReadGoldenValues(in);
+  values = ReadGoldenValues(in, format);
+  if (!in.ok() || !in.done()) return Corrupt(what);
+  return absl::OkStatus();
+}
+
+std::string EncodeVersionDetail(const GoldenVersionRow& version) {
+  std::string out(1, kFormat);
+  PutString(out, version.cause_key.source);
+  PutString(out, version.cause_key.source_id);
+  PutString(out, version.cause_note);
+  PutVarint(out, version.joined.size());
+  for (const SourceKey& key : version.joined) {
+    PutString(out, key.source);
+    PutString(out, key.source_id);
+  }
+  PutVarint(out, version.departed.size());
+  for (const DepartedRecord& departed : version.departed) {
+    PutString(out, departed.key.source);
+    PutString(out, departed.key.source_id);
+    PutVarint(out, static_cast<uint64_t>(departed.to_golden_id));
+  }
+  PutVarint(out, version.absorbed.size());
+  for (int64_t id : version.absorbed) PutVarint(out, static_cast<uint64_t>(id));
+  return out;
+}
+
+absl::Status DecodeVersionDetail(absl::string_view blob, absl::string_view what,
+                                 GoldenVersionRow& version) {
+  if (blob.empty()) return absl::OkStatus();  // versions from a migration
+  Reader in(blob);
+  in.Format();
+  version.cause_key.source = in.String();
+  version.cause_key.source_id = in.String();
+  version.cause_note = in.String();
+  version.joined.resize(in.Count());
+  for (SourceKey& key : version.joined) {
+    key.source = in.String();
+    key.source_id = in.String();
+  }
+  version.departed.resize(in.Count());
+  for (DepartedRecord& departed : version.departed) {
+    departed.key.source = in.String();
+    departed.key.source_id = in.String();
+    departed.to_golden_id = static_cast<int64_t>(in.Varint());
+  }
+  version.absorbed.resize(in.Count());
+  for (int64_t& id : version.absorbed) id = static_cast<int64_t>(in.Varint());
   if (!in.ok() || !in.done()) return Corrupt(what);
   return absl::OkStatus();
 }

@@ -35,6 +35,12 @@ absl::Status DecodeChangePayload(absl::string_view blob, absl::string_view what,
                                  std::vector<GoldenValue>& values);
 
 // Fixed-width little-endian 64-bit keys.
+// The parts of a golden version that are not columns: cause key and note,
+// joined and departed records, absorbed golden records.
+std::string EncodeVersionDetail(const GoldenVersionRow& version);
+absl::Status DecodeVersionDetail(absl::string_view blob, absl::string_view what,
+                                 GoldenVersionRow& version);
+
 std::string EncodeBlockKeys(const std::vector<uint64_t>& keys);
 absl::StatusOr<std::vector<uint64_t>> DecodeBlockKeys(absl::string_view blob,
                                                       absl::string_view what);

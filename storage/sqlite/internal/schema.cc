@@ -87,6 +87,44 @@ CREATE TABLE models(
 ) WITHOUT ROWID;
 CREATE INDEX source_records_by_type ON source_records(entity_type, id);
 )sql",
+    // 4: history. Every version of every golden record, and every link of a
+    // source record with the interval it held [valid_from, valid_to), so that
+    // reads can be answered as of a past time. Existing golden records and
+    // links start their history at their last change.
+    R"sql(
+CREATE TABLE golden_versions(
+  golden_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  state INTEGER NOT NULL,
+  merged_into INTEGER,
+  cause INTEGER NOT NULL,
+  attributes BLOB NOT NULL,
+  detail BLOB NOT NULL,
+  PRIMARY KEY(golden_id, version)
+) WITHOUT ROWID;
+INSERT INTO golden_versions
+  SELECT id, version, updated_at, state, merged_into, 0, attributes, x''
+  FROM golden_records;
+
+CREATE TABLE xref_history(
+  record_id INTEGER NOT NULL,
+  entity_type TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  golden_id INTEGER NOT NULL,
+  valid_from INTEGER NOT NULL,
+  valid_to INTEGER
+);
+CREATE INDEX xref_history_by_key
+  ON xref_history(source, source_id, valid_from);
+CREATE INDEX xref_history_by_golden ON xref_history(golden_id, valid_from);
+CREATE INDEX xref_history_open ON xref_history(record_id)
+  WHERE valid_to IS NULL;
+INSERT INTO xref_history
+  SELECT id, entity_type, source, source_id, golden_id, updated_at, NULL
+  FROM source_records WHERE golden_id != 0;
+)sql",
 };
 
 }  // namespace
