@@ -94,6 +94,32 @@ class Engine {
   absl::StatusOr<GoldenView> GetGolden(absl::string_view golden_id,
                                        bool follow_redirects);
 
+  // Resolve as of a past time: the golden id the record was linked to then.
+  // NotFound when it was not linked then.
+  absl::StatusOr<ResolvedId> ResolveAt(const SourceKey& key,
+                                       absl::string_view entity_type,
+                                       absl::Time as_of);
+
+  // A golden record as it was at `as_of`: attributes and state then, and the
+  // keys of its members then (members carry keys only). With
+  // follow_redirects a record merged away by then leads to its survivor as
+  // it was then. NotFound when the record did not exist yet.
+  absl::StatusOr<GoldenView> GetGoldenAt(absl::string_view golden_id,
+                                         bool follow_redirects,
+                                         absl::Time as_of);
+
+  // Versions of a golden record after `after_version`, oldest first, at
+  // most `limit`, each with the attribute changes from the version before.
+  absl::StatusOr<GoldenHistory> History(absl::string_view golden_id,
+                                        int64_t after_version, int limit);
+
+  // Ranks golden records against a query without writing anything: the
+  // query is standardized and blocked like an incoming record, scored
+  // against the candidate records, and each golden record is ranked by its
+  // best member. InvalidArgument for an unknown entity type or attribute,
+  // an oversized value or an empty query.
+  absl::StatusOr<SearchResult> Search(const SearchQuery& query);
+
   // Up to `limit` events after `after_sequence`, only `entity_type`'s when it
   // is not empty.
   absl::StatusOr<ChangePage> ListChanges(int64_t after_sequence, int limit,
@@ -156,6 +182,9 @@ class Engine {
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);
 
+  // The stored golden row of a public id, of the right entity type.
+  absl::StatusOr<storage::GoldenRow> FindGolden(storage::ReadTransaction& txn,
+                                                absl::string_view golden_id);
   absl::StatusOr<ResolvedId> ResolveIn(storage::ReadTransaction& txn,
                                        const SourceKey& key,
                                        absl::string_view entity_type);

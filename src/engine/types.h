@@ -16,6 +16,8 @@ namespace mdm::engine {
 
 using storage::SourceKey;
 
+enum class MatchDecision { kLink, kReview, kNoMatch };
+
 // A source record as received: attributes in any order; empty values mean
 // absent.
 struct RecordInput {
@@ -65,6 +67,55 @@ struct GoldenView {
   bool redirected = false;  // reached by following a merge redirect
 };
 
+// How one attribute's values differ between two versions.
+struct AttributeChange {
+  std::string name;
+  std::vector<std::string> before;
+  std::vector<std::string> after;
+};
+
+// One version of a golden record, with public golden ids.
+struct GoldenVersionView {
+  storage::GoldenVersionRow row;
+  std::string merged_into;
+  std::vector<std::pair<SourceKey, std::string>> departed;  // "" = deleted
+  std::vector<std::string> absorbed;
+  std::vector<AttributeChange> changes;
+};
+
+struct GoldenHistory {
+  std::string golden_id;
+  std::string entity_type;
+  std::vector<GoldenVersionView> versions;  // oldest first
+  bool more = false;
+};
+
+// A search query: attributes and free text.
+struct SearchQuery {
+  std::string entity_type;
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::string text;
+  int limit = 10;
+  double min_probability = 0;
+};
+
+struct SearchMatch {
+  std::string golden_id;
+  double match_probability = 0;
+  double match_weight = 0;
+  MatchDecision decision = MatchDecision::kNoMatch;
+  SourceKey best_record;
+  std::vector<std::string> reasons;
+  std::vector<storage::GoldenValue> attributes;
+};
+
+struct SearchResult {
+  std::vector<SearchMatch> matches;
+  storage::Attributes query_attributes;  // as understood, sorted
+  int candidates = 0;
+  int oversized_blocks_skipped = 0;
+};
+
 struct ChangeView {
   storage::ChangeRow row;
   std::string golden_id;
@@ -105,7 +156,6 @@ struct SharedBlock {
   bool oversized = false;
 };
 
-enum class MatchDecision { kLink, kReview, kNoMatch };
 
 struct Explanation {
   std::string entity_type;

@@ -1,5 +1,8 @@
 #include "src/server/match_service.h"
 
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
 #include "src/server/grpc_status.h"
 #include "src/server/proto_conversion.h"
 
@@ -91,6 +94,50 @@ grpc::Status MatchService::GetModel(grpc::ServerContext*,
   if (active->model.version() > 0) {
     ToProto(active->trained_at, response->mutable_trained_at());
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status MatchService::Search(grpc::ServerContext*,
+                                  const v1::SearchRequest* request,
+                                  v1::SearchResponse* response) {
+  constexpr int kDefaultLimit = 10, kMaxLimit = 100;
+  if (request->limit() < 0 || request->limit() > kMaxLimit) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        absl::StrCat("limit must be in 1..", kMaxLimit,
+                                     ", got ", request->limit()));
+  }
+  if (!(request->min_probability() >= 0 && request->min_probability() <= 1)) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "min_probability must be in [0, 1]");
+  }
+  engine::SearchQuery query{
+      .entity_type = request->entity_type(),
+      .text = request->text(),
+      .limit = request->limit() == 0 ? kDefaultLimit : request->limit(),
+      .min_probability = request->min_probability()};
+  for (const auto& [name, value] : request->attributes()) {
+    query.attributes.emplace_back(name, value);
+  }
+  std::sort(query.attributes.begin(), query.attributes.end());
+  absl::StatusOr<engine::SearchResult> result = engine_->Search(query);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  for (const engine::SearchMatch& match : result->matches) {
+    v1::SearchMatch* out = response->add_matches();
+    out->set_golden_id(match.golden_id);
+    out->set_match_probability(match.match_probability);
+    out->set_match_weight(match.match_weight);
+    out->set_decision(ToProto(match.decision));
+    ToProto(match.best_record, out->mutable_best_record());
+    for (const std::string& reason : match.reasons) out->add_reasons(reason);
+    for (const storage::GoldenValue& value : match.attributes) {
+      ToProto(value, out->add_attributes());
+    }
+  }
+  for (const auto& [name, value] : result->query_attributes) {
+    (*response->mutable_query_attributes())[name] = value;
+  }
+  response->set_candidates(result->candidates);
+  response->set_oversized_blocks_skipped(result->oversized_blocks_skipped);
   return grpc::Status::OK;
 }
 

@@ -21,6 +21,9 @@ class MatchService final : public v1::MatchService::Service {
   grpc::Status GetModel(grpc::ServerContext* context,
                         const v1::GetModelRequest* request,
                         v1::GetModelResponse* response) override;
+  grpc::Status Search(grpc::ServerContext* context,
+                      const v1::SearchRequest* request,
+                      v1::SearchResponse* response) override;
 
  private:
   engine::Engine* const engine_;

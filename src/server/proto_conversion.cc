@@ -1,5 +1,7 @@
 #include "src/server/proto_conversion.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace mdm::server {
 
 engine::SourceKey FromProto(const v1::SourceKey& key) {
@@ -34,7 +36,36 @@ void ToProto(absl::Time time, google::protobuf::Timestamp* out) {
   out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
+absl::StatusOr<absl::Time> FromProto(const google::protobuf::Timestamp& time,
+                                     absl::string_view field) {
+  // 0001-01-01 to 9999-12-31, as google.protobuf.Timestamp defines.
+  constexpr int64_t kMinSeconds = -62135596800, kMaxSeconds = 253402300799;
+  if (time.seconds() < kMinSeconds || time.seconds() > kMaxSeconds ||
+      time.nanos() < 0 || time.nanos() > 999999999) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " is not a valid timestamp"));
+  }
+  return absl::FromUnixSeconds(time.seconds()) +
+         absl::Nanoseconds(time.nanos());
+}
+
 namespace {
+
+v1::ChangeCause ToProto(storage::ChangeCause cause) {
+  switch (cause) {
+    case storage::ChangeCause::kUpsert:
+      return v1::RECORD_UPSERT;
+    case storage::ChangeCause::kDelete:
+      return v1::RECORD_DELETE;
+    case storage::ChangeCause::kRematch:
+      return v1::REMATCH;
+    case storage::ChangeCause::kSteward:
+      return v1::STEWARD;
+    case storage::ChangeCause::kUnknown:
+      break;
+  }
+  return v1::CHANGE_CAUSE_UNSPECIFIED;
+}
 
 v1::UpsertOutcome ToProto(engine::UpsertOutcome outcome) {
   switch (outcome) {
@@ -84,6 +115,7 @@ void ToProto(const storage::GoldenValue& value, v1::GoldenAttribute* out) {
   out->set_value(value.value);
   ToProto(value.source, out->mutable_source());
   out->set_rule(value.rule);
+  out->set_invalid(value.invalid);
 }
 
 void ToProto(const engine::GoldenView& golden, v1::GoldenRecord* out) {
@@ -100,6 +132,7 @@ void ToProto(const engine::GoldenView& golden, v1::GoldenRecord* out) {
     for (const auto& [name, value] : member.attributes) {
       (*xref->mutable_attributes())[name] = value;
     }
+    if (member.version == 0) continue;  // a key from history only
     xref->set_version(member.version);
     ToProto(member.updated_at, xref->mutable_updated_at());
   }
@@ -121,6 +154,47 @@ void ToProto(const engine::ChangeView& change, v1::ChangeEvent* out) {
   }
   for (const storage::GoldenValue& value : change.row.attributes) {
     ToProto(value, out->add_attributes());
+  }
+}
+
+void ToProto(const engine::GoldenHistory& history,
+             v1::GetGoldenHistoryResponse* out) {
+  out->set_golden_id(history.golden_id);
+  out->set_entity_type(history.entity_type);
+  out->set_more(history.more);
+  for (const engine::GoldenVersionView& view : history.versions) {
+    const storage::GoldenVersionRow& row = view.row;
+    v1::GoldenVersion* version = out->add_versions();
+    version->set_version(row.version);
+    ToProto(row.time, version->mutable_time());
+    version->set_state(row.state == storage::GoldenState::kLive ? v1::LIVE
+                                                                : v1::RETIRED);
+    version->set_merged_into(view.merged_into);
+    version->set_cause(ToProto(row.cause));
+    if (!row.cause_key.source.empty()) {
+      ToProto(row.cause_key, version->mutable_cause_key());
+    }
+    version->set_cause_note(row.cause_note);
+    for (const engine::SourceKey& key : row.joined) {
+      ToProto(key, version->add_joined());
+    }
+    for (const auto& [key, to] : view.departed) {
+      v1::DepartedXref* departed = version->add_departed();
+      ToProto(key, departed->mutable_key());
+      departed->set_to_golden_id(to);
+    }
+    for (const std::string& absorbed : view.absorbed) {
+      version->add_absorbed(absorbed);
+    }
+    for (const engine::AttributeChange& change : view.changes) {
+      v1::AttributeChange* c = version->add_changes();
+      c->set_name(change.name);
+      for (const std::string& v : change.before) c->add_before(v);
+      for (const std::string& v : change.after) c->add_after(v);
+    }
+    for (const storage::GoldenValue& value : row.attributes) {
+      ToProto(value, version->add_attributes());
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #define MDM_SRC_SERVER_PROTO_CONVERSION_H_
 
 #include "mdm/v1/changes.pb.h"
+#include "absl/status/statusor.h"
 #include "mdm/v1/records.pb.h"
 #include "src/engine/types.h"
 
@@ -18,6 +19,13 @@ void ToProto(const engine::GoldenView& golden, v1::GoldenRecord* out);
 void ToProto(const engine::ChangeView& change, v1::ChangeEvent* out);
 void ToProto(const storage::GoldenValue& value, v1::GoldenAttribute* out);
 void ToProto(absl::Time time, google::protobuf::Timestamp* out);
+void ToProto(const engine::GoldenHistory& history,
+             v1::GetGoldenHistoryResponse* out);
+
+// A request's timestamp; InvalidArgument naming `field` when it is out of
+// the range protobuf timestamps allow.
+absl::StatusOr<absl::Time> FromProto(const google::protobuf::Timestamp& time,
+                                     absl::string_view field);
 
 }  // namespace mdm::server
 

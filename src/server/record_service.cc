@@ -147,13 +147,33 @@ grpc::Status RecordService::Resolve(grpc::ServerContext*,
                                     const v1::ResolveRequest* request,
                                     v1::ResolveResponse* response) {
   absl::StatusOr<engine::ResolvedId> resolved;
+  std::optional<absl::Time> as_of;
+  if (request->has_as_of()) {
+    absl::StatusOr<absl::Time> time = FromProto(request->as_of(), "as_of");
+    if (!time.ok()) return ToGrpcStatus(time.status());
+    as_of = *time;
+  }
   switch (request->subject_case()) {
     case v1::ResolveRequest::kKey:
-      resolved =
-          engine_->Resolve(FromProto(request->key()), request->entity_type());
+      resolved = as_of.has_value()
+                     ? engine_->ResolveAt(FromProto(request->key()),
+                                          request->entity_type(), *as_of)
+                     : engine_->Resolve(FromProto(request->key()),
+                                        request->entity_type());
       break;
     case v1::ResolveRequest::kGoldenId:
-      resolved = engine_->ResolveGoldenId(request->golden_id());
+      if (as_of.has_value()) {
+        absl::StatusOr<engine::GoldenView> view = engine_->GetGoldenAt(
+            request->golden_id(), /*follow_redirects=*/true, *as_of);
+        if (!view.ok()) return ToGrpcStatus(view.status());
+        resolved = engine::ResolvedId{
+            .golden_id = view->golden_id,
+            .entity_type = view->entity_type,
+            .redirected = view->redirected,
+            .retired = view->state == storage::GoldenState::kRetired};
+      } else {
+        resolved = engine_->ResolveGoldenId(request->golden_id());
+      }
       break;
     case v1::ResolveRequest::SUBJECT_NOT_SET:
       return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
@@ -200,11 +220,41 @@ grpc::Status RecordService::BatchResolve(grpc::ServerContext*,
 grpc::Status RecordService::GetGoldenRecord(
     grpc::ServerContext*, const v1::GetGoldenRecordRequest* request,
     v1::GetGoldenRecordResponse* response) {
-  absl::StatusOr<engine::GoldenView> golden =
-      engine_->GetGolden(request->golden_id(), request->follow_redirects());
+  absl::StatusOr<engine::GoldenView> golden;
+  if (request->has_as_of()) {
+    absl::StatusOr<absl::Time> as_of = FromProto(request->as_of(), "as_of");
+    if (!as_of.ok()) return ToGrpcStatus(as_of.status());
+    golden = engine_->GetGoldenAt(request->golden_id(),
+                                  request->follow_redirects(), *as_of);
+  } else {
+    golden =
+        engine_->GetGolden(request->golden_id(), request->follow_redirects());
+  }
   if (!golden.ok()) return ToGrpcStatus(golden.status());
   ToProto(*golden, response->mutable_record());
   response->set_redirected(golden->redirected);
+  return grpc::Status::OK;
+}
+
+grpc::Status RecordService::GetGoldenHistory(
+    grpc::ServerContext*, const v1::GetGoldenHistoryRequest* request,
+    v1::GetGoldenHistoryResponse* response) {
+  constexpr int kDefaultPage = 100, kMaxPage = 1000;
+  if (request->page_size() < 0 || request->page_size() > kMaxPage) {
+    return grpc::Status(
+        grpc::StatusCode::INVALID_ARGUMENT,
+        absl::StrCat("page_size must be in 1..", kMaxPage, ", got ",
+                     request->page_size()));
+  }
+  if (request->after_version() < 0) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "after_version must not be negative");
+  }
+  absl::StatusOr<engine::GoldenHistory> history = engine_->History(
+      request->golden_id(), request->after_version(),
+      request->page_size() == 0 ? kDefaultPage : request->page_size());
+  if (!history.ok()) return ToGrpcStatus(history.status());
+  ToProto(*history, response);
   return grpc::Status::OK;
 }
 

@@ -45,6 +45,9 @@ class RecordService final : public v1::RecordService::Service {
   grpc::Status GetGoldenRecord(grpc::ServerContext* context,
                                const v1::GetGoldenRecordRequest* request,
                                v1::GetGoldenRecordResponse* response) override;
+  grpc::Status GetGoldenHistory(
+      grpc::ServerContext* context, const v1::GetGoldenHistoryRequest* request,
+      v1::GetGoldenHistoryResponse* response) override;
   grpc::Status ExportXrefs(
       grpc::ServerContext* context, const v1::ExportXrefsRequest* request,
       grpc::ServerWriter<v1::ExportXrefsResponse>* writer) override;
