@@ -12,6 +12,7 @@
 #include "src/base/testing/status_matchers.h"
 #include "src/base/testing/temp_dir.h"
 #include "src/config/config_loader.h"
+#include "src/engine/testing/engine_fixture.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace mdm::engine {
@@ -23,62 +24,6 @@ using ::mdm::testing::TempDir;
 using storage::ChangeKind;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-RecordInput Person(std::string id,
-                   std::vector<std::pair<std::string, std::string>> attrs,
-                   std::string source = "crm") {
-  return {.entity_type = "person",
-          .key = {std::move(source), std::move(id)},
-          .attributes = std::move(attrs)};
-}
-
-class EngineTest : public ::testing::Test {
- protected:
-  void SetUp() override { Open(); }
-
-  void Open() {
-    engine_.reset();
-    store_.reset();
-    auto store = storage::OpenSqliteStore({.path = dir_.Path("mdm.db")});
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-    auto config = DefaultConfig();
-    ASSERT_THAT(config, IsOk());
-    auto engine = Engine::Create(store_.get(), *config, &clock_);
-    ASSERT_THAT(engine, IsOk());
-    engine_ = *std::move(engine);
-  }
-
-  UpsertResult MustUpsert(const RecordInput& record) {
-    clock_.Advance(absl::Seconds(1));
-    auto result = engine_->Upsert(record);
-    EXPECT_THAT(result, IsOk());
-    return result.ok() ? *result : UpsertResult{};
-  }
-
-  std::vector<ChangeView> Changes(int64_t after = 0) {
-    auto page = engine_->ListChanges(after, 10000, "");
-    EXPECT_THAT(page, IsOk());
-    return page.ok() ? page->events : std::vector<ChangeView>{};
-  }
-
-  std::vector<ChangeKind> Kinds(const std::vector<ChangeView>& changes) {
-    std::vector<ChangeKind> kinds;
-    for (const ChangeView& c : changes) kinds.push_back(c.row.kind);
-    return kinds;
-  }
-
-  std::string GoldenOf(const std::string& source_id) {
-    auto resolved = engine_->Resolve({"crm", source_id}, "person");
-    EXPECT_THAT(resolved, IsOk()) << source_id;
-    return resolved.ok() ? resolved->golden_id : "";
-  }
-
-  TempDir dir_;
-  FakeClock clock_{absl::FromUnixSeconds(1'700'000'000)};
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<Engine> engine_;
-};
 
 TEST_F(EngineTest, FirstRecordCreatesGoldenRecordAndEvent) {
   const UpsertResult result = MustUpsert(

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -64,14 +65,46 @@ std::string Describe(const v1::ChangeEvent& event) {
   return line;
 }
 
+void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out) {
+  const int64_t micros = absl::ToUnixMicros(time);
+  out->set_seconds(micros / 1000000 - (micros % 1000000 < 0 ? 1 : 0));
+  out->set_nanos(static_cast<int32_t>(((micros % 1000000) + 1000000) %
+                                      1000000 * 1000));
+}
+
 }  // namespace
+
+bool ParseTimeArg(const std::string& text, absl::Time* time,
+                  std::string* error) {
+  std::string parse_error;
+  if (absl::ParseTime(absl::RFC3339_full, text, time, &parse_error)) {
+    return true;
+  }
+  if (absl::ParseTime("%Y-%m-%d", text, absl::UTCTimeZone(), time,
+                      &parse_error)) {
+    return true;
+  }
+  *error = absl::StrCat("'", text,
+                        "' is not a time: give RFC 3339 "
+                        "(2026-09-30T23:59:59Z) or a date (2026-09-30)");
+  return false;
+}
 
 int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
                const CommonOptions& common,
                const std::vector<std::string>& args,
-               const std::string& entity_type, std::ostream& out,
-               std::ostream& err) {
+               const std::string& entity_type, const std::string& as_of,
+               std::ostream& out, std::ostream& err) {
   v1::ResolveRequest request;
+  if (!as_of.empty()) {
+    absl::Time time;
+    std::string error;
+    if (!ParseTimeArg(as_of, &time, &error)) {
+      err << "mdmctl resolve: --as-of: " << error << "\n";
+      return kExitUsage;
+    }
+    SetTimestamp(time, request.mutable_as_of());
+  }
   if (args.size() == 2) {
     request.mutable_key()->set_source(args[0]);
     request.mutable_key()->set_source_id(args[1]);
@@ -99,10 +132,19 @@ int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
 
 int RunGet(const std::shared_ptr<grpc::Channel>& channel,
            const CommonOptions& common, const std::string& golden_id,
-           std::ostream& out, std::ostream& err) {
+           const std::string& as_of, std::ostream& out, std::ostream& err) {
   v1::GetGoldenRecordRequest request;
   request.set_golden_id(golden_id);
   request.set_follow_redirects(true);
+  if (!as_of.empty()) {
+    absl::Time time;
+    std::string error;
+    if (!ParseTimeArg(as_of, &time, &error)) {
+      err << "mdmctl get: --as-of: " << error << "\n";
+      return kExitUsage;
+    }
+    SetTimestamp(time, request.mutable_as_of());
+  }
   v1::GetGoldenRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
   grpc::Status status =
@@ -119,21 +161,164 @@ int RunGet(const std::shared_ptr<grpc::Channel>& channel,
       << "  updated " << Time(golden.updated_at()) << "\n";
   if (response.redirected()) {
     out << "(" << golden_id << " was merged into " << golden.golden_id()
-        << ")\n";
+        << (as_of.empty() ? "" : " by then") << ")\n";
   }
+  if (!as_of.empty()) out << "(as of " << as_of << ")\n";
   out << "\n";
   Table attributes({"ATTRIBUTE", "VALUE", "FROM", "RULE"});
   for (const v1::GoldenAttribute& a : golden.attributes()) {
-    attributes.AddRow({a.name(), a.value(), Key(a.source()), a.rule()});
+    attributes.AddRow({a.name(), a.value(), Key(a.source()),
+                       a.invalid() ? a.rule() + " (invalid)" : a.rule()});
   }
   attributes.Print(out);
   out << "\n";
+  if (!as_of.empty()) {
+    Table xrefs({"SOURCE", "SOURCE_ID"});
+    for (const v1::Xref& x : golden.xrefs()) {
+      xrefs.AddRow({x.key().source(), x.key().source_id()});
+    }
+    xrefs.Print(out);
+    return 0;
+  }
   Table xrefs({"SOURCE", "SOURCE_ID", "VERSION", "UPDATED"});
   for (const v1::Xref& x : golden.xrefs()) {
     xrefs.AddRow({x.key().source(), x.key().source_id(),
                   absl::StrCat(x.version()), Time(x.updated_at())});
   }
   xrefs.Print(out);
+  return 0;
+}
+
+namespace {
+
+std::string CauseText(const v1::GoldenVersion& version) {
+  switch (version.cause()) {
+    case v1::RECORD_UPSERT:
+      return absl::StrCat("upsert of ", Key(version.cause_key()));
+    case v1::RECORD_DELETE:
+      return absl::StrCat("delete of ", Key(version.cause_key()));
+    case v1::REMATCH:
+      return absl::StrCat("re-match (", version.cause_note(), ")");
+    case v1::STEWARD:
+      return absl::StrCat("steward decision",
+                          version.cause_note().empty()
+                              ? ""
+                              : absl::StrCat(": ", version.cause_note()));
+    default:
+      return "state before history was kept";
+  }
+}
+
+std::string Values(const google::protobuf::RepeatedPtrField<std::string>& v) {
+  if (v.empty()) return "(none)";
+  std::vector<std::string> quoted;
+  for (const std::string& value : v) quoted.push_back(absl::StrCat("\"", value, "\""));
+  return absl::StrJoin(quoted, ", ");
+}
+
+}  // namespace
+
+int RunHistory(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::string& golden_id,
+               std::ostream& out, std::ostream& err) {
+  auto stub = v1::RecordService::NewStub(channel);
+  v1::GetGoldenHistoryRequest request;
+  request.set_golden_id(golden_id);
+  request.set_page_size(1000);
+  while (true) {
+    v1::GetGoldenHistoryResponse response;
+    grpc::Status status =
+        stub->GetGoldenHistory(Context().get(), request, &response);
+    if (!status.ok()) return Fail(err, "history", status);
+    for (const v1::GoldenVersion& version : response.versions()) {
+      if (common.json) {
+        PrintJson(version, out);
+        continue;
+      }
+      out << "version " << version.version() << "  " << Time(version.time())
+          << "  " << v1::GoldenState_Name(version.state()) << "  "
+          << CauseText(version) << "\n";
+      for (const v1::SourceKey& key : version.joined()) {
+        out << "  + " << Key(key) << " linked\n";
+      }
+      for (const v1::DepartedXref& departed : version.departed()) {
+        out << "  - " << Key(departed.key())
+            << (departed.to_golden_id().empty()
+                    ? " deleted"
+                    : absl::StrCat(" moved to ", departed.to_golden_id()))
+            << "\n";
+      }
+      for (const std::string& absorbed : version.absorbed()) {
+        out << "  < merged " << absorbed << " into this record\n";
+      }
+      if (!version.merged_into().empty()) {
+        out << "  > merged into " << version.merged_into() << "\n";
+      }
+      for (const v1::AttributeChange& change : version.changes()) {
+        out << "  " << change.name() << ": " << Values(change.before())
+            << " -> " << Values(change.after()) << "\n";
+      }
+    }
+    if (!response.more() || response.versions().empty()) break;
+    request.set_after_version(
+        response.versions(response.versions_size() - 1).version());
+  }
+  return 0;
+}
+
+int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const SearchOptions& options,
+              std::ostream& out, std::ostream& err) {
+  v1::SearchRequest request;
+  request.set_entity_type(options.entity_type);
+  request.set_text(absl::StrJoin(options.text, " "));
+  request.set_limit(options.limit);
+  request.set_min_probability(options.min_probability);
+  for (const std::string& pair : options.attributes) {
+    const size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      err << "mdmctl search: --attr wants NAME=VALUE, got '" << pair << "'\n";
+      return kExitUsage;
+    }
+    (*request.mutable_attributes())[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  auto stub = v1::MatchService::NewStub(channel);
+  v1::SearchResponse response;
+  grpc::Status status = stub->Search(Context().get(), request, &response);
+  if (!status.ok()) return Fail(err, "search", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  std::vector<std::string> understood;
+  std::map<std::string, std::string> sorted(response.query_attributes().begin(),
+                                            response.query_attributes().end());
+  for (const auto& [name, value] : sorted) {
+    understood.push_back(absl::StrCat(name, "=\"", value, "\""));
+  }
+  out << "query: " << absl::StrJoin(understood, " ") << "  ("
+      << response.candidates() << " records scored)\n\n";
+  if (response.matches().empty()) {
+    out << "no golden record matches\n";
+    return 0;
+  }
+  Table table({"GOLDEN_ID", "PROBABILITY", "DECISION", "BEST RECORD", "NAME",
+               "WHY"});
+  for (const v1::SearchMatch& match : response.matches()) {
+    std::string name;
+    for (const v1::GoldenAttribute& a : match.attributes()) {
+      if (name.empty() && (a.name().find("name") != std::string::npos ||
+                           a.name() == "title")) {
+        name = a.value();
+      }
+    }
+    table.AddRow({match.golden_id(),
+                  absl::StrFormat("%.4f", match.match_probability()),
+                  v1::MatchDecision_Name(match.decision()),
+                  Key(match.best_record()), name,
+                  absl::StrJoin(match.reasons(), "; ")});
+  }
+  table.Print(out, /*max_width=*/80);
   return 0;
 }
 

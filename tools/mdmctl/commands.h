@@ -11,23 +11,51 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
+
 namespace mdm::cli {
 
 struct CommonOptions {
   bool json = false;
 };
 
+// A time given on the command line: RFC 3339 ("2026-09-30T23:59:59Z",
+// "2026-09-30T23:59:59+08:00") or a date ("2026-09-30", the start of that
+// day in UTC). False, with a message in `error`, when it is neither.
+bool ParseTimeArg(const std::string& text, absl::Time* time,
+                  std::string* error);
+
 // resolve SOURCE SOURCE_ID  |  resolve GOLDEN_ID
 int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
                const CommonOptions& common,
                const std::vector<std::string>& args,
-               const std::string& entity_type, std::ostream& out,
-               std::ostream& err);
+               const std::string& entity_type, const std::string& as_of,
+               std::ostream& out, std::ostream& err);
 
 // get GOLDEN_ID
 int RunGet(const std::shared_ptr<grpc::Channel>& channel,
            const CommonOptions& common, const std::string& golden_id,
-           std::ostream& out, std::ostream& err);
+           const std::string& as_of, std::ostream& out, std::ostream& err);
+
+// history GOLDEN_ID: every version of a golden record, oldest first: when,
+// why (cause), membership changes and attribute changes.
+int RunHistory(const std::shared_ptr<grpc::Channel>& channel,
+               const CommonOptions& common, const std::string& golden_id,
+               std::ostream& out, std::ostream& err);
+
+struct SearchOptions {
+  std::string entity_type;
+  std::vector<std::string> attributes;  // NAME=VALUE
+  std::vector<std::string> text;        // words of free text
+  int limit = 10;
+  double min_probability = 0;
+};
+
+// search --type=T [--attr NAME=VALUE]... [TEXT...]: golden records ranked
+// against the query, nothing written.
+int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const SearchOptions& options,
+              std::ostream& out, std::ostream& err);
 
 // watch: follows the feed from `from` (first sequence shown) until
 // interrupted, or until `max_events` events when it is positive.

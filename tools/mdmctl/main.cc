@@ -73,11 +73,36 @@ int main(int argc, char** argv) {
       ->expected(1, 2);
   resolve_cmd->add_option("--type", entity_type,
                           "entity type, when the key exists under several");
+  std::string as_of;
+  resolve_cmd->add_option(
+      "--as-of", as_of,
+      "answer as of this time (RFC 3339, or a date: midnight UTC)");
 
   // get
   std::string golden_id;
   auto* get_cmd = app.add_subcommand("get", "a golden record with its sources");
   get_cmd->add_option("GOLDEN_ID", golden_id)->required();
+  get_cmd->add_option(
+      "--as-of", as_of,
+      "the record as it was then (RFC 3339, or a date: midnight UTC)");
+
+  // history
+  auto* history_cmd = app.add_subcommand(
+      "history", "every version of a golden record: when, why, what changed");
+  history_cmd->add_option("GOLDEN_ID", golden_id)->required();
+
+  // search
+  SearchOptions search;
+  auto* search_cmd = app.add_subcommand(
+      "search", "golden records matching a query; writes nothing");
+  search_cmd->add_option("--type", search.entity_type)->required();
+  search_cmd->add_option("--attr", search.attributes, "NAME=VALUE (repeat)");
+  search_cmd->add_option("--limit", search.limit, "most results, 1..100")
+      ->capture_default_str();
+  search_cmd->add_option("--min-probability", search.min_probability,
+                         "only matches at least this likely");
+  search_cmd->add_option("TEXT", search.text,
+                         "free text: name, e-mail, phone, identifiers");
 
   // watch
   int64_t from = 0;
@@ -167,10 +192,16 @@ int main(int argc, char** argv) {
     return RunImport(channel, import, std::cout, std::cerr);
   }
   if (*resolve_cmd) {
-    return RunResolve(channel, common, resolve_args, entity_type, std::cout,
-                      std::cerr);
+    return RunResolve(channel, common, resolve_args, entity_type, as_of,
+                      std::cout, std::cerr);
   }
-  if (*get_cmd) return RunGet(channel, common, golden_id, std::cout, std::cerr);
+  if (*get_cmd) {
+    return RunGet(channel, common, golden_id, as_of, std::cout, std::cerr);
+  }
+  if (*history_cmd) {
+    return RunHistory(channel, common, golden_id, std::cout, std::cerr);
+  }
+  if (*search_cmd) return RunSearch(channel, common, search, std::cout, std::cerr);
   if (*watch_cmd) {
     return RunWatch(channel, common, from, entity_type, max_events, std::cout,
                     std::cerr);
