@@ -188,13 +188,7 @@ TEST_F(EngineTest, SurvivorshipRulesFromTheConfigurationWithLineage) {
       R"pb(sources { name: "erp" trust: 0.9 }
            sources { name: "crm" trust: 0.6 })pb",
       &config));
-  for (v1::EntityTypeConfig& type : *config.mutable_entity_types()) {
-    if (type.name() != "person") continue;
-    type.set_default_survivorship(v1::SOURCE_PRIORITY);
-    v1::SurvivorshipRule* phones = type.add_survivorship();
-    phones->set_attribute("phone");
-    phones->set_strategy(v1::AGGREGATE);
-  }
+  // The built-in person type: source priority, every distinct phone.
   Open(&config);
   const auto erp = MustUpsert(Person(
       "E1", {{"email", "ann@x.org"}, {"city", "Shenzhen"},
