@@ -292,6 +292,99 @@ TEST_F(ServerTest, ResolvingAMergedGoldenIdRedirectsToTheSurvivor) {
   EXPECT_EQ(golden.record().xrefs_size(), 3);
 }
 
+TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
+  const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
+  const auto b = Upsert(Person("b", {{"national_id", "N1"}}));
+  absl::SleepFor(absl::Milliseconds(2));
+  const absl::Time before_merge = absl::Now();
+  absl::SleepFor(absl::Milliseconds(2));
+  Upsert(Person("c", {{"email", "a@x.org"}, {"national_id", "N1"}}));
+
+  google::protobuf::Timestamp then;
+  then.set_seconds(absl::ToUnixSeconds(before_merge));
+  then.set_nanos(static_cast<int32_t>(
+      absl::ToInt64Nanoseconds(before_merge - absl::FromUnixSeconds(
+                                                  then.seconds()))));
+  {
+    grpc::ClientContext context;
+    v1::ResolveRequest request;
+    request.mutable_key()->set_source("crm");
+    request.mutable_key()->set_source_id("b");
+    *request.mutable_as_of() = then;
+    v1::ResolveResponse resolved;
+    ASSERT_TRUE(records_->Resolve(&context, request, &resolved).ok());
+    EXPECT_EQ(resolved.golden_id(), b.golden_id());
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetGoldenRecordRequest request;
+    request.set_golden_id(b.golden_id());
+    request.set_follow_redirects(true);
+    *request.mutable_as_of() = then;
+    v1::GetGoldenRecordResponse golden;
+    ASSERT_TRUE(records_->GetGoldenRecord(&context, request, &golden).ok());
+    EXPECT_FALSE(golden.redirected());
+    EXPECT_EQ(golden.record().state(), v1::LIVE);
+    ASSERT_EQ(golden.record().xrefs_size(), 1);
+    EXPECT_EQ(golden.record().xrefs(0).key().source_id(), "b");
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetGoldenRecordRequest request;
+    request.set_golden_id(b.golden_id());
+    request.mutable_as_of()->set_seconds(-1'000'000'000'000);
+    v1::GetGoldenRecordResponse golden;
+    grpc::Status status =
+        records_->GetGoldenRecord(&context, request, &golden);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetGoldenHistoryRequest request;
+    request.set_golden_id(a.golden_id());
+    v1::GetGoldenHistoryResponse history;
+    ASSERT_TRUE(records_->GetGoldenHistory(&context, request, &history).ok());
+    ASSERT_EQ(history.versions_size(), 2);
+    EXPECT_EQ(history.versions(0).cause(), v1::RECORD_UPSERT);
+    EXPECT_EQ(history.versions(0).cause_key().source_id(), "a");
+    EXPECT_THAT(history.versions(1).absorbed(), ElementsAre(b.golden_id()));
+    EXPECT_FALSE(history.more());
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetGoldenHistoryRequest request;
+    request.set_golden_id(a.golden_id());
+    request.set_page_size(5000);
+    v1::GetGoldenHistoryResponse history;
+    EXPECT_EQ(records_->GetGoldenHistory(&context, request, &history)
+                  .error_code(),
+              grpc::StatusCode::INVALID_ARGUMENT);
+  }
+  auto matching = v1::MatchService::NewStub(channel_);
+  {
+    grpc::ClientContext context;
+    v1::SearchRequest request;
+    request.set_entity_type("person");
+    request.set_text("a@x.org");
+    v1::SearchResponse found;
+    ASSERT_TRUE(matching->Search(&context, request, &found).ok());
+    ASSERT_GE(found.matches_size(), 1);
+    EXPECT_EQ(found.matches(0).golden_id(), a.golden_id());
+    EXPECT_EQ(found.matches(0).decision(), v1::LINK);
+    EXPECT_EQ(found.query_attributes().at("email"), "a@x.org");
+  }
+  {
+    grpc::ClientContext context;
+    v1::SearchRequest request;
+    request.set_entity_type("person");
+    request.set_limit(500);
+    request.set_text("x");
+    v1::SearchResponse found;
+    EXPECT_EQ(matching->Search(&context, request, &found).error_code(),
+              grpc::StatusCode::INVALID_ARGUMENT);
+  }
+}
+
 TEST_F(ServerTest, ListChangesPagesAndReportsTheHead) {
   for (int i = 0; i < 5; ++i) {
     Upsert(Person(absl::StrCat(i), {{"email", absl::StrCat(i, "@x.org")}}));
