@@ -1,7 +1,7 @@
 # Accuracy of the real service on the public datasets, with the acceptance
 # levels of the matching engine: pairwise F1 over the service's clustering
 # (no labels used: import, unsupervised training, export), and the share of
-# labelled company-name pairs decided right.
+# labelled company-name pairs decided right; search before create on febrl 4.
 source "$(dirname "$0")/lib.sh"
 need_datasets febrl
 need_datasets splink_fake_20000
@@ -26,4 +26,8 @@ check fake_20000 f1 0.85
 check amazon_google f1 0.60
 check chicago f1 0.92
 check company_names accuracy 0.90
+# Search before create: each febrl 4b record as a query against 4a.
+check febrl4_search first_rank 0.98
+above=$(grep "^dataset=febrl4_search " "$WORK/results.txt" | sed -n 's/.* above_auto_merge=\([0-9]*\).*/\1/p')
+[ "$above" = "0" ] || fail "febrl4_search: $above queries without a match scored above auto_merge"
 echo "PASS"

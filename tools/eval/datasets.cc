@@ -180,6 +180,75 @@ absl::StatusOr<PreparedDataset> Febrl4(const std::string& data_dir) {
   return dataset;
 }
 
+// febrl 4a loaded without the entities N % 10 == 3; the 4b records as
+// search queries.
+absl::StatusOr<PreparedDataset> Febrl4Search(const std::string& data_dir,
+                                             const std::string& scratch_dir) {
+  PreparedDataset dataset{.name = "febrl4_search",
+                          .entity_type = "person",
+                          .scoring = Scoring::kSearch};
+  auto held_out = [](const std::string& entity) {
+    int64_t number = 0;
+    return absl::SimpleAtoi(entity, &number) && number % 10 == 3;
+  };
+  // The loaded file: 4a without the held-out entities.
+  const std::string loaded_path = PathIn(scratch_dir, "febrl4a_loaded.csv");
+  absl::flat_hash_map<std::string, RecordKey> loaded_of_entity;
+  {
+    const std::string path = PathIn(data_dir, "febrl/febrl_dataset4a.csv");
+    MDM_ASSIGN_OR_RETURN(
+        std::unique_ptr<CsvFile> file,
+        CsvFile::Open(path, /*trim_values=*/true, &dataset.warnings));
+    MDM_ASSIGN_OR_RETURN(const size_t id, file->Column("rec_id"));
+    std::ofstream out(loaded_path, std::ios::binary);
+    std::vector<std::string> quoted;
+    for (const std::string& column : file->header()) {
+      quoted.push_back(CsvField(column));
+    }
+    out << absl::StrJoin(quoted, ",") << "\n";
+    std::vector<std::string> fields;
+    while (file->Next(fields)) {
+      const std::string entity = FebrlEntity(fields[id]);
+      if (entity.empty() || held_out(entity)) continue;
+      loaded_of_entity[entity] = {"febrl4a", fields[id]};
+      quoted.clear();
+      for (const std::string& field : fields) quoted.push_back(CsvField(field));
+      out << absl::StrJoin(quoted, ",") << "\n";
+    }
+    if (!out) {
+      return absl::InternalError(absl::StrCat("cannot write ", loaded_path));
+    }
+  }
+  dataset.imports.push_back({loaded_path, "febrl4a", FebrlFlags()});
+
+  // Queries: 4b columns named as the import names them.
+  const absl::flat_hash_map<std::string, std::string> attribute_of = {
+      {"given_name", "given_name"},  {"surname", "family_name"},
+      {"date_of_birth", "birth_date"}, {"soc_sec_id", "national_id"},
+      {"address_1", "address_line"}, {"suburb", "city"},
+      {"postcode", "postal_code"},   {"state", "region"}};
+  const std::string path = PathIn(data_dir, "febrl/febrl_dataset4b.csv");
+  MDM_ASSIGN_OR_RETURN(
+      std::unique_ptr<CsvFile> file,
+      CsvFile::Open(path, /*trim_values=*/true, &dataset.warnings));
+  MDM_ASSIGN_OR_RETURN(const size_t id, file->Column("rec_id"));
+  std::vector<std::string> fields;
+  while (file->Next(fields)) {
+    SearchCase query;
+    query.key = {"febrl4b", fields[id]};
+    for (size_t i = 0; i < fields.size(); ++i) {
+      auto attribute = attribute_of.find(file->header()[i]);
+      if (attribute != attribute_of.end() && !fields[i].empty()) {
+        query.attributes.emplace_back(attribute->second, fields[i]);
+      }
+    }
+    auto expected = loaded_of_entity.find(FebrlEntity(fields[id]));
+    if (expected != loaded_of_entity.end()) query.expected = expected->second;
+    dataset.searches.push_back(std::move(query));
+  }
+  return dataset;
+}
+
 // Splink's synthetic people: truth in the `cluster` column.
 absl::StatusOr<PreparedDataset> SplinkFake(const std::string& name,
                                            const std::string& data_dir,
@@ -340,7 +409,7 @@ absl::StatusOr<PreparedDataset> CompanyNames(const std::string& data_dir) {
 const std::vector<std::string>& DatasetNames() {
   static const auto* names = new std::vector<std::string>{
       "febrl3",        "febrl4",  "fake_1000",    "fake_20000",
-      "amazon_google", "chicago", "company_names"};
+      "amazon_google", "chicago", "company_names", "febrl4_search"};
   return *names;
 }
 
@@ -349,6 +418,7 @@ absl::StatusOr<PreparedDataset> PrepareDataset(absl::string_view name,
                                                const std::string& scratch_dir) {
   if (name == "febrl3") return Febrl3(data_dir);
   if (name == "febrl4") return Febrl4(data_dir);
+  if (name == "febrl4_search") return Febrl4Search(data_dir, scratch_dir);
   if (name == "fake_1000") {
     return SplinkFake("fake_1000", data_dir, "splink_fake_1000/fake_1000.csv");
   }

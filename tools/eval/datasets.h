@@ -17,6 +17,10 @@
 //                           split by its Source column into one file each
 //   company_names  organization  labelled name pairs, scored one pair at a
 //                           time (accuracy)
+//   febrl4_search  person   febrl 4a loaded without every tenth entity
+//                           (N % 10 == 3); each 4b record is then a search
+//                           query, with a true match in 4a or (for the
+//                           held-out tenth) none
 #ifndef MDM_TOOLS_EVAL_DATASETS_H_
 #define MDM_TOOLS_EVAL_DATASETS_H_
 
@@ -36,6 +40,15 @@ enum class Scoring {
   kCrossSourcePairs,  // pairwise P/R/F1 over pairs across sources
   kListedPairs,       // as above, truth given as a list of pairs
   kPairAccuracy,      // labelled pairs, each upserted alone: accuracy
+  kSearch,            // search queries against the loaded records
+};
+
+// A search query and the record it should find first.
+struct SearchCase {
+  RecordKey key;  // the query's own record (not loaded)
+  std::vector<std::pair<std::string, std::string>> attributes;
+  // The loaded record of the same entity; empty id when none was loaded.
+  RecordKey expected;
 };
 
 // One `mdmctl import` run.
@@ -69,6 +82,7 @@ struct PreparedDataset {
   std::vector<TruthRecord> records;
   std::vector<std::pair<RecordKey, RecordKey>> truth_pairs;  // kListedPairs
   std::vector<LabelledPair> labelled_pairs;                  // kPairAccuracy
+  std::vector<SearchCase> searches;                          // kSearch
   // Oddities found while reading (skipped rows, repeated ids), for stderr.
   std::vector<std::string> warnings;
 };

@@ -1,5 +1,9 @@
 #include "tools/eval/evaluation.h"
 
+#include <grpcpp/create_channel.h>
+
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "mdm/v1/matching.grpc.pb.h"
 #include "nlohmann/json.hpp"
 #include "src/base/status_macros.h"
 #include "tools/eval/datasets.h"
@@ -251,6 +256,84 @@ PairCounts Score(const PreparedDataset& dataset,
   return counts;
 }
 
+struct SearchScores {
+  int64_t matched_queries = 0;
+  int64_t first_rank = 0;  // matched queries whose first result is right
+  int64_t unmatched_queries = 0;
+  int64_t above_auto_merge = 0;  // unmatched queries with a LINK result
+  std::vector<double> latencies_ms;
+};
+
+double Percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const size_t index = std::min(
+      values.size() - 1, static_cast<size_t>(fraction * values.size()));
+  return values[index];
+}
+
+// Sends every query of the dataset to MatchService.Search (one at a time,
+// as an integration service would) and scores the first result.
+absl::StatusOr<SearchScores> RunSearches(
+    const PreparedDataset& dataset,
+    const absl::flat_hash_map<RecordKey, std::string>& golden_of,
+    const std::string& address, std::ostream& err) {
+  auto channel =
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  auto stub = v1::MatchService::NewStub(channel);
+  SearchScores scores;
+  int64_t quoted = 0;
+  for (const SearchCase& query : dataset.searches) {
+    v1::SearchRequest request;
+    request.set_entity_type(dataset.entity_type);
+    request.set_limit(5);
+    for (const auto& [name, value] : query.attributes) {
+      (*request.mutable_attributes())[name] = value;
+    }
+    v1::SearchResponse response;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(30));
+    const absl::Time start = absl::Now();
+    const grpc::Status status = stub->Search(&context, request, &response);
+    scores.latencies_ms.push_back(
+        absl::ToDoubleMilliseconds(absl::Now() - start));
+    if (!status.ok()) {
+      return absl::InternalError(absl::StrCat("search for ", query.key.id,
+                                              " failed: ",
+                                              status.error_message()));
+    }
+    const v1::SearchMatch* top =
+        response.matches().empty() ? nullptr : &response.matches(0);
+    if (query.expected.id.empty()) {
+      ++scores.unmatched_queries;
+      if (top != nullptr && top->decision() == v1::LINK) {
+        ++scores.above_auto_merge;
+        if (++quoted <= kQuotedRejects) {
+          err << "mdm-eval: " << dataset.name << ": " << query.key.id
+              << " has no match but links to " << top->golden_id() << " ("
+              << top->best_record().source_id() << ", p="
+              << top->match_probability() << ")\n";
+        }
+      }
+      continue;
+    }
+    ++scores.matched_queries;
+    auto expected = golden_of.find(query.expected);
+    if (top != nullptr && expected != golden_of.end() &&
+        top->golden_id() == expected->second) {
+      ++scores.first_rank;
+    } else if (++quoted <= kQuotedRejects) {
+      err << "mdm-eval: " << dataset.name << ": " << query.key.id
+          << " should find " << query.expected.id << " first, found "
+          << (top == nullptr ? std::string("nothing")
+                             : top->best_record().source_id())
+          << "\n";
+    }
+  }
+  return scores;
+}
+
 }  // namespace
 
 absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
@@ -300,7 +383,27 @@ absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
   }
 
   std::string line;
-  if (dataset.scoring == Scoring::kPairAccuracy) {
+  if (dataset.scoring == Scoring::kSearch) {
+    // The loaded file has no duplicates to train on: the defaults answer.
+    MDM_RETURN_IF_ERROR(ImportAll(dataset, mdmctl, dir.string(), err));
+    MDM_ASSIGN_OR_RETURN(auto golden_of,
+                         ExportXrefs(mdmctl, dataset.entity_type));
+    MDM_ASSIGN_OR_RETURN(
+        SearchScores scores,
+        RunSearches(dataset, golden_of, mdmd->address(), err));
+    line = absl::StrFormat(
+        "dataset=%s records=%d queries=%d first_rank=%.4f "
+        "unmatched_queries=%d above_auto_merge=%d p50_ms=%.2f p99_ms=%.2f "
+        "seconds=%.1f",
+        name, golden_of.size(), dataset.searches.size(),
+        scores.matched_queries == 0
+            ? 1.0
+            : static_cast<double>(scores.first_rank) / scores.matched_queries,
+        scores.unmatched_queries, scores.above_auto_merge,
+        Percentile(scores.latencies_ms, 0.5),
+        Percentile(scores.latencies_ms, 0.99),
+        absl::ToDoubleSeconds(absl::Now() - start));
+  } else if (dataset.scoring == Scoring::kPairAccuracy) {
     // Pairs are scored one at a time, with nothing to train on.
     MDM_ASSIGN_OR_RETURN(const double accuracy,
                          PairAccuracy(dataset, mdmctl, err));
