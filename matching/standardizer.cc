@@ -172,6 +172,15 @@ Feature Phone(absl::string_view raw, absl::string_view region) {
   if (f.value.empty()) return f;
   f.invalid = !phone.valid;
   AddKey(f, phone.digits);
+  if (phone.e164.empty()) {
+    // Not placeable without a region: also key it without a trunk prefix,
+    // so "0755-86316688" meets +86 755 8631 6688 (national number
+    // 75586316688) on the same national number.
+    const size_t significant = phone.digits.find_first_not_of('0');
+    if (significant != 0 && significant != std::string::npos) {
+      AddKey(f, phone.digits.substr(significant));
+    }
+  }
   return f;
 }
 

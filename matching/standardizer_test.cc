@@ -86,6 +86,15 @@ TEST(StandardizeValue, KeysBridgeScriptsAndSpellings) {
   EXPECT_FALSE(phone.invalid);
 }
 
+TEST(StandardizeValue, UnplaceablePhonesShareAKeyWithTheirNationalNumber) {
+  const Feature placed =
+      StandardizeValue(v1::PHONE, "+86 755 8631 6688", "");
+  const Feature unplaced = StandardizeValue(v1::PHONE, "0755-86316688", "");
+  EXPECT_NE(placed.value, unplaced.value);
+  EXPECT_THAT(unplaced.keys, Contains("75586316688"));
+  EXPECT_THAT(placed.keys, Contains("75586316688"));
+}
+
 TEST(StandardizeValue, OrganizationNamesKeepTheCoreAndAbbreviate) {
   const Feature a = StandardizeValue(v1::ORGANIZATION_NAME, "华为技术有限公司");
   const Feature b =

@@ -305,13 +305,18 @@ int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
   Table table({"GOLDEN_ID", "PROBABILITY", "DECISION", "BEST RECORD", "NAME",
                "WHY"});
   for (const v1::SearchMatch& match : response.matches()) {
-    std::string name;
+    // The record's name: full_name or name if it has one, else the first
+    // attribute called *name.
+    std::string name, fallback;
     for (const v1::GoldenAttribute& a : match.attributes()) {
-      if (name.empty() && (a.name().find("name") != std::string::npos ||
-                           a.name() == "title")) {
+      if (name.empty() && (a.name() == "full_name" || a.name() == "name")) {
         name = a.value();
       }
+      if (fallback.empty() && a.name().find("name") != std::string::npos) {
+        fallback = a.value();
+      }
     }
+    if (name.empty()) name = fallback;
     table.AddRow({match.golden_id(),
                   absl::StrFormat("%.4f", match.match_probability()),
                   v1::MatchDecision_Name(match.decision()),
