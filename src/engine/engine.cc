@@ -312,11 +312,15 @@ absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> Engine::ResolveMany(
   return results;
 }
 
-absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
-                                             const SourceKey& key,
-                                             absl::string_view entity_type) {
-  MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> xrefs,
-                       txn.LookupXrefs(key));
+absl::StatusOr<ResolvedId> Engine::ResolveIn(
+    storage::ReadTransaction& txn, const SourceKey& key,
+    absl::string_view entity_type, std::optional<absl::Time> as_of) {
+  std::vector<storage::XrefRow> xrefs;
+  if (as_of.has_value()) {
+    MDM_ASSIGN_OR_RETURN(xrefs, txn.LookupXrefsAt(key, *as_of));
+  } else {
+    MDM_ASSIGN_OR_RETURN(xrefs, txn.LookupXrefs(key));
+  }
   if (!entity_type.empty()) {
     xrefs.erase(std::remove_if(xrefs.begin(), xrefs.end(),
                                [&](const storage::XrefRow& x) {
@@ -324,17 +328,24 @@ absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
                                }),
                 xrefs.end());
   }
+  const std::string when =
+      as_of.has_value()
+          ? absl::StrCat(" at ", absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ",
+                                                  *as_of, absl::UTCTimeZone()))
+          : "";
   if (xrefs.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat(entity_type.empty() ? "" : absl::StrCat(entity_type, " "),
-                     "source record ", RecordLabel(key), " not found"));
+    return absl::NotFoundError(absl::StrCat(
+        entity_type.empty() ? "" : absl::StrCat(entity_type, " "),
+        "source record ", RecordLabel(key),
+        as_of.has_value() ? absl::StrCat(" was not linked", when)
+                          : std::string(" not found")));
   }
   if (xrefs.size() > 1) {
     std::vector<std::string> types;
     for (const storage::XrefRow& x : xrefs) types.push_back(x.entity_type);
-    return absl::FailedPreconditionError(
-        absl::StrCat("source record ", RecordLabel(key), " exists as ",
-                     absl::StrJoin(types, " and "), "; give an entity type"));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "source record ", RecordLabel(key), as_of.has_value() ? " existed" : "",
+        " as ", absl::StrJoin(types, " and "), when, "; give an entity type"));
   }
   return ResolvedId{
       .golden_id = GoldenIdOf(xrefs[0].entity_type, xrefs[0].golden_id),

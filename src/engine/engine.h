@@ -26,6 +26,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -185,9 +186,11 @@ class Engine {
   // The stored golden row of a public id, of the right entity type.
   absl::StatusOr<storage::GoldenRow> FindGolden(storage::ReadTransaction& txn,
                                                 absl::string_view golden_id);
-  absl::StatusOr<ResolvedId> ResolveIn(storage::ReadTransaction& txn,
-                                       const SourceKey& key,
-                                       absl::string_view entity_type);
+  // Resolves now, or as of a past time.
+  absl::StatusOr<ResolvedId> ResolveIn(
+      storage::ReadTransaction& txn, const SourceKey& key,
+      absl::string_view entity_type,
+      std::optional<absl::Time> as_of = std::nullopt);
   absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
                                            const RecordInput& record);
   // Finds a record for Explain: by type and key, or by key alone.

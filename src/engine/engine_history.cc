@@ -78,30 +78,7 @@ absl::StatusOr<ResolvedId> Engine::ResolveAt(const SourceKey& key,
                                              absl::string_view entity_type,
                                              absl::Time as_of) {
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> xrefs,
-                       txn->LookupXrefsAt(key, as_of));
-  if (!entity_type.empty()) {
-    xrefs.erase(std::remove_if(xrefs.begin(), xrefs.end(),
-                               [&](const storage::XrefRow& x) {
-                                 return x.entity_type != entity_type;
-                               }),
-                xrefs.end());
-  }
-  if (xrefs.empty()) {
-    return absl::NotFoundError(absl::StrCat(
-        entity_type.empty() ? "" : absl::StrCat(entity_type, " "),
-        "source record ", RecordLabel(key), " was not linked at ",
-        TimeLabel(as_of)));
-  }
-  if (xrefs.size() > 1) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("source record ", RecordLabel(key),
-                     " existed under several entity types at ",
-                     TimeLabel(as_of), "; give an entity type"));
-  }
-  return ResolvedId{
-      .golden_id = GoldenIdOf(xrefs[0].entity_type, xrefs[0].golden_id),
-      .entity_type = xrefs[0].entity_type};
+  return ResolveIn(*txn, key, entity_type, as_of);
 }
 
 absl::StatusOr<GoldenView> Engine::GetGoldenAt(absl::string_view golden_id,

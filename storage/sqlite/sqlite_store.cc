@@ -54,6 +54,16 @@ XrefRow ReadXrefRow(const Statement& stmt) {
   return row;
 }
 
+absl::StatusOr<std::vector<XrefRow>> CollectXrefs(Statement& stmt) {
+  std::vector<XrefRow> rows;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) break;
+    rows.push_back(ReadXrefRow(stmt));
+  }
+  return rows;
+}
+
 absl::StatusOr<std::vector<RecordRow>> CollectRecords(Statement& stmt) {
   std::vector<RecordRow> rows;
   while (true) {
@@ -142,13 +152,7 @@ class SqliteReader : public Interface {
             "FROM source_records WHERE source = ? AND source_id = ?"));
     stmt.BindText(1, key.source);
     stmt.BindText(2, key.source_id);
-    std::vector<XrefRow> rows;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      rows.push_back(ReadXrefRow(stmt));
-    }
-    return rows;
+    return CollectXrefs(stmt);
   }
 
   absl::StatusOr<std::vector<RecordRow>> GetRecords(
@@ -306,13 +310,7 @@ class SqliteReader : public Interface {
     stmt.BindInt(param++, after_record_id);
     if (!entity_type.empty()) stmt.BindText(param++, entity_type);
     stmt.BindInt(param++, limit);
-    std::vector<XrefRow> rows;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      rows.push_back(ReadXrefRow(stmt));
-    }
-    return rows;
+    return CollectXrefs(stmt);
   }
 
   absl::StatusOr<std::vector<RecordRow>> ScanRecords(
@@ -408,13 +406,7 @@ class SqliteReader : public Interface {
     stmt.BindText(1, key.source);
     stmt.BindText(2, key.source_id);
     stmt.BindInt(3, ToMicros(time));
-    std::vector<XrefRow> rows;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      rows.push_back(ReadXrefRow(stmt));
-    }
-    return rows;
+    return CollectXrefs(stmt);
   }
 
   absl::StatusOr<std::vector<SourceKey>> GoldenMembersAt(
