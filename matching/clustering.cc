@@ -47,11 +47,13 @@ class ConstrainedSets {
     state_[b].cannot.push_back(a);
   }
 
-  // Joins the clusters of x and y unless a constraint forbids it.
-  void TryUnion(size_t x, size_t y) {
+  // Joins the clusters of x and y unless a constraint forbids it; `forced`
+  // (a must-link) ignores every constraint but cannot-links.
+  void TryUnion(size_t x, size_t y, bool forced = false) {
     x = Find(x);
     y = Find(y);
-    if (x == y || !Compatible(x, y)) return;
+    if (x == y) return;
+    if (forced ? Separated(x, y) : !Compatible(x, y)) return;
     if (y < x) std::swap(x, y);  // the smaller root survives
     parent_[y] = x;
     ClusterState& into = state_[x];
@@ -92,13 +94,18 @@ class ConstrainedSets {
         if (!StrongValuesCompatible(kind, value, other_value)) return false;
       }
     }
-    for (size_t r : a.cannot) {
-      if (Find(r) == y) return false;
+    return !Separated(x, y);
+  }
+
+  // A cannot-link runs between the clusters of roots x and y.
+  bool Separated(size_t x, size_t y) {
+    for (size_t r : state_[x].cannot) {
+      if (Find(r) == y) return true;
     }
-    for (size_t r : b.cannot) {
-      if (Find(r) == x) return false;
+    for (size_t r : state_[y].cannot) {
+      if (Find(r) == x) return true;
     }
-    return true;
+    return false;
   }
 
   std::vector<size_t> parent_;
@@ -127,7 +134,8 @@ bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
-    absl::Span<const CannotLink> cannot_links) {
+    absl::Span<const CannotLink> cannot_links,
+    absl::Span<const MustLink> must_links) {
   // Records by increasing id, so that indexes follow ids.
   std::vector<ClusterRecord> sorted(records.begin(), records.end());
   std::sort(sorted.begin(), sorted.end(),
@@ -151,6 +159,19 @@ std::vector<std::vector<int64_t>> ClusterRecords(
       sets.AddCannotLink(a->second, b->second);
     }
   }
+  // Must-links in a fixed order, so that conflicting ones resolve the same
+  // way whatever order they came in.
+  std::vector<std::pair<size_t, size_t>> forced;
+  for (const MustLink& link : must_links) {
+    auto a = index.find(link.a);
+    auto b = index.find(link.b);
+    if (a != index.end() && b != index.end()) {
+      forced.emplace_back(std::min(a->second, b->second),
+                          std::max(a->second, b->second));
+    }
+  }
+  std::sort(forced.begin(), forced.end());
+  for (const auto& [a, b] : forced) sets.TryUnion(a, b, /*forced=*/true);
 
   struct Link {
     double weight;

@@ -1,6 +1,9 @@
 // Clustering: from scored pairs to a partition of records, under constraints.
 //
-// Pairs at or above `options.link_weight` are taken in descending weight
+// Must-links join their records first, whatever the deduplicated sources and
+// strong identifiers say (a steward's decision overrides them), unless a
+// cannot-link separates the two clusters. Then pairs at or above
+// `options.link_weight` are taken in descending weight
 // (ties by record ids); a pair below `options.best_match_weight` counts only
 // when each record is the other's best-weighted pair among the records of
 // the other's source (ties: the smaller id). A counted pair joins its two
@@ -55,6 +58,12 @@ struct CannotLink {
   int64_t b = 0;
 };
 
+// Two records that must share a cluster (a data steward said so).
+struct MustLink {
+  int64_t a = 0;
+  int64_t b = 0;
+};
+
 struct LinkThresholds {
   // Pairs below this weight never link.
   double link_weight = 0;
@@ -69,7 +78,8 @@ struct LinkThresholds {
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
-    absl::Span<const CannotLink> cannot_links = {});
+    absl::Span<const CannotLink> cannot_links = {},
+    absl::Span<const MustLink> must_links = {});
 
 // True when two values of a strong identifier can belong to one entity:
 // equal, or for MPN one extends the other by a short letter suffix after a

@@ -75,6 +75,27 @@ TEST(ClusterRecords, CannotLinkSeparatesEvenThroughOthers) {
               ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
 }
 
+TEST(ClusterRecords, MustLinksJoinWhateverTheScoresAndSourcesSay) {
+  std::vector<ClusterRecord> records = {
+      {.id = 1, .exclusive_source = 0},
+      {.id = 2, .exclusive_source = 0},
+      {.id = 3},
+  };
+  // No pair scores; a steward joined 1 and 2 although both come from one
+  // deduplicated source, and 3 follows 2 automatically.
+  EXPECT_THAT(ClusterRecords(records, {{2, 3, 20.0}}, {6.6, 6.6}, kKinds, {},
+                             {{2, 1}}),
+              ElementsAre(ElementsAre(1, 2, 3)));
+}
+
+TEST(ClusterRecords, CannotLinksWinOverMustLinksAndLinks) {
+  // 1=2 and 2=3 are must-links, 1!=3 a cannot-link: the first must-link in
+  // id order holds, the second cannot join across the cannot-link.
+  EXPECT_THAT(ClusterRecords(Plain({1, 2, 3}), {{1, 3, 50.0}}, {6.6, 6.6},
+                             kKinds, {{1, 3}}, {{3, 2}, {1, 2}}),
+              ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
 TEST(ClusterRecords, BandPairsLinkOnlyAsMutualBestCandidates) {
   // Source 1 listings a1 (1), a2 (2); source 2 listings g1 (3), g2 (4).
   std::vector<ClusterRecord> records = {{.id = 1, .source = 1},

@@ -164,6 +164,52 @@ struct GoldenVersionRow {
   std::vector<int64_t> absorbed;  // golden records merged into this one
 };
 
+// A data steward's judgement of a pair of source records, kept by key so
+// that it survives updates, re-imports and retraining.
+enum class JudgementKind {
+  kMustLink = 1,    // the same entity: never split by the matcher
+  kCannotLink = 2,  // different entities: never joined by the matcher
+  kUnsure = 3,      // no decision; asked again later
+};
+
+struct JudgementRow {
+  std::string entity_type;
+  SourceKey a;  // a < b
+  SourceKey b;
+  JudgementKind kind = JudgementKind::kUnsure;
+  std::string actor;
+  std::string reason;
+  absl::Time time;
+};
+
+// One entry of the audit log: a steward action, or an automatic merge or
+// split.
+struct AuditRow {
+  int64_t sequence = 0;  // assigned by AppendAudit: dense, from 1
+  absl::Time time;
+  std::string actor;   // the caller's identity; "mdm" for automatic actions
+  std::string action;  // approve, reject, unsure, merge, split, move,
+                       // auto_merge, auto_split
+  std::string entity_type;
+  bool automatic = false;
+  std::vector<int64_t> golden_ids;  // the golden records involved
+  std::vector<SourceKey> keys;      // the source records involved
+  std::string reason;
+  double weight = 0;  // automatic: the match weight that decided, if any
+  bool has_weight = false;
+  int64_t model_version = 0;  // automatic: the model that decided
+  std::string detail;
+};
+
+// Which audit entries to list; empty fields do not filter.
+struct AuditFilter {
+  int64_t golden_id = 0;
+  std::string actor;
+  absl::Time since = absl::InfinitePast();
+  int64_t after_sequence = 0;
+  int limit = 100;
+};
+
 // One stored version of an entity type's trained matching model.
 struct ModelRow {
   std::string entity_type;

@@ -123,6 +123,29 @@ class ReadTransaction {
   virtual absl::StatusOr<std::vector<SourceKey>> GoldenMembersAt(
       int64_t golden_id, absl::Time time) = 0;
 
+  // The judgements that name a record with this key, under `entity_type`.
+  virtual absl::StatusOr<std::vector<JudgementRow>> JudgementsOf(
+      absl::string_view entity_type, const SourceKey& key) = 0;
+
+  // The judgement of one pair (a < b), if any.
+  virtual absl::StatusOr<std::optional<JudgementRow>> FindJudgement(
+      absl::string_view entity_type, const SourceKey& a,
+      const SourceKey& b) = 0;
+
+  // Scored pairs of `entity_type` with min_weight <= weight < max_weight
+  // whose records belong to different golden records, by descending weight
+  // then (a, b), after the pair (after_weight, after_a, after_b) when
+  // after_a is not 0; at most `limit`. Only pairs where either record is
+  // from `source`, when it is not empty.
+  virtual absl::StatusOr<std::vector<Edge>> ReviewPairs(
+      absl::string_view entity_type, double min_weight, double max_weight,
+      absl::string_view source, double after_weight, int64_t after_a,
+      int64_t after_b, int limit) = 0;
+
+  // Audit entries matching `filter`, by increasing sequence.
+  virtual absl::StatusOr<std::vector<AuditRow>> ListAudit(
+      const AuditFilter& filter) = 0;
+
   // Entity type name -> golden id prefix, as registered.
   virtual absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() = 0;
@@ -176,6 +199,12 @@ class WriteTransaction : public ReadTransaction {
   // prefix is registered with a different partner.
   virtual absl::Status RegisterEntityType(absl::string_view name,
                                           absl::string_view id_prefix) = 0;
+
+  // Stores the judgement of a pair, replacing an earlier one of that pair.
+  virtual absl::Status PutJudgement(const JudgementRow& judgement) = 0;
+
+  // Appends an audit entry and sets its sequence.
+  virtual absl::Status AppendAudit(AuditRow& entry) = 0;
 
   // Stores a model version. Aborted if that version exists.
   virtual absl::Status InsertModel(const ModelRow& model) = 0;

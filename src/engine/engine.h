@@ -121,6 +121,58 @@ class Engine {
   // an oversized value or an empty query.
   absl::StatusOr<SearchResult> Search(const SearchQuery& query);
 
+  // Data stewardship (engine_steward.cc). `actor` is the caller's identity,
+  // written into judgements, the audit log and golden versions.
+
+  // Review candidates, best first. InvalidArgument for an unknown type, a
+  // bad range or a malformed page token.
+  absl::StatusOr<CandidatePage> ListCandidates(const CandidateFilter& filter);
+
+  // One pair side by side: both records as sent and as standardized, their
+  // golden records, the explanation, any judgement.
+  absl::StatusOr<CandidateDetail> GetCandidate(const RecordRef& a,
+                                               const RecordRef& b);
+
+  // Records a judgement of a pair (approve: must-link, reject: cannot-link,
+  // unsure: kept for later) and re-clusters the records it affects.
+  // FailedPrecondition when it contradicts earlier judgements (a reject of
+  // records that must-links hold together, an approve across a
+  // cannot-link).
+  absl::StatusOr<StewardOutcome> Decide(const RecordRef& a, const RecordRef& b,
+                                        Decision decision,
+                                        absl::string_view actor,
+                                        absl::string_view reason);
+
+  // Merges two live golden records of one type: the one holding the older
+  // records keeps its id, the other redirects to it. Recorded as a
+  // must-link, so the matcher keeps them together.
+  absl::StatusOr<StewardOutcome> MergeGoldens(absl::string_view golden_id,
+                                              absl::string_view other_id,
+                                              absl::string_view actor,
+                                              absl::string_view reason);
+
+  // Splits source records out of a golden record into a new one. Each part
+  // is must-linked together and the parts are cannot-linked, so the split
+  // stands whatever later evidence says. The part holding the oldest record
+  // keeps the id.
+  absl::StatusOr<StewardOutcome> SplitGolden(absl::string_view golden_id,
+                                             absl::Span<const SourceKey> keys,
+                                             absl::string_view actor,
+                                             absl::string_view reason);
+
+  // Moves a source record to another golden record: cannot-linked from its
+  // old golden record's other members (which are must-linked together, so
+  // they stay as they were), must-linked to the new one's oldest record.
+  absl::StatusOr<StewardOutcome> MoveRecord(const RecordRef& record,
+                                            absl::string_view to_golden_id,
+                                            absl::string_view actor,
+                                            absl::string_view reason);
+
+  // Audit entries matching `filter`, and naming `golden_id` when it is not
+  // empty (a retired id finds the entries of its own past).
+  absl::StatusOr<std::vector<AuditView>> ListAudit(storage::AuditFilter filter,
+                                                   absl::string_view golden_id);
+
   // Up to `limit` events after `after_sequence`, only `entity_type`'s when it
   // is not empty.
   absl::StatusOr<ChangePage> ListChanges(int64_t after_sequence, int limit,
@@ -196,6 +248,14 @@ class Engine {
   // Finds a record for Explain: by type and key, or by key alone.
   absl::StatusOr<storage::RecordRow> FindRef(storage::ReadTransaction& txn,
                                              const RecordRef& ref);
+  // Writes judgements, re-clusters around `seed_records` and
+  // `seed_goldens` as a steward action, and audits it; one transaction.
+  absl::StatusOr<StewardOutcome> ApplyStewardAction(
+      storage::WriteTransaction& txn, const matching::EntityModel& model,
+      const std::vector<storage::JudgementRow>& judgements,
+      absl::Span<const int64_t> seed_records,
+      absl::Span<const int64_t> seed_goldens, storage::AuditRow audit,
+      absl::Span<const int64_t> outcome_records);
   absl::Status InstallTrained(const v1::TrainedModel& trained,
                               absl::Time trained_at);
   void PublishHead(int64_t head);

@@ -4,6 +4,7 @@
 #define MDM_SRC_ENGINE_TYPES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -192,6 +193,65 @@ struct RecordLimits {
   size_t max_value_bytes = 32 * 1024;
   size_t max_record_bytes = 64 * 1024;  // all names and values together
   size_t max_source_id_bytes = 256;
+};
+
+// A steward's decision on a pair.
+enum class Decision { kApprove, kReject, kUnsure };
+
+// A pair of records the matcher is unsure about: scored between the review
+// and auto_merge thresholds, in different golden records, not yet judged
+// (or judged unsure).
+struct ReviewCandidate {
+  std::string entity_type;
+  SourceKey a;  // a < b
+  SourceKey b;
+  std::string golden_id_a;
+  std::string golden_id_b;
+  double match_weight = 0;
+  double match_probability = 0;
+  std::optional<storage::JudgementRow> judgement;  // an unsure one
+};
+
+struct CandidateFilter {
+  std::string entity_type;  // required
+  double min_probability = 0;
+  double max_probability = 1;
+  std::string source;  // either record's source; empty: any
+  int page_size = 50;
+  std::string page_token;  // from the previous page; empty: the first
+  bool unsure = false;     // list the pairs judged unsure instead
+};
+
+struct CandidatePage {
+  std::vector<ReviewCandidate> candidates;  // by descending weight
+  std::string next_page_token;              // empty after the last page
+};
+
+// One candidate side by side.
+struct CandidateDetail {
+  ReviewCandidate candidate;
+  storage::RecordRow record_a;
+  storage::RecordRow record_b;
+  // Standardized values per model attribute (empty when missing).
+  std::vector<std::pair<std::string, std::string>> standardized_a;
+  std::vector<std::pair<std::string, std::string>> standardized_b;
+  GoldenView golden_a;
+  GoldenView golden_b;
+  Explanation explanation;
+  std::optional<storage::JudgementRow> judgement;
+};
+
+// What a steward action did.
+struct StewardOutcome {
+  std::vector<std::string> golden_ids;         // of the records named
+  std::vector<std::string> merged_golden_ids;  // retired into others
+  std::vector<std::string> created_golden_ids; // split-off parts
+  int64_t audit_sequence = 0;
+};
+
+struct AuditView {
+  storage::AuditRow row;
+  std::vector<std::string> golden_ids;
 };
 
 }  // namespace mdm::engine

@@ -7,26 +7,6 @@
 #include "src/server/proto_conversion.h"
 
 namespace mdm::server {
-namespace {
-
-engine::RecordRef FromProto(const v1::RecordRef& ref) {
-  return {.entity_type = ref.entity_type(),
-          .key = {ref.key().source(), ref.key().source_id()}};
-}
-
-v1::MatchDecision ToProto(engine::MatchDecision decision) {
-  switch (decision) {
-    case engine::MatchDecision::kLink:
-      return v1::LINK;
-    case engine::MatchDecision::kReview:
-      return v1::REVIEW;
-    case engine::MatchDecision::kNoMatch:
-      return v1::NO_MATCH;
-  }
-  return v1::MATCH_DECISION_UNSPECIFIED;
-}
-
-}  // namespace
 
 grpc::Status MatchService::Explain(grpc::ServerContext*,
                                    const v1::ExplainRequest* request,
@@ -34,36 +14,7 @@ grpc::Status MatchService::Explain(grpc::ServerContext*,
   absl::StatusOr<engine::Explanation> explanation =
       engine_->Explain(FromProto(request->a()), FromProto(request->b()));
   if (!explanation.ok()) return ToGrpcStatus(explanation.status());
-  response->set_entity_type(explanation->entity_type);
-  response->set_golden_id_a(explanation->golden_id_a);
-  response->set_golden_id_b(explanation->golden_id_b);
-  response->set_prior_weight(explanation->prior_weight);
-  for (const engine::ComparisonExplanation& c : explanation->comparisons) {
-    v1::ComparisonExplanation* out = response->add_comparisons();
-    out->set_comparison(c.comparison);
-    out->set_attribute(c.attribute);
-    out->set_value_a(c.value_a);
-    out->set_value_b(c.value_b);
-    out->set_level(c.level);
-    out->set_weight(c.weight);
-    out->set_tf_adjusted(c.tf_adjusted);
-    out->set_m(c.m);
-    out->set_u(c.u);
-  }
-  response->set_match_weight(explanation->match_weight);
-  response->set_match_probability(explanation->match_probability);
-  response->set_decision(ToProto(explanation->decision));
-  for (const engine::SharedBlock& block : explanation->shared_blocks) {
-    v1::SharedBlock* out = response->add_shared_blocks();
-    out->set_rule(block.rule);
-    out->set_key(block.key);
-    out->set_block_size(block.block_size);
-    out->set_oversized(block.oversized);
-  }
-  for (const std::string& conflict : explanation->conflicts) {
-    response->add_conflicts(conflict);
-  }
-  response->set_model_version(explanation->model_version);
+  ToProto(*explanation, response);
   return grpc::Status::OK;
 }
 

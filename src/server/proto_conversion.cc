@@ -1,6 +1,7 @@
 #include "src/server/proto_conversion.h"
 
 #include "absl/strings/str_cat.h"
+#include "matching/entity_model.h"
 
 namespace mdm::server {
 
@@ -196,6 +197,117 @@ void ToProto(const engine::GoldenHistory& history,
       ToProto(value, version->add_attributes());
     }
   }
+}
+
+engine::RecordRef FromProto(const v1::RecordRef& ref) {
+  return {.entity_type = ref.entity_type(), .key = FromProto(ref.key())};
+}
+
+v1::MatchDecision ToProto(engine::MatchDecision decision) {
+  switch (decision) {
+    case engine::MatchDecision::kLink:
+      return v1::LINK;
+    case engine::MatchDecision::kReview:
+      return v1::REVIEW;
+    case engine::MatchDecision::kNoMatch:
+      return v1::NO_MATCH;
+  }
+  return v1::MATCH_DECISION_UNSPECIFIED;
+}
+
+void ToProto(const engine::Explanation& explanation, v1::ExplainResponse* out) {
+  out->set_entity_type(explanation.entity_type);
+  out->set_golden_id_a(explanation.golden_id_a);
+  out->set_golden_id_b(explanation.golden_id_b);
+  out->set_prior_weight(explanation.prior_weight);
+  for (const engine::ComparisonExplanation& c : explanation.comparisons) {
+    v1::ComparisonExplanation* row = out->add_comparisons();
+    row->set_comparison(c.comparison);
+    row->set_attribute(c.attribute);
+    row->set_value_a(c.value_a);
+    row->set_value_b(c.value_b);
+    row->set_level(c.level);
+    row->set_weight(c.weight);
+    row->set_tf_adjusted(c.tf_adjusted);
+    row->set_m(c.m);
+    row->set_u(c.u);
+  }
+  out->set_match_weight(explanation.match_weight);
+  out->set_match_probability(explanation.match_probability);
+  out->set_decision(ToProto(explanation.decision));
+  for (const engine::SharedBlock& block : explanation.shared_blocks) {
+    v1::SharedBlock* row = out->add_shared_blocks();
+    row->set_rule(block.rule);
+    row->set_key(block.key);
+    row->set_block_size(block.block_size);
+    row->set_oversized(block.oversized);
+  }
+  for (const std::string& conflict : explanation.conflicts) {
+    out->add_conflicts(conflict);
+  }
+  out->set_model_version(explanation.model_version);
+}
+
+void ToProto(const storage::JudgementRow& judgement, v1::Judgement* out) {
+  out->set_entity_type(judgement.entity_type);
+  ToProto(judgement.a, out->mutable_a());
+  ToProto(judgement.b, out->mutable_b());
+  switch (judgement.kind) {
+    case storage::JudgementKind::kMustLink:
+      out->set_kind(v1::MUST_LINK);
+      break;
+    case storage::JudgementKind::kCannotLink:
+      out->set_kind(v1::CANNOT_LINK);
+      break;
+    case storage::JudgementKind::kUnsure:
+      out->set_kind(v1::UNSURE);
+      break;
+  }
+  out->set_actor(judgement.actor);
+  out->set_reason(judgement.reason);
+  ToProto(judgement.time, out->mutable_time());
+}
+
+void ToProto(const engine::ReviewCandidate& candidate,
+             v1::ReviewCandidate* out) {
+  out->set_entity_type(candidate.entity_type);
+  ToProto(candidate.a, out->mutable_a());
+  ToProto(candidate.b, out->mutable_b());
+  out->set_golden_id_a(candidate.golden_id_a);
+  out->set_golden_id_b(candidate.golden_id_b);
+  out->set_match_probability(candidate.match_probability);
+  out->set_match_weight(candidate.match_weight);
+  if (candidate.judgement.has_value()) {
+    ToProto(*candidate.judgement, out->mutable_judgement());
+  }
+}
+
+void ToProto(const engine::StewardOutcome& outcome, v1::StewardOutcome* out) {
+  for (const std::string& id : outcome.golden_ids) out->add_golden_ids(id);
+  for (const std::string& id : outcome.merged_golden_ids) {
+    out->add_merged_golden_ids(id);
+  }
+  for (const std::string& id : outcome.created_golden_ids) {
+    out->add_created_golden_ids(id);
+  }
+  out->set_audit_sequence(outcome.audit_sequence);
+}
+
+void ToProto(const engine::AuditView& entry, v1::AuditEntry* out) {
+  const storage::AuditRow& row = entry.row;
+  out->set_sequence(row.sequence);
+  ToProto(row.time, out->mutable_time());
+  out->set_actor(row.actor);
+  out->set_action(row.action);
+  out->set_entity_type(row.entity_type);
+  out->set_automatic(row.automatic);
+  for (const std::string& id : entry.golden_ids) out->add_golden_ids(id);
+  for (const engine::SourceKey& key : row.keys) ToProto(key, out->add_keys());
+  out->set_reason(row.reason);
+  if (row.has_weight) {
+    out->set_match_probability(matching::WeightToProbability(row.weight));
+  }
+  out->set_model_version(row.model_version);
 }
 
 }  // namespace mdm::server

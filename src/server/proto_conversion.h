@@ -5,13 +5,16 @@
 
 #include "mdm/v1/changes.pb.h"
 #include "absl/status/statusor.h"
+#include "mdm/v1/matching.pb.h"
 #include "mdm/v1/records.pb.h"
+#include "mdm/v1/stewardship.pb.h"
 #include "src/engine/types.h"
 
 namespace mdm::server {
 
 engine::SourceKey FromProto(const v1::SourceKey& key);
 engine::RecordInput FromProto(const v1::SourceRecord& record);
+engine::RecordRef FromProto(const v1::RecordRef& ref);
 
 void ToProto(const engine::SourceKey& key, v1::SourceKey* out);
 void ToProto(const engine::UpsertResult& result, v1::UpsertRecordResponse* out);
@@ -19,6 +22,13 @@ void ToProto(const engine::GoldenView& golden, v1::GoldenRecord* out);
 void ToProto(const engine::ChangeView& change, v1::ChangeEvent* out);
 void ToProto(const storage::GoldenValue& value, v1::GoldenAttribute* out);
 void ToProto(absl::Time time, google::protobuf::Timestamp* out);
+v1::MatchDecision ToProto(engine::MatchDecision decision);
+void ToProto(const engine::Explanation& explanation, v1::ExplainResponse* out);
+void ToProto(const storage::JudgementRow& judgement, v1::Judgement* out);
+void ToProto(const engine::ReviewCandidate& candidate,
+             v1::ReviewCandidate* out);
+void ToProto(const engine::StewardOutcome& outcome, v1::StewardOutcome* out);
+void ToProto(const engine::AuditView& entry, v1::AuditEntry* out);
 void ToProto(const engine::GoldenHistory& history,
              v1::GetGoldenHistoryResponse* out);
 

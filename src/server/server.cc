@@ -15,7 +15,8 @@ MdmServer::MdmServer(engine::Engine* engine, const ServerOptions& options)
     : records_(engine, options.records),
       change_feed_(engine, options.change_feed),
       schema_(engine),
-      matching_(engine) {}
+      matching_(engine),
+      steward_(engine) {}
 
 absl::StatusOr<std::unique_ptr<MdmServer>> MdmServer::Start(
     engine::Engine* engine, const ServerOptions& options) {
@@ -31,6 +32,7 @@ absl::StatusOr<std::unique_ptr<MdmServer>> MdmServer::Start(
   builder.RegisterService(&server->change_feed_);
   builder.RegisterService(&server->schema_);
   builder.RegisterService(&server->matching_);
+  builder.RegisterService(&server->steward_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(

@@ -23,6 +23,7 @@
 #include "src/server/match_service.h"
 #include "src/server/record_service.h"
 #include "src/server/schema_service.h"
+#include "src/server/steward_service.h"
 
 namespace mdm::server {
 
@@ -58,6 +59,7 @@ class MdmServer {
   ChangeFeedService change_feed_;
   SchemaService schema_;
   MatchService matching_;
+  StewardService steward_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -108,6 +109,40 @@ absl::StatusOr<GoldenVersionRow> ReadVersionRow(const Statement& stmt) {
   MDM_RETURN_IF_ERROR(
       sqlite_internal::DecodeVersionDetail(stmt.ColumnBlob(7), what, row));
   return row;
+}
+
+constexpr absl::string_view kJudgementColumns =
+    "entity_type, a_source, a_source_id, b_source, b_source_id, kind, actor, "
+    "reason, time";
+
+absl::StatusOr<JudgementRow> ReadJudgementRow(const Statement& stmt) {
+  JudgementRow row;
+  row.entity_type = std::string(stmt.ColumnText(0));
+  row.a = {std::string(stmt.ColumnText(1)), std::string(stmt.ColumnText(2))};
+  row.b = {std::string(stmt.ColumnText(3)), std::string(stmt.ColumnText(4))};
+  const int64_t kind = stmt.ColumnInt(5);
+  if (kind < 1 || kind > static_cast<int64_t>(JudgementKind::kUnsure)) {
+    return absl::DataLossError(absl::StrCat("judgement of ", row.a.source, ":",
+                                            row.a.source_id, " and ",
+                                            row.b.source, ":", row.b.source_id,
+                                            " has unknown kind ", kind));
+  }
+  row.kind = static_cast<JudgementKind>(kind);
+  row.actor = std::string(stmt.ColumnText(6));
+  row.reason = std::string(stmt.ColumnText(7));
+  row.time = FromMicros(stmt.ColumnInt(8));
+  return row;
+}
+
+absl::StatusOr<std::vector<JudgementRow>> CollectJudgements(Statement& stmt) {
+  std::vector<JudgementRow> rows;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) break;
+    MDM_ASSIGN_OR_RETURN(JudgementRow row, ReadJudgementRow(stmt));
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 absl::StatusOr<std::vector<int64_t>> CollectIds(Statement& stmt) {
@@ -429,6 +464,119 @@ class SqliteReader : public Interface {
     return keys;
   }
 
+  absl::StatusOr<std::vector<JudgementRow>> JudgementsOf(
+      absl::string_view entity_type, const SourceKey& key) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kJudgementColumns,
+            " FROM judgements WHERE entity_type = ?1 AND a_source = ?2 AND "
+            "a_source_id = ?3 UNION ALL SELECT ",
+            kJudgementColumns,
+            " FROM judgements WHERE entity_type = ?1 AND b_source = ?2 AND "
+            "b_source_id = ?3")));
+    stmt.BindText(1, entity_type);
+    stmt.BindText(2, key.source);
+    stmt.BindText(3, key.source_id);
+    return CollectJudgements(stmt);
+  }
+
+  absl::StatusOr<std::optional<JudgementRow>> FindJudgement(
+      absl::string_view entity_type, const SourceKey& a,
+      const SourceKey& b) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kJudgementColumns,
+            " FROM judgements WHERE entity_type = ? AND a_source = ? AND "
+            "a_source_id = ? AND b_source = ? AND b_source_id = ?")));
+    stmt.BindText(1, entity_type);
+    stmt.BindText(2, a.source);
+    stmt.BindText(3, a.source_id);
+    stmt.BindText(4, b.source);
+    stmt.BindText(5, b.source_id);
+    MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> rows,
+                         CollectJudgements(stmt));
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+  }
+
+  absl::StatusOr<std::vector<Edge>> ReviewPairs(
+      absl::string_view entity_type, double min_weight, double max_weight,
+      absl::string_view source, double after_weight, int64_t after_a,
+      int64_t after_b, int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT e.a, e.b, e.weight FROM edges e "
+            "JOIN source_records ra ON ra.id = e.a "
+            "JOIN source_records rb ON rb.id = e.b "
+            "WHERE e.weight >= ?1 AND e.weight < ?2 AND ra.entity_type = ?3 "
+            "AND ra.golden_id != rb.golden_id "
+            "AND (?4 = '' OR ra.source = ?4 OR rb.source = ?4) "
+            "AND (?6 = 0 OR e.weight < ?5 OR (e.weight = ?5 AND "
+            "(e.a > ?6 OR (e.a = ?6 AND e.b > ?7)))) "
+            "ORDER BY e.weight DESC, e.a, e.b LIMIT ?8"));
+    stmt.BindDouble(1, min_weight);
+    stmt.BindDouble(2, max_weight);
+    stmt.BindText(3, entity_type);
+    stmt.BindText(4, source);
+    stmt.BindDouble(5, after_weight);
+    stmt.BindInt(6, after_a);
+    stmt.BindInt(7, after_b);
+    stmt.BindInt(8, limit);
+    std::vector<Edge> edges;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      edges.push_back(Edge{.a = stmt.ColumnInt(0),
+                           .b = stmt.ColumnInt(1),
+                           .weight = stmt.ColumnDouble(2)});
+    }
+    return edges;
+  }
+
+  absl::StatusOr<std::vector<AuditRow>> ListAudit(
+      const AuditFilter& filter) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT seq, time, actor, action, entity_type, automatic, weight, "
+            "model_version, reason, payload FROM audit "
+            "WHERE seq > ?1 AND time >= ?2 AND (?3 = '' OR actor = ?3) "
+            "AND (?4 = 0 OR seq IN "
+            "(SELECT seq FROM audit_goldens WHERE golden_id = ?4)) "
+            "ORDER BY seq LIMIT ?5"));
+    stmt.BindInt(1, filter.after_sequence);
+    stmt.BindInt(2, filter.since == absl::InfinitePast()
+                        ? std::numeric_limits<int64_t>::min()
+                        : ToMicros(filter.since));
+    stmt.BindText(3, filter.actor);
+    stmt.BindInt(4, filter.golden_id);
+    stmt.BindInt(5, filter.limit);
+    std::vector<AuditRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      AuditRow row;
+      row.sequence = stmt.ColumnInt(0);
+      row.time = FromMicros(stmt.ColumnInt(1));
+      row.actor = std::string(stmt.ColumnText(2));
+      row.action = std::string(stmt.ColumnText(3));
+      row.entity_type = std::string(stmt.ColumnText(4));
+      row.automatic = stmt.ColumnInt(5) != 0;
+      row.has_weight = !stmt.ColumnIsNull(6);
+      row.weight = row.has_weight ? stmt.ColumnDouble(6) : 0;
+      row.model_version = stmt.ColumnInt(7);
+      row.reason = std::string(stmt.ColumnText(8));
+      MDM_RETURN_IF_ERROR(sqlite_internal::DecodeAuditPayload(
+          stmt.ColumnBlob(9), absl::StrCat("audit entry ", row.sequence),
+          row));
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() override {
     MDM_ASSIGN_OR_RETURN(
@@ -658,6 +806,60 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindBlob(7, sqlite_internal::EncodeGoldenValues(version.attributes));
     stmt.BindBlob(8, sqlite_internal::EncodeVersionDetail(version));
     return stmt.Run();
+  }
+
+  absl::Status PutJudgement(const JudgementRow& judgement) override {
+    if (!(judgement.a < judgement.b)) {
+      return absl::InternalError("judgement pair is not ordered (a < b)");
+    }
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat("INSERT OR REPLACE INTO judgements(",
+                                    kJudgementColumns,
+                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+    stmt.BindText(1, judgement.entity_type);
+    stmt.BindText(2, judgement.a.source);
+    stmt.BindText(3, judgement.a.source_id);
+    stmt.BindText(4, judgement.b.source);
+    stmt.BindText(5, judgement.b.source_id);
+    stmt.BindInt(6, static_cast<int64_t>(judgement.kind));
+    stmt.BindText(7, judgement.actor);
+    stmt.BindText(8, judgement.reason);
+    stmt.BindInt(9, ToMicros(judgement.time));
+    return stmt.Run();
+  }
+
+  absl::Status AppendAudit(AuditRow& entry) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("INSERT INTO audit(time, actor, action, entity_type, "
+                       "automatic, weight, model_version, reason, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    stmt.BindInt(1, ToMicros(entry.time));
+    stmt.BindText(2, entry.actor);
+    stmt.BindText(3, entry.action);
+    stmt.BindText(4, entry.entity_type);
+    stmt.BindInt(5, entry.automatic ? 1 : 0);
+    if (entry.has_weight) {
+      stmt.BindDouble(6, entry.weight);
+    } else {
+      stmt.BindNull(6);
+    }
+    stmt.BindInt(7, entry.model_version);
+    stmt.BindText(8, entry.reason);
+    stmt.BindBlob(9, sqlite_internal::EncodeAuditPayload(entry));
+    MDM_RETURN_IF_ERROR(stmt.Run());
+    entry.sequence = conn_->LastInsertRowId();
+    MDM_ASSIGN_OR_RETURN(
+        Statement index,
+        conn_->Prepare("INSERT OR IGNORE INTO audit_goldens(golden_id, seq) "
+                       "VALUES (?, ?)"));
+    for (int64_t golden : entry.golden_ids) {
+      index.BindInt(1, golden);
+      index.BindInt(2, entry.sequence);
+      MDM_RETURN_IF_ERROR(index.Run());
+    }
+    return absl::OkStatus();
   }
 
   absl::Status RepointMerged(int64_t from, int64_t to) override {

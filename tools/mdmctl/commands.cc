@@ -17,38 +17,11 @@
 #include "nlohmann/json.hpp"
 #include "src/base/utf8.h"
 #include "tools/mdmctl/output.h"
+#include "tools/mdmctl/rpc_util.h"
 
 namespace mdm::cli {
 namespace {
 
-constexpr int kExitUsage = 2;
-constexpr int kExitServer = 3;
-
-std::unique_ptr<grpc::ClientContext> Context() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() +
-                        std::chrono::seconds(30));
-  return context;
-}
-
-int Fail(std::ostream& err, const char* command, const grpc::Status& status) {
-  err << "mdmctl " << command << ": " << status.error_message() << " ("
-      << absl::StatusCodeToString(
-             static_cast<absl::StatusCode>(status.error_code()))
-      << ")\n";
-  return kExitServer;
-}
-
-std::string Key(const v1::SourceKey& key) {
-  return absl::StrCat(key.source(), ":", key.source_id());
-}
-
-std::string Time(const google::protobuf::Timestamp& t) {
-  return absl::FormatTime(
-      "%Y-%m-%dT%H:%M:%E3SZ",
-      absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos()),
-      absl::UTCTimeZone());
-}
 
 std::string KindName(v1::ChangeKind kind) { return v1::ChangeKind_Name(kind); }
 
@@ -65,12 +38,6 @@ std::string Describe(const v1::ChangeEvent& event) {
   return line;
 }
 
-void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  out->set_seconds(micros / 1000000 - (micros % 1000000 < 0 ? 1 : 0));
-  out->set_nanos(static_cast<int32_t>(((micros % 1000000) + 1000000) %
-                                      1000000 * 1000));
-}
 
 }  // namespace
 
@@ -117,7 +84,7 @@ int RunResolve(const std::shared_ptr<grpc::Channel>& channel,
   request.set_entity_type(entity_type);
   v1::ResolveResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->Resolve(Context().get(), request, &response);
+  grpc::Status status = stub->Resolve(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "resolve", status);
   if (common.json) {
     PrintJson(response, out);
@@ -148,7 +115,7 @@ int RunGet(const std::shared_ptr<grpc::Channel>& channel,
   v1::GetGoldenRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
   grpc::Status status =
-      stub->GetGoldenRecord(Context().get(), request, &response);
+      stub->GetGoldenRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "get", status);
   if (common.json) {
     PrintJson(response, out);
@@ -228,7 +195,7 @@ int RunHistory(const std::shared_ptr<grpc::Channel>& channel,
   while (true) {
     v1::GetGoldenHistoryResponse response;
     grpc::Status status =
-        stub->GetGoldenHistory(Context().get(), request, &response);
+        stub->GetGoldenHistory(NewContext().get(), request, &response);
     if (!status.ok()) return Fail(err, "history", status);
     for (const v1::GoldenVersion& version : response.versions()) {
       if (common.json) {
@@ -284,7 +251,7 @@ int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
   }
   auto stub = v1::MatchService::NewStub(channel);
   v1::SearchResponse response;
-  grpc::Status status = stub->Search(Context().get(), request, &response);
+  grpc::Status status = stub->Search(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "search", status);
   if (common.json) {
     PrintJson(response, out);
@@ -368,7 +335,7 @@ int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
   request.set_entity_type(entity_type);
   v1::ListChangesResponse response;
   auto stub = v1::ChangeFeedService::NewStub(channel);
-  grpc::Status status = stub->ListChanges(Context().get(), request, &response);
+  grpc::Status status = stub->ListChanges(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "changes", status);
   for (const v1::ChangeEvent& event : response.events()) {
     if (common.json) {
@@ -457,7 +424,7 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
   }
   v1::UpsertRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->UpsertRecord(Context().get(), request, &response);
+  grpc::Status status = stub->UpsertRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "upsert", status);
   if (common.json) {
     PrintJson(response, out);
@@ -482,7 +449,7 @@ int RunDelete(const std::shared_ptr<grpc::Channel>& channel,
   request.mutable_key()->set_source_id(source_id);
   v1::DeleteRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->DeleteRecord(Context().get(), request, &response);
+  grpc::Status status = stub->DeleteRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "delete", status);
   if (common.json) {
     PrintJson(response, out);
@@ -500,7 +467,7 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
   auto stub = v1::SchemaService::NewStub(channel);
   v1::ListEntityTypesResponse response;
   grpc::Status status = stub->ListEntityTypes(
-      Context().get(), v1::ListEntityTypesRequest(), &response);
+      NewContext().get(), v1::ListEntityTypesRequest(), &response);
   if (!status.ok()) return Fail(err, "types", status);
   bool found = false;
   for (const v1::EntityTypeConfig& type : response.entity_types()) {
@@ -530,19 +497,6 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
 
 namespace {
 
-bool ParseRef(const std::string& text, const std::string& entity_type,
-              v1::RecordRef* ref) {
-  const size_t colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-    return false;
-  }
-  ref->set_entity_type(entity_type);
-  ref->mutable_key()->set_source(text.substr(0, colon));
-  ref->mutable_key()->set_source_id(text.substr(colon + 1));
-  return true;
-}
-
-std::string Signed(double weight) { return absl::StrFormat("%+.2f", weight); }
 
 void PrintModelParameters(const v1::TrainedModel& model, std::ostream& out) {
   Table table({"COMPARISON", "LEVEL", "M", "U", "WEIGHT"});
@@ -571,42 +525,13 @@ int RunExplain(const std::shared_ptr<grpc::Channel>& channel,
   }
   v1::ExplainResponse response;
   auto stub = v1::MatchService::NewStub(channel);
-  grpc::Status status = stub->Explain(Context().get(), request, &response);
+  grpc::Status status = stub->Explain(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "explain", status);
   if (common.json) {
     PrintJson(response, out);
     return 0;
   }
-  out << response.entity_type() << "  " << a << " (" << response.golden_id_a()
-      << ")  vs  " << b << " (" << response.golden_id_b() << ")  model "
-      << (response.model_version() == 0
-              ? std::string("defaults")
-              : absl::StrCat("version ", response.model_version()))
-      << "\n\n";
-  Table table({"COMPARISON", "A", "B", "LEVEL", "WEIGHT"});
-  for (const v1::ComparisonExplanation& c : response.comparisons()) {
-    table.AddRow({c.comparison(), c.value_a(), c.value_b(),
-                  c.level() + (c.tf_adjusted() ? " (term frequency)" : ""),
-                  c.level() == "missing" ? "" : Signed(c.weight())});
-  }
-  table.AddRow({"prior", "", "", "", Signed(response.prior_weight())});
-  table.Print(out);
-  out << "\nmatch weight " << Signed(response.match_weight())
-      << "  probability "
-      << absl::StrFormat("%.6f", response.match_probability()) << "  decision "
-      << v1::MatchDecision_Name(response.decision()) << "\n";
-  if (response.shared_blocks().empty()) {
-    out << "blocking: no key in common, so the matcher never compared them\n";
-  } else {
-    for (const v1::SharedBlock& block : response.shared_blocks()) {
-      out << "blocking: rule " << block.rule() << " key \"" << block.key()
-          << "\" (" << block.block_size() << " records"
-          << (block.oversized() ? ", too large: skipped" : "") << ")\n";
-    }
-  }
-  for (const std::string& conflict : response.conflicts()) {
-    out << "conflict: " << conflict << " (never clustered together)\n";
-  }
+  PrintExplanation(response, a, b, out);
   return 0;
 }
 
@@ -646,7 +571,7 @@ int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
   request.set_entity_type(entity_type);
   v1::GetModelResponse response;
   auto stub = v1::MatchService::NewStub(channel);
-  grpc::Status status = stub->GetModel(Context().get(), request, &response);
+  grpc::Status status = stub->GetModel(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "model show", status);
   if (common.json) {
     PrintJson(response, out);

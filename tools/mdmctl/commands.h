@@ -17,6 +17,8 @@ namespace mdm::cli {
 
 struct CommonOptions {
   bool json = false;
+  // The caller's identity for the audit log (--actor; $USER by default).
+  std::string actor;
 };
 
 // A time given on the command line: RFC 3339 ("2026-09-30T23:59:59Z",

@@ -8,17 +8,22 @@
 //   mdmctl export xrefs --type=person > xrefs.csv
 //   mdmctl explain crm:42 erp:A-7
 //   mdmctl model train --type=person
+//   mdmctl --actor=ann review --type=person
+//   mdmctl audit --golden=PER-000001Y
 //
 // Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
 #include "tools/mdmctl/commands.h"
 #include "tools/mdmctl/import_command.h"
+#include "tools/mdmctl/review_command.h"
+#include "tools/mdmctl/steward_commands.h"
 
 int main(int argc, char** argv) {
   using namespace mdm::cli;
@@ -30,6 +35,12 @@ int main(int argc, char** argv) {
   app.add_option("--server", server, "mdmd address HOST:PORT")
       ->capture_default_str();
   app.add_flag("--json", common.json, "print JSON instead of tables");
+  if (const char* user = std::getenv("USER"); user != nullptr) {
+    common.actor = user;
+  }
+  app.add_option("--actor", common.actor,
+                 "who you are, for the audit log of steward actions "
+                 "(default: $USER)");
 
   // import
   ImportOptions import;
@@ -179,6 +190,89 @@ int main(int argc, char** argv) {
   auto* show_cmd = model_cmd->add_subcommand("show", "the active model");
   show_cmd->add_option("--type", entity_type)->required();
 
+  // candidates
+  std::string reason;
+  CandidateListOptions candidate_list;
+  std::vector<std::string> pair_args;
+  auto* candidates_cmd = app.add_subcommand(
+      "candidates", "the review queue: pairs the matcher is unsure about");
+  candidates_cmd->require_subcommand(1);
+  auto* candidates_list_cmd =
+      candidates_cmd->add_subcommand("list", "review candidates, best first");
+  candidates_list_cmd->add_option("--type", candidate_list.entity_type)
+      ->required();
+  candidates_list_cmd->add_option("--min-probability",
+                                  candidate_list.min_probability);
+  candidates_list_cmd->add_option("--max-probability",
+                                  candidate_list.max_probability);
+  candidates_list_cmd->add_option("--source", candidate_list.source,
+                                  "only pairs with a record of this source");
+  candidates_list_cmd->add_option("--limit", candidate_list.limit)
+      ->capture_default_str();
+  candidates_list_cmd->add_flag("--unsure", candidate_list.unsure,
+                                "the pairs judged unsure instead");
+  auto* candidates_show_cmd = candidates_cmd->add_subcommand(
+      "show", "one pair side by side with the explanation");
+  std::vector<CLI::App*> decide_cmds;
+  for (const char* decision : {"approve", "reject", "unsure"}) {
+    decide_cmds.push_back(candidates_cmd->add_subcommand(
+        decision, std::string(decision) == "approve"
+                      ? "the two records are one entity (must-link)"
+                  : std::string(decision) == "reject"
+                      ? "the two records are different entities (cannot-link)"
+                      : "no decision now; ask again later"));
+  }
+  for (CLI::App* cmd : {candidates_show_cmd, decide_cmds[0], decide_cmds[1],
+                        decide_cmds[2]}) {
+    cmd->add_option("SOURCE:ID SOURCE:ID", pair_args)->required()->expected(2);
+    cmd->add_option("--type", entity_type,
+                    "entity type, when a key exists under several");
+  }
+  for (CLI::App* cmd : decide_cmds) {
+    cmd->add_option("--reason", reason, "why, for the audit log");
+  }
+
+  // merge, split, move
+  std::vector<std::string> merge_args;
+  auto* merge_cmd =
+      app.add_subcommand("merge", "merge two golden records (steward)");
+  merge_cmd->add_option("GOLDEN_ID GOLDEN_ID", merge_args)
+      ->required()
+      ->expected(2);
+  merge_cmd->add_option("--reason", reason, "why, for the audit log");
+  std::vector<std::string> split_args;
+  auto* split_cmd = app.add_subcommand(
+      "split", "split source records out of a golden record into a new one");
+  split_cmd->add_option("GOLDEN_ID SOURCE:ID...", split_args)
+      ->required()
+      ->expected(2, 1 << 20);
+  split_cmd->add_option("--reason", reason, "why, for the audit log");
+  std::vector<std::string> move_args;
+  auto* move_cmd = app.add_subcommand(
+      "move", "move a source record to another golden record");
+  move_cmd->add_option("SOURCE:ID GOLDEN_ID", move_args)
+      ->required()
+      ->expected(2);
+  move_cmd->add_option("--type", entity_type,
+                       "entity type, when the key exists under several");
+  move_cmd->add_option("--reason", reason, "why, for the audit log");
+
+  // audit
+  AuditOptions audit;
+  auto* audit_cmd = app.add_subcommand(
+      "audit", "steward actions and automatic merges and splits");
+  audit_cmd->add_option("--golden", audit.golden_id,
+                        "only entries naming this golden id");
+  audit_cmd->add_option("--actor", audit.actor, "only this actor's entries");
+  audit_cmd->add_option("--since", audit.since,
+                        "only entries since (RFC 3339, or a date)");
+  audit_cmd->add_option("--limit", audit.limit)->capture_default_str();
+
+  // review
+  auto* review_cmd = app.add_subcommand(
+      "review", "walk the review queue in the terminal, one pair at a time");
+  review_cmd->add_option("--type", entity_type, "only this entity type");
+
   CLI11_PARSE(app, argc, argv);
 
   auto channel =
@@ -232,5 +326,36 @@ int main(int argc, char** argv) {
   if (*show_cmd) {
     return RunModelShow(channel, common, entity_type, std::cout, std::cerr);
   }
+  if (*candidates_list_cmd) {
+    return RunCandidatesList(channel, common, candidate_list, std::cout,
+                             std::cerr);
+  }
+  if (*candidates_show_cmd) {
+    return RunCandidatesShow(channel, common, pair_args[0], pair_args[1],
+                             entity_type, std::cout, std::cerr);
+  }
+  for (CLI::App* cmd : decide_cmds) {
+    if (*cmd) {
+      return RunCandidatesDecide(channel, common, cmd->get_name(),
+                                 pair_args[0], pair_args[1], entity_type,
+                                 reason, std::cout, std::cerr);
+    }
+  }
+  if (*merge_cmd) {
+    return RunMerge(channel, common, merge_args[0], merge_args[1], reason,
+                    std::cout, std::cerr);
+  }
+  if (*split_cmd) {
+    return RunSplit(channel, common, split_args[0],
+                    std::vector<std::string>(split_args.begin() + 1,
+                                             split_args.end()),
+                    reason, std::cout, std::cerr);
+  }
+  if (*move_cmd) {
+    return RunMove(channel, common, move_args[0], move_args[1], entity_type,
+                   reason, std::cout, std::cerr);
+  }
+  if (*audit_cmd) return RunAudit(channel, common, audit, std::cout, std::cerr);
+  if (*review_cmd) return RunReview(channel, common, entity_type);
   return 2;
 }

@@ -131,6 +131,10 @@ absl::Status UnitOfWork::PlaceNewRecord(
   if (linked_goldens_.size() > 1 || has_band_pairs_) {
     return Recluster({row.id}, {});
   }
+  // A record deleted and sent again keeps the judgements of its key.
+  MDM_ASSIGN_OR_RETURN(std::vector<storage::JudgementRow> judgements,
+                       txn_.JudgementsOf(row.entity_type, row.key));
+  if (!judgements.empty()) return Recluster({row.id}, {});
   if (linked_goldens_.empty()) {
     records_[row.id] = row;
     MDM_RETURN_IF_ERROR(ApplyCluster({row.id}, {}));
@@ -214,6 +218,74 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
   return txn_.SetRecordGolden(ids, golden_id, now_);
 }
 
+std::optional<double> UnitOfWork::StrongestLinkBetween(int64_t from,
+                                                        int64_t into) const {
+  std::optional<double> strongest;
+  auto old_golden = [&](int64_t id) -> int64_t {
+    auto it = records_.find(id);
+    return it == records_.end() ? -1 : it->second.golden_id;
+  };
+  for (const matching::ScoredPair& pair : pairs_) {
+    const int64_t ga = old_golden(pair.a), gb = old_golden(pair.b);
+    if ((ga == from) == (gb == from) || ga == -1 || gb == -1) continue;
+    if (GoldenOf(pair.a) != into || GoldenOf(pair.b) != into) continue;
+    if (!strongest.has_value() || pair.weight > *strongest) {
+      strongest = pair.weight;
+    }
+  }
+  return strongest;
+}
+
+absl::Status UnitOfWork::AuditAutomatic(
+    int64_t golden_id, const GoldenChange& change,
+    const std::vector<storage::DepartedRecord>& split_off) {
+  const std::string reason =
+      cause_.cause == storage::ChangeCause::kUpsert
+          ? absl::StrCat("upsert of ", RecordLabel(cause_.key))
+      : cause_.cause == storage::ChangeCause::kDelete
+          ? absl::StrCat("delete of ", RecordLabel(cause_.key))
+          : cause_.note;
+  if (!change.absorbed.empty()) {
+    storage::AuditRow entry{.time = now_,
+                            .actor = "mdm",
+                            .action = "auto_merge",
+                            .entity_type = model_.name(),
+                            .automatic = true,
+                            .keys = change.joined,
+                            .reason = reason,
+                            .model_version = model_.version()};
+    entry.golden_ids.push_back(golden_id);
+    for (int64_t absorbed : change.absorbed) {
+      entry.golden_ids.push_back(absorbed);
+      if (std::optional<double> weight =
+              StrongestLinkBetween(absorbed, golden_id)) {
+        if (!entry.has_weight || *weight > entry.weight) entry.weight = *weight;
+        entry.has_weight = true;
+      }
+    }
+    MDM_RETURN_IF_ERROR(txn_.AppendAudit(entry));
+  }
+  if (!split_off.empty()) {
+    storage::AuditRow entry{.time = now_,
+                            .actor = "mdm",
+                            .action = "auto_split",
+                            .entity_type = model_.name(),
+                            .automatic = true,
+                            .reason = reason,
+                            .model_version = model_.version()};
+    entry.golden_ids.push_back(golden_id);
+    for (const storage::DepartedRecord& departed : split_off) {
+      entry.keys.push_back(departed.key);
+      if (std::find(entry.golden_ids.begin(), entry.golden_ids.end(),
+                    departed.to_golden_id) == entry.golden_ids.end()) {
+        entry.golden_ids.push_back(departed.to_golden_id);
+      }
+    }
+    MDM_RETURN_IF_ERROR(txn_.AppendAudit(entry));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status UnitOfWork::FlushGoldens() {
   std::vector<std::pair<int64_t, std::vector<storage::GoldenValue>>> updated;
   for (auto& [id, change] : changes_) {
@@ -236,6 +308,15 @@ absl::Status UnitOfWork::FlushGoldens() {
     std::sort(change.departed.begin(), change.departed.end(),
               [](const storage::DepartedRecord& a,
                  const storage::DepartedRecord& b) { return a.key < b.key; });
+    if (cause_.cause != storage::ChangeCause::kSteward) {
+      std::vector<storage::DepartedRecord> split_off;
+      if (row.state == GoldenState::kLive) {
+        for (const storage::DepartedRecord& departed : change.departed) {
+          if (departed.to_golden_id != 0) split_off.push_back(departed);
+        }
+      }
+      MDM_RETURN_IF_ERROR(AuditAutomatic(id, change, split_off));
+    }
     MDM_RETURN_IF_ERROR(txn_.AppendGoldenVersion(
         {.golden_id = id,
          .version = row.version,
@@ -275,7 +356,7 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
       nodes, pairs_,
       {.link_weight = model_.link_weight(),
        .best_match_weight = model_.auto_merge_weight()},
-      kinds);
+      kinds, cannot_links_, must_links_);
   MDM_RETURN_IF_ERROR(Apply(clusters));
   return FlushGoldens();
 }
@@ -356,6 +437,7 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
       MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, members));
       for (int64_t member : members) queue.push_back({member, hops});
     }
+    MDM_RETURN_IF_ERROR(CollectJudgements(row, hops, queue));
     MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn_.EdgesOf(id));
     for (const storage::Edge& edge : edges) {
       if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
@@ -365,6 +447,30 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
         queue.push_back({other, hops});
       } else if (edge.weight >= model_.link_weight() && hops < kBandHops) {
         queue.push_back({other, hops + 1});
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status UnitOfWork::CollectJudgements(
+    const RecordRow& row, int hops,
+    std::vector<std::pair<int64_t, int>>& queue) {
+  MDM_ASSIGN_OR_RETURN(std::vector<storage::JudgementRow> judgements,
+                       txn_.JudgementsOf(row.entity_type, row.key));
+  for (const storage::JudgementRow& judgement : judgements) {
+    if (judgement.kind == storage::JudgementKind::kUnsure) continue;
+    const storage::SourceKey& other =
+        judgement.a == row.key ? judgement.b : judgement.a;
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::XrefRow> xrefs,
+                         txn_.LookupXrefs(other));
+    for (const storage::XrefRow& xref : xrefs) {
+      if (xref.entity_type != row.entity_type) continue;
+      if (judgement.kind == storage::JudgementKind::kMustLink) {
+        must_links_.push_back({row.id, xref.record_id});
+        queue.push_back({xref.record_id, hops});
+      } else {
+        cannot_links_.push_back({row.id, xref.record_id});
       }
     }
   }

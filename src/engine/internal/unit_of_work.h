@@ -17,6 +17,7 @@
 #define MDM_SRC_ENGINE_INTERNAL_UNIT_OF_WORK_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -103,6 +104,7 @@ class UnitOfWork {
   int64_t GoldenOf(int64_t record_id) const;
   bool Created(int64_t golden_id) const { return created_.contains(golden_id); }
   const std::vector<int64_t>& merged() const { return merged_; }
+  const absl::flat_hash_set<int64_t>& created() const { return created_; }
   const absl::flat_hash_set<int64_t>& retired() const { return retired_; }
   // Every record the last Recluster looked at.
   std::vector<int64_t> ReclusteredRecords() const;
@@ -139,8 +141,18 @@ class UnitOfWork {
   absl::Status MoveRecords(absl::Span<const storage::RecordRow* const> rows,
                            int64_t golden_id);
   // Writes every changed golden record with a new version, then golden
-  // update events for changed attributes.
+  // update events for changed attributes; outside steward actions, an audit
+  // entry for every automatic merge and split.
   absl::Status FlushGoldens();
+  // Queues the records a record's must-links name and notes its judgements.
+  absl::Status CollectJudgements(const storage::RecordRow& row, int hops,
+                                 std::vector<std::pair<int64_t, int>>& queue);
+  // The strongest scored pair between records that came from golden record
+  // `from` and records that did not, among the records now in `into`.
+  std::optional<double> StrongestLinkBetween(int64_t from, int64_t into) const;
+  absl::Status AuditAutomatic(
+      int64_t golden_id, const GoldenChange& change,
+      const std::vector<storage::DepartedRecord>& split_off);
   // Strong values of a record, as (attribute, value).
   std::vector<std::pair<int, std::string>> StrongValues(
       const matching::RecordFeatures& features) const;
@@ -169,6 +181,10 @@ class UnitOfWork {
   bool has_band_pairs_ = false;
   // Source name -> number, for best-candidate pairing.
   absl::flat_hash_map<std::string, int> source_numbers_;
+  // Steward judgements among the records being re-clustered (by record id).
+  std::vector<matching::MustLink> must_links_;
+  std::vector<matching::CannotLink> cannot_links_;
+
 
   absl::flat_hash_map<int64_t, int64_t> final_golden_;
   absl::flat_hash_set<int64_t> created_;

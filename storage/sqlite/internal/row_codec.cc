@@ -228,6 +228,35 @@ absl::Status DecodeVersionDetail(absl::string_view blob, absl::string_view what,
   return absl::OkStatus();
 }
 
+std::string EncodeAuditPayload(const AuditRow& entry) {
+  std::string out(1, kFormat);
+  PutVarint(out, entry.golden_ids.size());
+  for (int64_t id : entry.golden_ids) PutVarint(out, static_cast<uint64_t>(id));
+  PutVarint(out, entry.keys.size());
+  for (const SourceKey& key : entry.keys) {
+    PutString(out, key.source);
+    PutString(out, key.source_id);
+  }
+  PutString(out, entry.detail);
+  return out;
+}
+
+absl::Status DecodeAuditPayload(absl::string_view blob, absl::string_view what,
+                                AuditRow& entry) {
+  Reader in(blob);
+  in.Format();
+  entry.golden_ids.resize(in.Count());
+  for (int64_t& id : entry.golden_ids) id = static_cast<int64_t>(in.Varint());
+  entry.keys.resize(in.Count());
+  for (SourceKey& key : entry.keys) {
+    key.source = in.String();
+    key.source_id = in.String();
+  }
+  entry.detail = in.String();
+  if (!in.ok() || !in.done()) return Corrupt(what);
+  return absl::OkStatus();
+}
+
 std::string EncodeBlockKeys(const std::vector<uint64_t>& keys) {
   std::string out(keys.size() * sizeof(uint64_t), '\0');
   for (size_t i = 0; i < keys.size(); ++i) {

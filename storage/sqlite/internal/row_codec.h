@@ -41,6 +41,12 @@ std::string EncodeVersionDetail(const GoldenVersionRow& version);
 absl::Status DecodeVersionDetail(absl::string_view blob, absl::string_view what,
                                  GoldenVersionRow& version);
 
+// The parts of an audit entry that are not columns: golden ids, keys,
+// detail.
+std::string EncodeAuditPayload(const AuditRow& entry);
+absl::Status DecodeAuditPayload(absl::string_view blob, absl::string_view what,
+                                AuditRow& entry);
+
 std::string EncodeBlockKeys(const std::vector<uint64_t>& keys);
 absl::StatusOr<std::vector<uint64_t>> DecodeBlockKeys(absl::string_view blob,
                                                       absl::string_view what);

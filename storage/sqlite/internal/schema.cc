@@ -125,6 +125,46 @@ INSERT INTO xref_history
   SELECT id, entity_type, source, source_id, golden_id, updated_at, NULL
   FROM source_records WHERE golden_id != 0;
 )sql",
+    // 5: data stewardship. Judgements of record pairs by key (a < b), the
+    // audit log with the golden records each entry names, and scored pairs
+    // by weight for the review queue.
+    R"sql(
+CREATE TABLE judgements(
+  entity_type TEXT NOT NULL,
+  a_source TEXT NOT NULL,
+  a_source_id TEXT NOT NULL,
+  b_source TEXT NOT NULL,
+  b_source_id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  PRIMARY KEY(entity_type, a_source, a_source_id, b_source, b_source_id)
+) WITHOUT ROWID;
+CREATE INDEX judgements_by_b
+  ON judgements(entity_type, b_source, b_source_id);
+
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  automatic INTEGER NOT NULL,
+  weight REAL,
+  model_version INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  payload BLOB NOT NULL
+);
+CREATE INDEX audit_by_actor ON audit(actor, seq);
+CREATE TABLE audit_goldens(
+  golden_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY(golden_id, seq)
+) WITHOUT ROWID;
+
+CREATE INDEX edges_by_weight ON edges(weight);
+)sql",
 };
 
 }  // namespace

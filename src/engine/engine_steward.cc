@@ -1,0 +1,620 @@
+// Engine methods for data stewards: the review queue, judgements, manual
+// merge, split and move, and the audit log.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "matching/scorer.h"
+#include "matching/standardizer.h"
+#include "src/base/status_macros.h"
+#include "src/engine/engine.h"
+#include "src/engine/record_validator.h"
+
+namespace mdm::engine {
+namespace {
+
+using storage::AuditRow;
+using storage::JudgementKind;
+using storage::JudgementRow;
+using storage::RecordRow;
+
+// Most cannot-links one split or move may write (records out x records in).
+constexpr size_t kMaxJudgementsPerAction = 10000;
+// Most records a must-link component may hold when checking contradictions.
+constexpr size_t kMaxComponent = 10000;
+
+JudgementRow Judgement(absl::string_view entity_type, SourceKey x, SourceKey y,
+                       JudgementKind kind, absl::string_view actor,
+                       absl::string_view reason, absl::Time time) {
+  if (y < x) std::swap(x, y);
+  return {.entity_type = std::string(entity_type),
+          .a = std::move(x),
+          .b = std::move(y),
+          .kind = kind,
+          .actor = std::string(actor),
+          .reason = std::string(reason),
+          .time = time};
+}
+
+std::string PageToken(const storage::Edge& edge) {
+  return absl::StrFormat("%a,%d,%d", edge.weight, edge.a, edge.b);
+}
+
+bool ParsePageToken(const std::string& token, storage::Edge& edge) {
+  std::vector<std::string> parts = absl::StrSplit(token, ',');
+  if (parts.size() != 3) return false;
+  char* end = nullptr;
+  edge.weight = std::strtod(parts[0].c_str(), &end);
+  if (end == parts[0].c_str() || *end != '\0') return false;
+  return absl::SimpleAtoi(parts[1], &edge.a) &&
+         absl::SimpleAtoi(parts[2], &edge.b) && edge.a > 0 && edge.b > 0;
+}
+
+// Keys held together with `key` by must-links (including `key`).
+absl::StatusOr<std::set<SourceKey>> MustLinkComponent(
+    storage::ReadTransaction& txn, absl::string_view entity_type,
+    const SourceKey& key) {
+  std::set<SourceKey> component = {key};
+  std::vector<SourceKey> queue = {key};
+  while (!queue.empty() && component.size() < kMaxComponent) {
+    const SourceKey next = std::move(queue.back());
+    queue.pop_back();
+    MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> judgements,
+                         txn.JudgementsOf(entity_type, next));
+    for (const JudgementRow& j : judgements) {
+      if (j.kind != JudgementKind::kMustLink) continue;
+      const SourceKey& other = j.a == next ? j.b : j.a;
+      if (component.insert(other).second) queue.push_back(other);
+    }
+  }
+  return component;
+}
+
+// FailedPrecondition when a cannot-link runs between the two sets, naming
+// it; `ignore` pairs are about to be replaced.
+absl::Status CheckNoCannotLink(storage::ReadTransaction& txn,
+                               absl::string_view entity_type,
+                               const std::set<SourceKey>& x,
+                               const std::set<SourceKey>& y,
+                               absl::string_view action) {
+  for (const SourceKey& key : x) {
+    MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> judgements,
+                         txn.JudgementsOf(entity_type, key));
+    for (const JudgementRow& j : judgements) {
+      if (j.kind != JudgementKind::kCannotLink) continue;
+      const SourceKey& other = j.a == key ? j.b : j.a;
+      if (y.contains(other)) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "cannot ", action, ": ", j.actor, " judged ", RecordLabel(j.a),
+            " and ", RecordLabel(j.b), " different (",
+            j.reason.empty() ? "no reason given" : j.reason,
+            "); reject or re-judge that pair first"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::string Note(absl::string_view action, absl::string_view actor,
+                 absl::string_view reason) {
+  return absl::StrCat(action, " by ", actor,
+                      reason.empty() ? "" : absl::StrCat(": ", reason));
+}
+
+}  // namespace
+
+absl::StatusOr<CandidatePage> Engine::ListCandidates(
+    const CandidateFilter& filter) {
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(filter.entity_type);
+  if (model == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown entity type '", filter.entity_type, "'"));
+  }
+  if (!(filter.min_probability >= 0 && filter.max_probability <= 1 &&
+        filter.min_probability <= filter.max_probability)) {
+    return absl::InvalidArgumentError(
+        "probability range must satisfy 0 <= min <= max <= 1");
+  }
+  storage::Edge after;
+  if (!filter.page_token.empty() && !ParsePageToken(filter.page_token, after)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("malformed page token '", filter.page_token, "'"));
+  }
+  const double min_weight =
+      std::max(model->review_weight(),
+               matching::ProbabilityToWeight(filter.min_probability));
+  const double max_weight =
+      filter.max_probability >= 1
+          ? model->auto_merge_weight()
+          : std::min(model->auto_merge_weight(),
+                     std::nextafter(matching::ProbabilityToWeight(
+                                        filter.max_probability),
+                                    HUGE_VAL));
+  const int page_size = std::clamp(filter.page_size, 1, 1000);
+
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  CandidatePage page;
+  storage::Edge cursor = after;
+  while (static_cast<int>(page.candidates.size()) < page_size) {
+    MDM_ASSIGN_OR_RETURN(
+        std::vector<storage::Edge> edges,
+        txn->ReviewPairs(filter.entity_type, min_weight, max_weight,
+                         filter.source, cursor.weight, cursor.a, cursor.b,
+                         page_size * 2));
+    if (edges.empty()) {
+      cursor = {};
+      break;
+    }
+    for (const storage::Edge& edge : edges) {
+      cursor = edge;
+      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
+                           txn->GetRecords({edge.a, edge.b}));
+      if (rows.size() != 2) continue;
+      ReviewCandidate candidate{.entity_type = filter.entity_type,
+                                .a = rows[0].key,
+                                .b = rows[1].key,
+                                .golden_id_a = GoldenIdOf(filter.entity_type,
+                                                          rows[0].golden_id),
+                                .golden_id_b = GoldenIdOf(filter.entity_type,
+                                                          rows[1].golden_id),
+                                .match_weight = edge.weight,
+                                .match_probability =
+                                    matching::WeightToProbability(edge.weight)};
+      if (candidate.b < candidate.a) {
+        std::swap(candidate.a, candidate.b);
+        std::swap(candidate.golden_id_a, candidate.golden_id_b);
+      }
+      MDM_ASSIGN_OR_RETURN(
+          std::optional<JudgementRow> judgement,
+          txn->FindJudgement(filter.entity_type, candidate.a, candidate.b));
+      const bool unsure =
+          judgement.has_value() && judgement->kind == JudgementKind::kUnsure;
+      if (judgement.has_value() && !unsure) continue;  // decided
+      if (unsure != filter.unsure) continue;
+      candidate.judgement = std::move(judgement);
+      page.candidates.push_back(std::move(candidate));
+      if (static_cast<int>(page.candidates.size()) == page_size) break;
+    }
+    if (static_cast<int>(edges.size()) < page_size * 2 &&
+        cursor.a == edges.back().a && cursor.b == edges.back().b) {
+      cursor = {};  // the last page of pairs was read whole
+      break;
+    }
+  }
+  if (cursor.a != 0) page.next_page_token = PageToken(cursor);
+  return page;
+}
+
+absl::StatusOr<CandidateDetail> Engine::GetCandidate(const RecordRef& a,
+                                                     const RecordRef& b) {
+  MDM_ASSIGN_OR_RETURN(Explanation explanation, Explain(a, b));
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  CandidateDetail detail;
+  MDM_ASSIGN_OR_RETURN(detail.record_a, FindRef(*txn, a));
+  MDM_ASSIGN_OR_RETURN(detail.record_b, FindRef(*txn, b));
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(detail.record_a.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("entity type ", detail.record_a.entity_type,
+                     " is not in the configuration"));
+  }
+  auto standardized = [&](const RecordRow& row) {
+    matching::RecordFeatures features;
+    if (!matching::DecodeFeatures(*model, row.features, features)) {
+      features = matching::Standardize(*model, row.attributes);
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (size_t i = 0; i < model->attributes().size(); ++i) {
+      out.emplace_back(model->attributes()[i].name,
+                       features.attributes[i].value);
+    }
+    return out;
+  };
+  detail.standardized_a = standardized(detail.record_a);
+  detail.standardized_b = standardized(detail.record_b);
+  ReviewCandidate& candidate = detail.candidate;
+  candidate.entity_type = detail.record_a.entity_type;
+  candidate.a = detail.record_a.key;
+  candidate.b = detail.record_b.key;
+  candidate.golden_id_a = explanation.golden_id_a;
+  candidate.golden_id_b = explanation.golden_id_b;
+  candidate.match_weight = explanation.match_weight;
+  candidate.match_probability = explanation.match_probability;
+  const SourceKey& low = std::min(candidate.a, candidate.b);
+  const SourceKey& high = std::max(candidate.a, candidate.b);
+  MDM_ASSIGN_OR_RETURN(detail.judgement,
+                       txn->FindJudgement(candidate.entity_type, low, high));
+  detail.explanation = std::move(explanation);
+  txn.reset();
+  MDM_ASSIGN_OR_RETURN(detail.golden_a,
+                       GetGolden(candidate.golden_id_a, false));
+  MDM_ASSIGN_OR_RETURN(detail.golden_b,
+                       GetGolden(candidate.golden_id_b, false));
+  return detail;
+}
+
+absl::StatusOr<StewardOutcome> Engine::ApplyStewardAction(
+    storage::WriteTransaction& txn, const matching::EntityModel& model,
+    const std::vector<JudgementRow>& judgements,
+    absl::Span<const int64_t> seed_records,
+    absl::Span<const int64_t> seed_goldens, AuditRow audit,
+    absl::Span<const int64_t> outcome_records) {
+  for (const JudgementRow& judgement : judgements) {
+    MDM_RETURN_IF_ERROR(txn.PutJudgement(judgement));
+  }
+  StewardOutcome outcome;
+  std::set<int64_t> goldens(audit.golden_ids.begin(), audit.golden_ids.end());
+  if (!seed_records.empty() || !seed_goldens.empty()) {
+    UnitOfWork unit(clustering_, txn, model, audit.time,
+                    {.cause = storage::ChangeCause::kSteward,
+                     .note = Note(audit.action, audit.actor, audit.reason)});
+    MDM_RETURN_IF_ERROR(unit.Recluster(seed_records, seed_goldens));
+    for (int64_t record : outcome_records) {
+      const int64_t golden = unit.GoldenOf(record);
+      outcome.golden_ids.push_back(GoldenIdOf(model.name(), golden));
+      goldens.insert(golden);
+    }
+    for (int64_t merged : unit.merged()) {
+      outcome.merged_golden_ids.push_back(GoldenIdOf(model.name(), merged));
+      goldens.insert(merged);
+    }
+    std::vector<int64_t> created(unit.created().begin(),
+                                 unit.created().end());
+    std::sort(created.begin(), created.end());
+    for (int64_t id : created) {
+      outcome.created_golden_ids.push_back(GoldenIdOf(model.name(), id));
+      goldens.insert(id);
+    }
+  }
+  goldens.erase(0);
+  audit.golden_ids.assign(goldens.begin(), goldens.end());
+  MDM_RETURN_IF_ERROR(txn.AppendAudit(audit));
+  outcome.audit_sequence = audit.sequence;
+  return outcome;
+}
+
+absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
+                                              const RecordRef& b,
+                                              Decision decision,
+                                              absl::string_view actor,
+                                              absl::string_view reason) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  MDM_ASSIGN_OR_RETURN(RecordRow x, FindRef(*txn, a));
+  MDM_ASSIGN_OR_RETURN(RecordRow y, FindRef(*txn, b));
+  if (x.entity_type != y.entity_type) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        RecordLabel(x.key), " is a ", x.entity_type, " and ",
+        RecordLabel(y.key), " a ", y.entity_type, "; only records of one "
+                                                   "type can be judged"));
+  }
+  if (x.id == y.id) {
+    return absl::InvalidArgumentError("a record cannot be judged against itself");
+  }
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(x.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "entity type ", x.entity_type, " is not in the configuration"));
+  }
+  const JudgementKind kind = decision == Decision::kApprove
+                                 ? JudgementKind::kMustLink
+                             : decision == Decision::kReject
+                                 ? JudgementKind::kCannotLink
+                                 : JudgementKind::kUnsure;
+  const char* action = decision == Decision::kApprove  ? "approve"
+                       : decision == Decision::kReject ? "reject"
+                                                       : "unsure";
+  MDM_ASSIGN_OR_RETURN(std::set<SourceKey> component_x,
+                       MustLinkComponent(*txn, x.entity_type, x.key));
+  if (kind == JudgementKind::kMustLink) {
+    MDM_ASSIGN_OR_RETURN(std::set<SourceKey> component_y,
+                         MustLinkComponent(*txn, x.entity_type, y.key));
+    // The pair's own earlier judgement is about to be replaced.
+    MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> own,
+                         txn->FindJudgement(x.entity_type,
+                                            std::min(x.key, y.key),
+                                            std::max(x.key, y.key)));
+    if (!own.has_value() || own->kind != JudgementKind::kCannotLink) {
+      MDM_RETURN_IF_ERROR(CheckNoCannotLink(*txn, x.entity_type, component_x,
+                                            component_y, "approve"));
+    }
+  } else if (kind == JudgementKind::kCannotLink &&
+             component_x.contains(y.key) && component_x.size() > 2) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot reject: ", RecordLabel(x.key), " and ", RecordLabel(y.key),
+        " are held together by approvals through other records; split the "
+        "golden record instead"));
+  }
+  const absl::Time now = clock_->Now();
+  const double weight = matching::MatchWeight(
+      *model, matching::Standardize(*model, x.attributes),
+      matching::Standardize(*model, y.attributes));
+  AuditRow audit{.time = now,
+                 .actor = std::string(actor),
+                 .action = action,
+                 .entity_type = x.entity_type,
+                 .golden_ids = {x.golden_id, y.golden_id},
+                 .keys = {x.key, y.key},
+                 .reason = std::string(reason),
+                 .weight = weight,
+                 .has_weight = true,
+                 .model_version = model->version()};
+  const bool recluster = kind != JudgementKind::kUnsure;
+  const std::vector<int64_t> seeds =
+      recluster ? std::vector<int64_t>{x.id, y.id} : std::vector<int64_t>{};
+  MDM_ASSIGN_OR_RETURN(
+      StewardOutcome outcome,
+      ApplyStewardAction(*txn, *model,
+                         {Judgement(x.entity_type, x.key, y.key, kind, actor,
+                                    reason, now)},
+                         seeds, {}, std::move(audit), seeds));
+  if (!recluster) {
+    outcome.golden_ids = {GoldenIdOf(x.entity_type, x.golden_id),
+                          GoldenIdOf(x.entity_type, y.golden_id)};
+  }
+  MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
+  MDM_RETURN_IF_ERROR(txn->Commit());
+  PublishHead(head);
+  return outcome;
+}
+
+absl::StatusOr<StewardOutcome> Engine::MergeGoldens(absl::string_view golden_id,
+                                                    absl::string_view other_id,
+                                                    absl::string_view actor,
+                                                    absl::string_view reason) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  MDM_ASSIGN_OR_RETURN(storage::GoldenRow x, FindGolden(*txn, golden_id));
+  MDM_ASSIGN_OR_RETURN(storage::GoldenRow y, FindGolden(*txn, other_id));
+  for (const storage::GoldenRow* g : {&x, &y}) {
+    if (g->state != storage::GoldenState::kLive) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "golden record ", GoldenIdOf(g->entity_type, g->id),
+          " is retired; merge its successor instead"));
+    }
+  }
+  if (x.id == y.id) {
+    return absl::InvalidArgumentError("cannot merge a golden record with itself");
+  }
+  if (x.entity_type != y.entity_type) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot merge a ", x.entity_type, " with a ",
+                     y.entity_type));
+  }
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(x.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "entity type ", x.entity_type, " is not in the configuration"));
+  }
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members_x,
+                       txn->GoldenMembers(x.id));
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members_y,
+                       txn->GoldenMembers(y.id));
+  if (members_x.empty() || members_y.empty()) {
+    return absl::InternalError("a live golden record without records");
+  }
+  std::set<SourceKey> keys_x, keys_y;
+  for (const RecordRow& r : members_x) keys_x.insert(r.key);
+  for (const RecordRow& r : members_y) keys_y.insert(r.key);
+  MDM_RETURN_IF_ERROR(
+      CheckNoCannotLink(*txn, x.entity_type, keys_x, keys_y, "merge"));
+  const absl::Time now = clock_->Now();
+  // The oldest record of each stands for its golden record.
+  const RecordRow& rx = members_x.front();
+  const RecordRow& ry = members_y.front();
+  AuditRow audit{.time = now,
+                 .actor = std::string(actor),
+                 .action = "merge",
+                 .entity_type = x.entity_type,
+                 .golden_ids = {x.id, y.id},
+                 .keys = {rx.key, ry.key},
+                 .reason = std::string(reason),
+                 .model_version = model->version()};
+  MDM_ASSIGN_OR_RETURN(
+      StewardOutcome outcome,
+      ApplyStewardAction(*txn, *model,
+                         {Judgement(x.entity_type, rx.key, ry.key,
+                                    JudgementKind::kMustLink, actor, reason,
+                                    now)},
+                         {}, {x.id, y.id}, std::move(audit), {rx.id}));
+  MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
+  MDM_RETURN_IF_ERROR(txn->Commit());
+  PublishHead(head);
+  return outcome;
+}
+
+absl::StatusOr<StewardOutcome> Engine::SplitGolden(
+    absl::string_view golden_id, absl::Span<const SourceKey> keys,
+    absl::string_view actor, absl::string_view reason) {
+  if (keys.empty()) {
+    return absl::InvalidArgumentError("name the source records to split out");
+  }
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  MDM_ASSIGN_OR_RETURN(storage::GoldenRow golden, FindGolden(*txn, golden_id));
+  if (golden.state != storage::GoldenState::kLive) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("golden record ", golden_id, " is retired"));
+  }
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(golden.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "entity type ", golden.entity_type, " is not in the configuration"));
+  }
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
+                       txn->GoldenMembers(golden.id));
+  std::set<SourceKey> out(keys.begin(), keys.end());
+  std::vector<const RecordRow*> leaving, staying;
+  for (const RecordRow& member : members) {
+    (out.contains(member.key) ? leaving : staying).push_back(&member);
+  }
+  if (leaving.size() != out.size()) {
+    for (const SourceKey& key : out) {
+      bool found = false;
+      for (const RecordRow* r : leaving) found = found || r->key == key;
+      if (!found) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("source record ", RecordLabel(key),
+                         " is not in golden record ", golden_id));
+      }
+    }
+  }
+  if (staying.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "splitting out every record of ", golden_id, " would change nothing"));
+  }
+  if (leaving.size() * staying.size() + members.size() >
+      kMaxJudgementsPerAction) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "a split may separate at most ", kMaxJudgementsPerAction,
+        " record pairs; this one would separate ",
+        leaving.size() * staying.size()));
+  }
+  const absl::Time now = clock_->Now();
+  // Each part stays together (must-links along it), and no record of one
+  // part may join the other (cannot-links across).
+  std::vector<JudgementRow> judgements;
+  for (const std::vector<const RecordRow*>* part : {&leaving, &staying}) {
+    for (size_t i = 1; i < part->size(); ++i) {
+      judgements.push_back(Judgement(golden.entity_type, (*part)[0]->key,
+                                     (*part)[i]->key, JudgementKind::kMustLink,
+                                     actor, reason, now));
+    }
+  }
+  for (const RecordRow* l : leaving) {
+    for (const RecordRow* s : staying) {
+      judgements.push_back(Judgement(golden.entity_type, l->key, s->key,
+                                     JudgementKind::kCannotLink, actor, reason,
+                                     now));
+    }
+  }
+  AuditRow audit{.time = now,
+                 .actor = std::string(actor),
+                 .action = "split",
+                 .entity_type = golden.entity_type,
+                 .golden_ids = {golden.id},
+                 .keys = std::vector<SourceKey>(out.begin(), out.end()),
+                 .reason = std::string(reason),
+                 .model_version = model->version()};
+  MDM_ASSIGN_OR_RETURN(
+      StewardOutcome outcome,
+      ApplyStewardAction(*txn, *model, judgements, {}, {golden.id},
+                         std::move(audit),
+                         {staying.front()->id, leaving.front()->id}));
+  MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
+  MDM_RETURN_IF_ERROR(txn->Commit());
+  PublishHead(head);
+  return outcome;
+}
+
+absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
+                                                  absl::string_view to_golden_id,
+                                                  absl::string_view actor,
+                                                  absl::string_view reason) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  MDM_ASSIGN_OR_RETURN(RecordRow row, FindRef(*txn, record));
+  MDM_ASSIGN_OR_RETURN(storage::GoldenRow target,
+                       FindGolden(*txn, to_golden_id));
+  if (target.state != storage::GoldenState::kLive) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("golden record ", to_golden_id, " is retired"));
+  }
+  if (target.entity_type != row.entity_type) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot move a ", row.entity_type, " into a ",
+                     target.entity_type));
+  }
+  if (target.id == row.golden_id) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        RecordLabel(row.key), " is already in ", to_golden_id));
+  }
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(row.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "entity type ", row.entity_type, " is not in the configuration"));
+  }
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> old_members,
+                       txn->GoldenMembers(row.golden_id));
+  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> new_members,
+                       txn->GoldenMembers(target.id));
+  if (old_members.size() > kMaxJudgementsPerAction || new_members.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot move out of a golden record with more than ",
+        kMaxJudgementsPerAction, " records"));
+  }
+  std::set<SourceKey> moving = {row.key};
+  std::set<SourceKey> joining;
+  for (const RecordRow& r : new_members) joining.insert(r.key);
+  MDM_RETURN_IF_ERROR(
+      CheckNoCannotLink(*txn, row.entity_type, moving, joining, "move"));
+  const absl::Time now = clock_->Now();
+  // The record leaves its old golden record, whose other members stay
+  // together, and joins the new one.
+  std::vector<JudgementRow> judgements;
+  const RecordRow* first_staying = nullptr;
+  for (const RecordRow& other : old_members) {
+    if (other.id == row.id) continue;
+    judgements.push_back(Judgement(row.entity_type, row.key, other.key,
+                                   JudgementKind::kCannotLink, actor, reason,
+                                   now));
+    if (first_staying == nullptr) {
+      first_staying = &other;
+    } else {
+      judgements.push_back(Judgement(row.entity_type, first_staying->key,
+                                     other.key, JudgementKind::kMustLink,
+                                     actor, reason, now));
+    }
+  }
+  judgements.push_back(Judgement(row.entity_type, row.key,
+                                 new_members.front().key,
+                                 JudgementKind::kMustLink, actor, reason, now));
+  AuditRow audit{.time = now,
+                 .actor = std::string(actor),
+                 .action = "move",
+                 .entity_type = row.entity_type,
+                 .golden_ids = {row.golden_id, target.id},
+                 .keys = {row.key},
+                 .reason = std::string(reason),
+                 .model_version = model->version()};
+  MDM_ASSIGN_OR_RETURN(
+      StewardOutcome outcome,
+      ApplyStewardAction(*txn, *model, judgements, {row.id},
+                         {row.golden_id, target.id}, std::move(audit),
+                         {row.id}));
+  MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
+  MDM_RETURN_IF_ERROR(txn->Commit());
+  PublishHead(head);
+  return outcome;
+}
+
+absl::StatusOr<std::vector<AuditView>> Engine::ListAudit(
+    storage::AuditFilter filter, absl::string_view golden_id) {
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  if (!golden_id.empty()) {
+    MDM_ASSIGN_OR_RETURN(storage::GoldenRow golden,
+                         FindGolden(*txn, golden_id));
+    filter.golden_id = golden.id;
+  }
+  MDM_ASSIGN_OR_RETURN(std::vector<AuditRow> rows, txn->ListAudit(filter));
+  std::vector<AuditView> views;
+  views.reserve(rows.size());
+  for (AuditRow& row : rows) {
+    AuditView view;
+    for (int64_t id : row.golden_ids) {
+      view.golden_ids.push_back(GoldenIdOf(row.entity_type, id));
+    }
+    view.row = std::move(row);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+}  // namespace mdm::engine

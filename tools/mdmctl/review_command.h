@@ -1,0 +1,30 @@
+// mdmctl review: walks the review queue one pair at a time in a terminal.
+//
+//   mdmctl --actor=ann review --type=person
+//
+// Each pair is shown side by side (differing values highlighted) with its
+// explanation; single keys decide: a approve, r reject, u unsure, s skip,
+// q quit. After a, r or u a reason may be typed (Enter for none). Works in
+// any terminal that understands ANSI colors, including tmux. Without a
+// terminal on stdin and stdout it refuses (exit 2) and points to the
+// scriptable `mdmctl candidates` subcommands.
+#ifndef MDM_TOOLS_MDMCTL_REVIEW_COMMAND_H_
+#define MDM_TOOLS_MDMCTL_REVIEW_COMMAND_H_
+
+#include <grpcpp/channel.h>
+
+#include <memory>
+#include <string>
+
+#include "tools/mdmctl/commands.h"
+
+namespace mdm::cli {
+
+// Walks the queue of `entity_type` (every type when empty); returns the exit
+// code.
+int RunReview(const std::shared_ptr<grpc::Channel>& channel,
+              const CommonOptions& common, const std::string& entity_type);
+
+}  // namespace mdm::cli
+
+#endif  // MDM_TOOLS_MDMCTL_REVIEW_COMMAND_H_
