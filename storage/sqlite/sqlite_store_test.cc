@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/base/testing/status_matchers.h"
@@ -62,7 +63,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndEmpty) {
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), 5);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
   ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
@@ -220,6 +221,125 @@ TEST_F(SqliteStoreTest, XrefHistoryAnswersAsOfAnyTime) {
               IsOkAndHolds(ElementsAre(SourceKey{"crm", "a"})));
 }
 
+TEST_F(SqliteStoreTest, JudgementsAreKeptByKeyAndReplacedPerPair) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  JudgementRow must{.entity_type = "person",
+                    .a = {"crm", "1"},
+                    .b = {"erp", "9"},
+                    .kind = JudgementKind::kMustLink,
+                    .actor = "ann",
+                    .reason = "checked",
+                    .time = kT0};
+  ASSERT_OK(txn->PutJudgement(must));
+  JudgementRow other = must;
+  other.b = {"web", "3"};
+  other.kind = JudgementKind::kCannotLink;
+  ASSERT_OK(txn->PutJudgement(other));
+  JudgementRow reversed = must;
+  std::swap(reversed.a, reversed.b);
+  EXPECT_THAT(txn->PutJudgement(reversed),
+              StatusIs(absl::StatusCode::kInternal));
+  ASSERT_OK_AND_ASSIGN(auto of_crm, txn->JudgementsOf("person", {"crm", "1"}));
+  EXPECT_EQ(of_crm.size(), 2u);
+  ASSERT_OK_AND_ASSIGN(auto of_erp, txn->JudgementsOf("person", {"erp", "9"}));
+  ASSERT_EQ(of_erp.size(), 1u);
+  EXPECT_EQ(of_erp[0].actor, "ann");
+  ASSERT_OK_AND_ASSIGN(auto of_product,
+                       txn->JudgementsOf("product", {"crm", "1"}));
+  EXPECT_TRUE(of_product.empty());
+  // A new judgement of the same pair replaces the old one.
+  must.kind = JudgementKind::kUnsure;
+  must.actor = "bob";
+  ASSERT_OK(txn->PutJudgement(must));
+  ASSERT_OK_AND_ASSIGN(auto found,
+                       txn->FindJudgement("person", {"crm", "1"}, {"erp", "9"}));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->kind, JudgementKind::kUnsure);
+  EXPECT_EQ(found->actor, "bob");
+}
+
+TEST_F(SqliteStoreTest, AuditEntriesFilterByGoldenActorAndTime) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  AuditRow automatic{.time = kT0,
+                     .actor = "mdm",
+                     .action = "auto_merge",
+                     .entity_type = "person",
+                     .automatic = true,
+                     .golden_ids = {1, 2},
+                     .keys = {{"crm", "1"}},
+                     .reason = "upsert of crm:1",
+                     .weight = 7.5,
+                     .has_weight = true,
+                     .model_version = 3};
+  AuditRow steward{.time = kT0 + absl::Seconds(10),
+                   .actor = "ann",
+                   .action = "split",
+                   .entity_type = "person",
+                   .golden_ids = {1, 5},
+                   .reason = "two people"};
+  ASSERT_OK(txn->AppendAudit(automatic));
+  ASSERT_OK(txn->AppendAudit(steward));
+  EXPECT_EQ(automatic.sequence, 1);
+  EXPECT_EQ(steward.sequence, 2);
+  ASSERT_OK(txn->Commit());
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto all, read->ListAudit({}));
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].weight, 7.5);
+  EXPECT_EQ(all[0].model_version, 3);
+  EXPECT_EQ(all[0].keys, automatic.keys);
+  EXPECT_FALSE(all[1].has_weight);
+  ASSERT_OK_AND_ASSIGN(auto of_two, read->ListAudit({.golden_id = 2}));
+  ASSERT_EQ(of_two.size(), 1u);
+  EXPECT_EQ(of_two[0].action, "auto_merge");
+  ASSERT_OK_AND_ASSIGN(auto by_ann, read->ListAudit({.actor = "ann"}));
+  ASSERT_EQ(by_ann.size(), 1u);
+  ASSERT_OK_AND_ASSIGN(auto later,
+                       read->ListAudit({.since = kT0 + absl::Seconds(5)}));
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].sequence, 2);
+  ASSERT_OK_AND_ASSIGN(auto after, read->ListAudit({.after_sequence = 1}));
+  EXPECT_EQ(after.size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, ReviewPairsAreBandPairsAcrossGoldenRecordsByWeight) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  std::vector<RecordRow> rows;
+  for (int i = 0; i < 4; ++i) {
+    RecordRow row = MakeRecord(absl::StrCat("r", i), /*golden_id=*/i < 2 ? 1 : 10 + i);
+    if (i == 3) row.key.source = "web";
+    ASSERT_OK(txn->InsertRecord(row));
+    rows.push_back(row);
+  }
+  // r0-r1 share golden 1: not reviewable. r0-r2 4.0, r1-r3 2.0, r2-r3 9.0
+  // (above the band).
+  ASSERT_OK(txn->ReplaceEdges(rows[1].id, {Edge{rows[0].id, rows[1].id, 3.0}}));
+  ASSERT_OK(txn->ReplaceEdges(rows[2].id, {Edge{rows[0].id, rows[2].id, 4.0},
+                                           Edge{rows[2].id, rows[3].id, 9.0}}));
+  ASSERT_OK(txn->ReplaceEdges(rows[3].id, {Edge{rows[1].id, rows[3].id, 2.0},
+                                           Edge{rows[2].id, rows[3].id, 9.0}}));
+  ASSERT_OK_AND_ASSIGN(auto pairs,
+                       txn->ReviewPairs("person", 0.0, 5.0, "", 0, 0, 0, 10));
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0].weight, 4.0);
+  EXPECT_EQ(pairs[1].weight, 2.0);
+  ASSERT_OK_AND_ASSIGN(auto next, txn->ReviewPairs("person", 0.0, 5.0, "",
+                                                   pairs[0].weight, pairs[0].a,
+                                                   pairs[0].b, 10));
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].weight, 2.0);
+  ASSERT_OK_AND_ASSIGN(auto web,
+                       txn->ReviewPairs("person", 0.0, 5.0, "web", 0, 0, 0, 10));
+  ASSERT_EQ(web.size(), 1u);
+  EXPECT_EQ(web[0].weight, 2.0);
+  ASSERT_OK_AND_ASSIGN(auto products,
+                       txn->ReviewPairs("product", 0.0, 5.0, "", 0, 0, 0, 10));
+  EXPECT_TRUE(products.empty());
+}
+
 TEST_F(SqliteStoreTest, GoldenVersionsRoundTripAndAnswerAsOf) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
@@ -362,7 +482,7 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
     ASSERT_OK(txn->Commit());
   }
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), 5);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "old"}));
   EXPECT_TRUE(found.has_value());

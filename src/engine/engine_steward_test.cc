@@ -1,0 +1,317 @@
+// Engine: the review queue, sticky judgements, manual merge, split and move,
+// and the audit log.
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "src/engine/testing/engine_fixture.h"
+
+namespace mdm::engine {
+namespace {
+
+using ::mdm::testing::StatusIs;
+using storage::ChangeKind;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+// Same name, one with a city and one with an e-mail: a review candidate
+// (probability about 0.57 under the built-in person model).
+RecordInput Half(const std::string& source, const std::string& id,
+                 const std::string& given, const std::string& family,
+                 bool with_city) {
+  std::vector<std::pair<std::string, std::string>> attributes = {
+      {"given_name", given}, {"family_name", family}};
+  if (with_city) {
+    attributes.emplace_back("city", "Oakland");
+  } else {
+    attributes.emplace_back("email", absl::StrCat(given, "@y.org"));
+  }
+  return Person(id, attributes, source);
+}
+
+RecordRef Ref(const std::string& source, const std::string& id) {
+  return {.entity_type = "person", .key = {source, id}};
+}
+
+class StewardTest : public EngineTest {
+ protected:
+  std::vector<ReviewCandidate> Candidates(bool unsure = false) {
+    auto page = engine_->ListCandidates(
+        {.entity_type = "person", .page_size = 100, .unsure = unsure});
+    EXPECT_THAT(page, ::mdm::testing::IsOk());
+    return page.ok() ? page->candidates : std::vector<ReviewCandidate>{};
+  }
+
+  std::vector<AuditView> Audit(const std::string& golden = "") {
+    auto entries = engine_->ListAudit({}, golden);
+    EXPECT_THAT(entries, ::mdm::testing::IsOk());
+    return entries.ok() ? *entries : std::vector<AuditView>{};
+  }
+};
+
+TEST_F(StewardTest, QueueListsUncertainPairsAcrossGoldenRecordsOnly) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  MustUpsert(Half("crm", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("web", "h2", "Hal", "Ito", false));
+  // A sure pair (same e-mail) is no candidate.
+  MustUpsert(Person("s1", {{"email", "sure@x.org"}}));
+  MustUpsert(Person("s2", {{"email", "sure@x.org"}}, "web"));
+  std::vector<ReviewCandidate> queue = Candidates();
+  ASSERT_THAT(queue, SizeIs(2));
+  EXPECT_EQ(queue[0].a, (SourceKey{"crm", "g1"}));
+  EXPECT_EQ(queue[0].b, (SourceKey{"web", "g2"}));
+  EXPECT_GT(queue[0].match_probability, 0.5);
+  EXPECT_LT(queue[0].match_probability, 0.95);
+  EXPECT_NE(queue[0].golden_id_a, queue[0].golden_id_b);
+
+  // Paging: one at a time, then the end.
+  auto first = engine_->ListCandidates({.entity_type = "person", .page_size = 1});
+  ASSERT_OK(first.status());
+  ASSERT_THAT(first->candidates, SizeIs(1));
+  ASSERT_FALSE(first->next_page_token.empty());
+  auto second = engine_->ListCandidates(
+      {.entity_type = "person", .page_size = 1,
+       .page_token = first->next_page_token});
+  ASSERT_OK(second.status());
+  ASSERT_THAT(second->candidates, SizeIs(1));
+  EXPECT_NE(second->candidates[0].a, first->candidates[0].a);
+
+  // Unsure leaves the queue for the unsure list.
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "h1"), Ref("web", "h2"), Decision::kUnsure,
+                         "ann", "ask the account manager")
+                .status());
+  EXPECT_THAT(Candidates(), SizeIs(1));
+  queue = Candidates(/*unsure=*/true);
+  ASSERT_THAT(queue, SizeIs(1));
+  ASSERT_TRUE(queue[0].judgement.has_value());
+  EXPECT_EQ(queue[0].judgement->actor, "ann");
+
+  EXPECT_THAT(engine_->ListCandidates({.entity_type = "person",
+                                       .page_token = "garbage"}),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(engine_->ListCandidates({.entity_type = "ship"}),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(StewardTest, CandidateDetailShowsBothSidesAndTheExplanation) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  ASSERT_OK_AND_ASSIGN(CandidateDetail detail,
+                       engine_->GetCandidate(Ref("crm", "g1"), Ref("web", "g2")));
+  EXPECT_EQ(detail.record_a.key, (SourceKey{"crm", "g1"}));
+  EXPECT_THAT(detail.standardized_a,
+              Contains(std::pair<std::string, std::string>("city", "oakland")));
+  EXPECT_EQ(detail.golden_a.golden_id, detail.candidate.golden_id_a);
+  EXPECT_FALSE(detail.explanation.comparisons.empty());
+  EXPECT_FALSE(detail.judgement.has_value());
+}
+
+TEST_F(StewardTest, RejectionIsStickyAcrossUpdatesAndRetraining) {
+  MustUpsert(Half("crm", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("web", "h2", "Hal", "Ito", false));
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "h1"), Ref("web", "h2"), Decision::kReject,
+                         "ann", "different people")
+                .status());
+  // The web record now says everything the CRM record says: a sure link,
+  // were it not for the judgement.
+  MustUpsert(Person("h2",
+                    {{"given_name", "Hal"}, {"family_name", "Ito"},
+                     {"city", "Oakland"}, {"email", "Hal@y.org"}},
+                    "web"));
+  ASSERT_OK_AND_ASSIGN(Explanation e,
+                       engine_->Explain(Ref("crm", "h1"), Ref("web", "h2")));
+  EXPECT_EQ(e.decision, MatchDecision::kLink);
+  EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
+  // Nor through a third record linking both.
+  MustUpsert(Person("h3", {{"given_name", "Hal"}, {"family_name", "Ito"},
+                           {"city", "Oakland"}, {"email", "Hal@y.org"}},
+                    "erp"));
+  EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
+  // Nor after training and re-matching.
+  for (int i = 0; i < 20; ++i) {
+    MustUpsert(Person(absl::StrCat("p", i),
+                      {{"given_name", absl::StrCat("N", i)},
+                       {"family_name", "Doe"},
+                       {"email", absl::StrCat("n", i, "@z.org")}}));
+  }
+  ASSERT_OK(engine_->TrainModel("person", 0).status());
+  EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
+  // The pair is no candidate any more.
+  for (const ReviewCandidate& c : Candidates()) {
+    EXPECT_FALSE(c.a == (SourceKey{"crm", "h1"}) && c.b == (SourceKey{"web", "h2"}));
+  }
+}
+
+TEST_F(StewardTest, RejectingTheOnlyLinkSplitsTheGoldenRecord) {
+  MustUpsert(Person("a", {{"email", "ann@x.org"}}));
+  MustUpsert(Person("b", {{"email", "ann@x.org"}}, "web"));
+  const std::string golden = GoldenOf("a");
+  ASSERT_EQ(GoldenOf("b", "web"), golden);
+  ASSERT_OK_AND_ASSIGN(StewardOutcome outcome,
+                       engine_->Decide(Ref("crm", "a"), Ref("web", "b"),
+                                       Decision::kReject, "ann", "shared inbox"));
+  EXPECT_THAT(outcome.golden_ids, SizeIs(2));
+  EXPECT_EQ(outcome.golden_ids[0], golden);  // the older record keeps the id
+  EXPECT_NE(outcome.golden_ids[1], golden);
+  EXPECT_THAT(outcome.created_golden_ids, ElementsAre(outcome.golden_ids[1]));
+}
+
+TEST_F(StewardTest, ApprovalMergesAndLaterRecordsJoinAutomatically) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  const std::string older = GoldenOf("g1");
+  const std::string newer = GoldenOf("g2", "web");
+  ASSERT_OK_AND_ASSIGN(StewardOutcome outcome,
+                       engine_->Decide(Ref("crm", "g1"), Ref("web", "g2"),
+                                       Decision::kApprove, "ann", "checked"));
+  EXPECT_THAT(outcome.golden_ids, ElementsAre(older, older));
+  EXPECT_THAT(outcome.merged_golden_ids, ElementsAre(newer));
+  // A third record sharing the web record's e-mail joins by itself.
+  MustUpsert(Person("g3", {{"email", "Gus@y.org"}, {"phone", "+1 650 253 0000"}},
+                    "erp"));
+  EXPECT_EQ(GoldenOf("g3", "erp"), older);
+  // The approval holds through an update that weakens the pair.
+  MustUpsert(Person("g2", {{"given_name", "Gustav"}, {"family_name", "Hallo"}},
+                    "web"));
+  EXPECT_EQ(GoldenOf("g2", "web"), older);
+  // Rejecting a pair an approval holds together is refused... unless it is
+  // the approved pair itself, which is re-judged.
+  EXPECT_OK(engine_
+                ->Decide(Ref("crm", "g1"), Ref("web", "g2"), Decision::kReject,
+                         "bob", "no, after all")
+                .status());
+  EXPECT_NE(GoldenOf("g2", "web"), GoldenOf("g1"));
+}
+
+TEST_F(StewardTest, ContradictingJudgementsAreRefusedNamingTheEarlierOne) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  MustUpsert(Half("erp", "g3", "Gus", "Hall", false));
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "g1"), Ref("web", "g2"), Decision::kApprove,
+                         "ann", "")
+                .status());
+  ASSERT_OK(engine_
+                ->Decide(Ref("web", "g2"), Ref("erp", "g3"), Decision::kApprove,
+                         "ann", "")
+                .status());
+  // g1 and g3 are held together through g2.
+  EXPECT_THAT(engine_->Decide(Ref("crm", "g1"), Ref("erp", "g3"),
+                              Decision::kReject, "bob", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("held together")));
+  MustUpsert(Half("crm", "x1", "Xu", "Li", true));
+  MustUpsert(Half("web", "x2", "Xu", "Li", false));
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "x1"), Ref("web", "x2"), Decision::kReject,
+                         "ann", "twins")
+                .status());
+  EXPECT_THAT(engine_->MergeGoldens(GoldenOf("x1"), GoldenOf("x2", "web"),
+                                    "bob", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("ann judged crm:x1 and web:x2 different (twins)")));
+}
+
+TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  MustUpsert(Person("b", {{"email", "b@x.org"}}));
+  MustUpsert(Person("c", {{"email", "c@x.org"}}));
+  const std::string ga = GoldenOf("a"), gb = GoldenOf("b"), gc = GoldenOf("c");
+  const int64_t head = Changes().back().row.sequence;
+
+  // Merge: the golden record holding the older record survives.
+  ASSERT_OK_AND_ASSIGN(StewardOutcome merged,
+                       engine_->MergeGoldens(gb, ga, "ann", "same person"));
+  EXPECT_THAT(merged.golden_ids, ElementsAre(ga));
+  EXPECT_THAT(merged.merged_golden_ids, ElementsAre(gb));
+  ASSERT_OK_AND_ASSIGN(ResolvedId redirect, engine_->ResolveGoldenId(gb));
+  EXPECT_TRUE(redirect.redirected);
+  EXPECT_EQ(redirect.golden_id, ga);
+  bool saw_merge = false;
+  for (const ChangeView& change : Changes(head)) {
+    if (change.row.kind == ChangeKind::kGoldenMerged) {
+      saw_merge = true;
+      EXPECT_EQ(change.golden_id, gb);
+      EXPECT_EQ(change.survivor_id, ga);
+    }
+  }
+  EXPECT_TRUE(saw_merge);
+
+  // Move c into it, then split a out: the part with the oldest record (a)
+  // keeps the id.
+  ASSERT_OK_AND_ASSIGN(StewardOutcome moved,
+                       engine_->MoveRecord(Ref("crm", "c"), ga, "ann", "typo"));
+  EXPECT_THAT(moved.golden_ids, ElementsAre(ga));
+  EXPECT_EQ(GoldenOf("c"), ga);
+  // c's golden record lost its only record to ga: it redirects there.
+  ASSERT_OK_AND_ASSIGN(ResolvedId gone, engine_->ResolveGoldenId(gc));
+  EXPECT_TRUE(gone.redirected);
+  EXPECT_EQ(gone.golden_id, ga);
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome split,
+      engine_->SplitGolden(ga, std::vector<SourceKey>{{"crm", "b"}, {"crm", "c"}},
+                           "bob", "b and c are one other person"));
+  EXPECT_EQ(GoldenOf("a"), ga);
+  EXPECT_NE(GoldenOf("b"), ga);
+  EXPECT_EQ(GoldenOf("b"), GoldenOf("c"));  // the split part stays together
+  EXPECT_THAT(split.created_golden_ids, ElementsAre(GoldenOf("b")));
+  // The split stands: a new record linking a and b cannot re-join them.
+  MustUpsert(Person("ab", {{"email", "a@x.org"}}, "web"));
+  MustUpsert(Person("ab2", {{"email", "b@x.org"}}, "web"));
+  EXPECT_NE(GoldenOf("a"), GoldenOf("b"));
+
+  EXPECT_THAT(engine_->SplitGolden(ga, std::vector<SourceKey>{{"crm", "zz"}},
+                                   "bob", ""),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("crm:zz is not in golden record")));
+  EXPECT_THAT(engine_->MergeGoldens(ga, gb, "bob", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("retired")));
+}
+
+TEST_F(StewardTest, AuditAnswersWhoMergedTheseAndWhy) {
+  MustUpsert(Person("a", {{"email", "ann@x.org"}}));
+  MustUpsert(Person("b", {{"national_id", "X-123"}}));
+  const std::string ga = GoldenOf("a"), gb = GoldenOf("b");
+  // An automatic merge through a record carrying both.
+  MustUpsert(Person("c", {{"email", "ann@x.org"}, {"national_id", "x123"}}));
+  std::vector<AuditView> entries = Audit(gb);
+  ASSERT_THAT(entries, SizeIs(1));
+  const storage::AuditRow& automatic = entries[0].row;
+  EXPECT_EQ(automatic.action, "auto_merge");
+  EXPECT_TRUE(automatic.automatic);
+  EXPECT_EQ(automatic.actor, "mdm");
+  EXPECT_EQ(automatic.reason, "upsert of crm:c");
+  EXPECT_TRUE(automatic.has_weight);
+  EXPECT_THAT(entries[0].golden_ids, ElementsAre(ga, gb));
+
+  MustUpsert(Person("d", {{"email", "dan@x.org"}}));
+  ASSERT_OK(engine_->MergeGoldens(ga, GoldenOf("d"), "ann", "same household")
+                .status());
+  entries = Audit(ga);
+  ASSERT_THAT(entries, SizeIs(2));
+  EXPECT_EQ(entries[1].row.action, "merge");
+  EXPECT_EQ(entries[1].row.actor, "ann");
+  EXPECT_EQ(entries[1].row.reason, "same household");
+  EXPECT_FALSE(entries[1].row.automatic);
+
+  auto by_actor = engine_->ListAudit({.actor = "ann"}, "");
+  ASSERT_OK(by_actor.status());
+  EXPECT_THAT(*by_actor, SizeIs(1));
+  auto later = engine_->ListAudit({.since = clock_.Now() + absl::Hours(1)}, "");
+  ASSERT_OK(later.status());
+  EXPECT_THAT(*later, IsEmpty());
+
+  // The golden version says it was a steward's decision.
+  ASSERT_OK_AND_ASSIGN(GoldenHistory history, engine_->History(ga, 0, 100));
+  EXPECT_EQ(history.versions.back().row.cause, storage::ChangeCause::kSteward);
+  EXPECT_THAT(history.versions.back().row.cause_note,
+              HasSubstr("merge by ann: same household"));
+}
+
+}  // namespace
+}  // namespace mdm::engine
