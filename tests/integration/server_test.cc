@@ -16,6 +16,7 @@
 #include "mdm/v1/matching.grpc.pb.h"
 #include "mdm/v1/records.grpc.pb.h"
 #include "mdm/v1/schema.grpc.pb.h"
+#include "mdm/v1/stewardship.grpc.pb.h"
 #include "src/base/testing/status_matchers.h"
 #include "src/base/testing/temp_dir.h"
 #include "src/config/config_loader.h"
@@ -382,6 +383,72 @@ TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
     v1::SearchResponse found;
     EXPECT_EQ(matching->Search(&context, request, &found).error_code(),
               grpc::StatusCode::INVALID_ARGUMENT);
+  }
+}
+
+TEST_F(ServerTest, StewardDecisionsCarryTheCallersIdentityIntoTheAudit) {
+  Upsert(Person("g1", {{"given_name", "Gus"}, {"family_name", "Hall"},
+                       {"city", "Oakland"}}));
+  Upsert(Person("g2", {{"given_name", "Gus"}, {"family_name", "Hall"},
+                       {"email", "gus@y.org"}}, "web"));
+  auto steward = v1::StewardService::NewStub(channel_);
+  v1::ListCandidatesResponse queue;
+  {
+    grpc::ClientContext context;
+    v1::ListCandidatesRequest request;
+    request.set_entity_type("person");
+    ASSERT_TRUE(steward->ListCandidates(&context, request, &queue).ok());
+  }
+  ASSERT_EQ(queue.candidates_size(), 1);
+  const v1::ReviewCandidate& candidate = queue.candidates(0);
+  {
+    grpc::ClientContext context;
+    v1::GetCandidateRequest request;
+    request.mutable_a()->set_entity_type("person");
+    *request.mutable_a()->mutable_key() = candidate.a();
+    request.mutable_b()->set_entity_type("person");
+    *request.mutable_b()->mutable_key() = candidate.b();
+    v1::GetCandidateResponse detail;
+    ASSERT_TRUE(steward->GetCandidate(&context, request, &detail).ok());
+    EXPECT_EQ(detail.a().record().attributes().at("city"), "Oakland");
+    EXPECT_GT(detail.explanation().comparisons_size(), 0);
+    EXPECT_EQ(detail.a().golden().golden_id(), candidate.golden_id_a());
+  }
+  {
+    grpc::ClientContext context;
+    context.AddMetadata("mdm-actor", "ann");
+    v1::DecideRequest request;
+    request.mutable_a()->set_entity_type("person");
+    *request.mutable_a()->mutable_key() = candidate.a();
+    request.mutable_b()->set_entity_type("person");
+    *request.mutable_b()->mutable_key() = candidate.b();
+    request.set_decision(v1::APPROVE);
+    request.set_reason("checked");
+    v1::StewardOutcome outcome;
+    ASSERT_TRUE(steward->Decide(&context, request, &outcome).ok());
+    ASSERT_EQ(outcome.golden_ids_size(), 2);
+    EXPECT_EQ(outcome.golden_ids(0), outcome.golden_ids(1));
+  }
+  {
+    grpc::ClientContext context;
+    v1::DecideRequest request;  // no decision
+    *request.mutable_a()->mutable_key() = candidate.a();
+    *request.mutable_b()->mutable_key() = candidate.b();
+    v1::StewardOutcome outcome;
+    EXPECT_EQ(steward->Decide(&context, request, &outcome).error_code(),
+              grpc::StatusCode::INVALID_ARGUMENT);
+  }
+  {
+    grpc::ClientContext context;
+    v1::ListAuditRequest request;
+    request.set_golden_id(candidate.golden_id_b());
+    v1::ListAuditResponse audit;
+    ASSERT_TRUE(steward->ListAudit(&context, request, &audit).ok());
+    ASSERT_EQ(audit.entries_size(), 1);
+    EXPECT_EQ(audit.entries(0).actor(), "ann");
+    EXPECT_EQ(audit.entries(0).action(), "approve");
+    EXPECT_EQ(audit.entries(0).reason(), "checked");
+    EXPECT_TRUE(audit.entries(0).has_match_probability());
   }
 }
 
