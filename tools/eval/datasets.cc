@@ -1,5 +1,6 @@
 #include "tools/eval/datasets.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -249,6 +250,34 @@ absl::StatusOr<PreparedDataset> Febrl4Search(const std::string& data_dir,
   return dataset;
 }
 
+// Output of tools/gen (mdm-gen): one CSV per source named in truth.csv,
+// whose `entity` column is the truth.
+absl::StatusOr<PreparedDataset> Generated(const std::string& data_dir) {
+  PreparedDataset dataset{.name = "generated", .entity_type = "person"};
+  const std::string path = PathIn(data_dir, "truth.csv");
+  MDM_ASSIGN_OR_RETURN(
+      std::unique_ptr<CsvFile> file,
+      CsvFile::Open(path, /*trim_values=*/false, &dataset.warnings));
+  MDM_ASSIGN_OR_RETURN(const size_t source, file->Column("source"));
+  MDM_ASSIGN_OR_RETURN(const size_t id, file->Column("id"));
+  MDM_ASSIGN_OR_RETURN(const size_t entity, file->Column("entity"));
+  absl::flat_hash_set<RecordKey> seen;
+  std::vector<std::string> sources;
+  std::vector<std::string> fields;
+  while (file->Next(fields)) {
+    if (std::find(sources.begin(), sources.end(), fields[source]) ==
+        sources.end()) {
+      sources.push_back(fields[source]);
+    }
+    AddRecord(dataset, seen, {fields[source], fields[id]}, fields[entity]);
+  }
+  for (const std::string& name : sources) {
+    dataset.imports.push_back(
+        {PathIn(data_dir, absl::StrCat(name, ".csv")), name, {}});
+  }
+  return dataset;
+}
+
 // Splink's synthetic people: truth in the `cluster` column.
 absl::StatusOr<PreparedDataset> SplinkFake(const std::string& name,
                                            const std::string& data_dir,
@@ -419,6 +448,7 @@ absl::StatusOr<PreparedDataset> PrepareDataset(absl::string_view name,
   if (name == "febrl3") return Febrl3(data_dir);
   if (name == "febrl4") return Febrl4(data_dir);
   if (name == "febrl4_search") return Febrl4Search(data_dir, scratch_dir);
+  if (name == "generated") return Generated(data_dir);
   if (name == "fake_1000") {
     return SplinkFake("fake_1000", data_dir, "splink_fake_1000/fake_1000.csv");
   }

@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
   bool keep = false;
   std::vector<std::string> choices = mdm::eval::DatasetNames();
   choices.push_back("all");
+  // Output of mdm-gen: --data is its --out folder. Not part of "all".
+  choices.push_back("generated");
   app.add_option("--dataset", dataset,
                  absl::StrCat("dataset to run: ", absl::StrJoin(choices, ", ")))
       ->required()
