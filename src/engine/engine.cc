@@ -40,6 +40,7 @@ Engine::Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
                EngineOptions options)
     : store_(store),
       config_(std::move(config)),
+      prepare_pool_(std::max(0, options.prepare_threads - 1)),
       clock_(clock),
       options_(options) {}
 
@@ -160,13 +161,38 @@ bool Engine::WaitForChanges(int64_t after_sequence, absl::Time deadline) {
   return head_sequence_ > after_sequence;
 }
 
+Engine::PreparedRecord Engine::Prepare(const RecordInput& input) const {
+  PreparedRecord prepared;
+  prepared.model = Model(input.entity_type);
+  prepared.attributes =
+      ValidateRecord(input, prepared.model.get(), options_.limits);
+  if (!prepared.attributes.ok()) return prepared;
+  prepared.content_hash = ContentHash(input.entity_type, *prepared.attributes);
+  prepared.features =
+      matching::Standardize(*prepared.model, *prepared.attributes);
+  prepared.keys = matching::BlockingKeys(*prepared.model, prepared.features);
+  return prepared;
+}
+
+std::vector<Engine::PreparedRecord> Engine::PrepareAll(
+    absl::Span<const RecordInput> records) const {
+  std::vector<PreparedRecord> prepared(records.size());
+  prepare_pool_.ParallelFor(records.size(), [&](size_t i) {
+    prepared[i] = Prepare(records[i]);
+  });
+  return prepared;
+}
+
 absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
-                                                 const RecordInput& input) {
-  const std::shared_ptr<const matching::EntityModel> model =
-      Model(input.entity_type);
-  MDM_ASSIGN_OR_RETURN(storage::Attributes attributes,
-                       ValidateRecord(input, model.get(), options_.limits));
-  const uint64_t hash = ContentHash(input.entity_type, attributes);
+                                                 const RecordInput& input,
+                                                 PreparedRecord& prepared) {
+  if (prepared.model != Model(input.entity_type)) {
+    prepared = Prepare(input);  // the model changed since
+  }
+  if (!prepared.attributes.ok()) return prepared.attributes.status();
+  const std::shared_ptr<const matching::EntityModel>& model = prepared.model;
+  storage::Attributes& attributes = *prepared.attributes;
+  const uint64_t hash = prepared.content_hash;
   MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> existing,
                        txn.FindRecord(input.entity_type, input.key));
   if (existing.has_value() && existing->content_hash == hash) {
@@ -179,10 +205,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   UnitOfWork unit(
       clustering_, txn, *model, now,
       {.cause = storage::ChangeCause::kUpsert, .key = input.key});
-  const matching::RecordFeatures features =
-      matching::Standardize(*model, attributes);
-  const std::vector<matching::BlockingKey> keys =
-      matching::BlockingKeys(*model, features);
+  const matching::RecordFeatures& features = prepared.features;
+  const std::vector<matching::BlockingKey>& keys = prepared.keys;
 
   RecordRow row;
   std::vector<int64_t> seed_goldens;
@@ -241,19 +265,31 @@ absl::StatusOr<UpsertResult> Engine::Upsert(const RecordInput& record) {
 
 std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
     absl::Span<const RecordInput> records) {
+  // Outside the write lock: other writers go on meanwhile.
+  return UpsertBatch(records, PrepareAll(records));
+}
+
+std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
+    absl::Span<const RecordInput> records,
+    std::vector<PreparedRecord> prepared) {
   std::vector<absl::StatusOr<UpsertResult>> results;
   results.reserve(records.size());
   auto fail_all = [&](const absl::Status& status) {
     results.assign(records.size(), status);
     return results;
   };
+  if (prepared.size() != records.size()) {
+    return fail_all(absl::InternalError("one prepared record per record"));
+  }
   absl::StatusOr<std::unique_ptr<storage::WriteTransaction>> txn =
       store_->BeginWrite();
   if (!txn.ok()) return fail_all(txn.status());
-  for (const RecordInput& record : records) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    const RecordInput& record = records[i];
     absl::Status status = (*txn)->Savepoint();
     if (!status.ok()) return fail_all(status);
-    absl::StatusOr<UpsertResult> result = ApplyUpsert(**txn, record);
+    absl::StatusOr<UpsertResult> result =
+        ApplyUpsert(**txn, record, prepared[i]);
     status = result.ok() ? (*txn)->ReleaseSavepoint()
                          : (*txn)->RollbackToSavepoint();
     if (!status.ok()) return fail_all(status);

@@ -39,6 +39,7 @@
 #include "matching/entity_model.h"
 #include "mdm/v1/config.pb.h"
 #include "src/base/clock.h"
+#include "src/base/worker_pool.h"
 #include "src/engine/internal/unit_of_work.h"
 #include "src/engine/types.h"
 #include "storage/store.h"
@@ -52,6 +53,9 @@ struct EngineOptions {
   int max_cluster_records = 20000;
   // Records re-matched per transaction by Rematch.
   int rematch_batch_size = 500;
+  // Threads that validate and standardize the records of a batch before the
+  // single writer applies them (1: the caller's thread only).
+  int prepare_threads = 2;
 };
 
 class Engine {
@@ -67,12 +71,34 @@ class Engine {
   // Inserts or updates one source record in its own transaction.
   absl::StatusOr<UpsertResult> Upsert(const RecordInput& record);
 
+  // The part of an upsert that needs no storage: validation,
+  // standardization, blocking keys under the type's active model. A caller
+  // that receives records one by one (a stream) can prepare them as they
+  // arrive, on its own thread, and hand them to UpsertBatch: the writer then
+  // only matches and writes.
+  struct PreparedRecord {
+    std::shared_ptr<const matching::EntityModel> model;
+    absl::StatusOr<storage::Attributes> attributes =
+        absl::UnknownError("not prepared");
+    uint64_t content_hash = 0;
+    matching::RecordFeatures features;
+    std::vector<matching::BlockingKey> keys;
+  };
+  // Pure; thread-safe.
+  PreparedRecord Prepare(const RecordInput& record) const;
+
   // Applies records in order in one transaction, each in a savepoint, so that
   // a rejected record changes nothing and does not stop the others. Returns
   // one result per record. If the commit itself fails every result carries
   // that error.
   std::vector<absl::StatusOr<UpsertResult>> UpsertBatch(
       absl::Span<const RecordInput> records);
+  // The same with records prepared by Prepare (one per record, in order). A
+  // record prepared under a model that is no longer active is prepared
+  // again.
+  std::vector<absl::StatusOr<UpsertResult>> UpsertBatch(
+      absl::Span<const RecordInput> records,
+      std::vector<PreparedRecord> prepared);
 
   // Deletes a source record. NotFound when it does not exist.
   absl::StatusOr<DeleteResult> Delete(absl::string_view entity_type,
@@ -243,8 +269,12 @@ class Engine {
       storage::ReadTransaction& txn, const SourceKey& key,
       absl::string_view entity_type,
       std::optional<absl::Time> as_of = std::nullopt);
+  // Prepares every record, on up to options_.prepare_threads threads.
+  std::vector<PreparedRecord> PrepareAll(
+      absl::Span<const RecordInput> records) const;
   absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
-                                           const RecordInput& record);
+                                           const RecordInput& record,
+                                           PreparedRecord& prepared);
   // Finds a record for Explain: by type and key, or by key alone.
   absl::StatusOr<storage::RecordRow> FindRef(storage::ReadTransaction& txn,
                                              const RecordRef& ref);
@@ -262,6 +292,8 @@ class Engine {
 
   storage::Store* const store_;
   const v1::MdmConfig config_;
+  // Prepares the records of a batch in parallel (see PrepareAll).
+  mutable WorkerPool prepare_pool_;
   Clock* const clock_;
   const EngineOptions options_;
   ClusteringContext clustering_;

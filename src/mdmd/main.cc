@@ -29,6 +29,7 @@ struct Flags {
   std::string db = "var/mdm.db";
   std::string config;
   std::string sync = "full";
+  int prepare_threads = 2;
 };
 
 absl::Status Run(const Flags& flags) {
@@ -53,7 +54,8 @@ absl::Status Run(const Flags& flags) {
       storage::OpenSqliteStore(store_options);
   if (!store.ok()) return store.status();
   absl::StatusOr<std::unique_ptr<engine::Engine>> engine =
-      engine::Engine::Create(store->get(), *config, Clock::Real());
+      engine::Engine::Create(store->get(), *config, Clock::Real(),
+                             {.prepare_threads = flags.prepare_threads});
   if (!engine.ok()) return engine.status();
 
   // Signals are taken by a dedicated thread; block them everywhere else.
@@ -102,6 +104,11 @@ int main(int argc, char** argv) {
                  "full: a commit survives power loss; normal: it survives a "
                  "process crash")
       ->check(CLI::IsMember({"full", "normal"}))
+      ->capture_default_str();
+  app.add_option("--prepare-threads", flags.prepare_threads,
+                 "threads that validate and standardize incoming records "
+                 "while one writer applies them")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   absl::Status status = mdm::Run(flags);

@@ -19,14 +19,21 @@ void ToRecordError(const absl::Status& status, v1::RecordError* out) {
   out->set_field(ErrorField(status));
 }
 
-// Requests read from a stream by a reader thread, handed to the applying
+// A streamed record, prepared by the reader thread (validated and
+// standardized) while the applying thread writes earlier ones.
+struct PendingRecord {
+  engine::RecordInput input;
+  engine::Engine::PreparedRecord prepared;
+};
+
+// Records read from a stream by a reader thread, handed to the applying
 // thread in order. Bounded, so a fast client cannot buffer without limit.
 class RequestQueue {
  public:
   explicit RequestQueue(size_t capacity) : capacity_(capacity) {}
 
   // Blocks while full. Returns false once the queue is closed.
-  bool Push(v1::UpsertRecordsRequest request) {
+  bool Push(PendingRecord request) {
     absl::MutexLock lock(&mu_);
     mu_.Await(absl::Condition(
         +[](RequestQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
@@ -46,14 +53,14 @@ class RequestQueue {
 
   // Waits for at least one request, or for the end; then takes up to `max`.
   // An empty result means the input has ended.
-  std::vector<v1::UpsertRecordsRequest> TakeUpTo(size_t max) {
+  std::vector<PendingRecord> TakeUpTo(size_t max) {
     absl::MutexLock lock(&mu_);
     mu_.Await(absl::Condition(
         +[](RequestQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
           return q->closed_ || !q->items_.empty();
         },
         this));
-    std::vector<v1::UpsertRecordsRequest> taken;
+    std::vector<PendingRecord> taken;
     while (!items_.empty() && taken.size() < max) {
       taken.push_back(std::move(items_.front()));
       items_.pop_front();
@@ -64,7 +71,7 @@ class RequestQueue {
  private:
   const size_t capacity_;
   absl::Mutex mu_;
-  std::deque<v1::UpsertRecordsRequest> items_ ABSL_GUARDED_BY(mu_);
+  std::deque<PendingRecord> items_ ABSL_GUARDED_BY(mu_);
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
 };
 
@@ -88,7 +95,10 @@ grpc::Status RecordService::UpsertRecords(
   std::thread reader([&] {
     v1::UpsertRecordsRequest request;
     while (stream->Read(&request)) {
-      if (!queue.Push(std::move(request))) break;
+      PendingRecord pending;
+      pending.input = FromProto(request.record());
+      pending.prepared = engine_->Prepare(pending.input);
+      if (!queue.Push(std::move(pending))) break;
       request = v1::UpsertRecordsRequest();
     }
     queue.Close();
@@ -96,16 +106,19 @@ grpc::Status RecordService::UpsertRecords(
   int64_t index = 0;
   grpc::Status outcome = grpc::Status::OK;
   while (true) {
-    std::vector<v1::UpsertRecordsRequest> batch =
+    std::vector<PendingRecord> batch =
         queue.TakeUpTo(options_.stream_batch_size);
     if (batch.empty()) break;
     std::vector<engine::RecordInput> inputs;
+    std::vector<engine::Engine::PreparedRecord> prepared;
     inputs.reserve(batch.size());
-    for (const v1::UpsertRecordsRequest& request : batch) {
-      inputs.push_back(FromProto(request.record()));
+    prepared.reserve(batch.size());
+    for (PendingRecord& pending : batch) {
+      inputs.push_back(std::move(pending.input));
+      prepared.push_back(std::move(pending.prepared));
     }
     std::vector<absl::StatusOr<engine::UpsertResult>> results =
-        engine_->UpsertBatch(inputs);
+        engine_->UpsertBatch(inputs, std::move(prepared));
     bool written = true;
     for (absl::StatusOr<engine::UpsertResult>& result : results) {
       v1::UpsertRecordsResponse response;
