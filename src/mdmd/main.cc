@@ -37,6 +37,14 @@ absl::Status Run(const Flags& flags) {
       flags.config.empty() ? DefaultConfig() : LoadConfigFile(flags.config);
   if (!config.ok()) return config.status();
 
+  // Signals are taken by a dedicated thread; block them everywhere else,
+  // before any other thread (the engine's, gRPC's) is started.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   const std::filesystem::path db_path(flags.db);
   if (db_path.has_parent_path()) {
     std::error_code error;
@@ -57,13 +65,6 @@ absl::Status Run(const Flags& flags) {
       engine::Engine::Create(store->get(), *config, Clock::Real(),
                              {.prepare_threads = flags.prepare_threads});
   if (!engine.ok()) return engine.status();
-
-  // Signals are taken by a dedicated thread; block them everywhere else.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   absl::StatusOr<std::unique_ptr<server::MdmServer>> server =
       server::MdmServer::Start(engine->get(), {.address = flags.listen});
