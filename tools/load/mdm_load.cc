@@ -3,6 +3,7 @@
 //
 //   mdm-load --server=127.0.0.1:50051 --records=100000 --queries=5000
 //   mdm-load --server=... --records=100000 --no-load --queries=5000
+//   mdm-load --server=... --records=100000 --no-load --resolve-seconds=10
 //
 // Prints what it did and the latency percentiles, measured at the client
 // (gRPC over the given address included), one query at a time:
@@ -17,6 +18,7 @@
 #include <grpcpp/create_channel.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <random>
@@ -113,6 +115,72 @@ bool CountGoldens(mdm::v1::RecordService::Stub& records) {
   return true;
 }
 
+// Resolve (unary) from `threads` client threads for `seconds`, then batch
+// resolve (1,000 keys a call) from one thread: saturation throughput and
+// latency percentiles.
+void MeasureResolve(const std::shared_ptr<grpc::Channel>& channel,
+                    int64_t records, int threads, double seconds,
+                    uint64_t seed) {
+  std::vector<std::vector<double>> latencies(threads);
+  std::atomic<int64_t> failures{0};
+  const absl::Time end = absl::Now() + absl::Seconds(seconds);
+  std::vector<std::thread> clients;
+  for (int t = 0; t < threads; ++t) {
+    clients.emplace_back([&, t] {
+      auto stub = mdm::v1::RecordService::NewStub(channel);
+      std::mt19937_64 rng(seed + 100 + t);
+      mdm::v1::ResolveRequest request;
+      mdm::v1::ResolveResponse response;
+      while (absl::Now() < end) {
+        request.mutable_key()->set_source(kSource);
+        request.mutable_key()->set_source_id(IdOf(rng() % records));
+        grpc::ClientContext context;
+        const absl::Time start = absl::Now();
+        if (!stub->Resolve(&context, request, &response).ok()) ++failures;
+        latencies[t].push_back(
+            absl::ToDoubleMilliseconds(absl::Now() - start));
+      }
+    });
+  }
+  for (std::thread& client : clients) client.join();
+  std::vector<double> all;
+  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::cout << absl::StrFormat(
+      "resolve: %d threads, %d requests in %.1f s = %.0f/s, p50 %.3f ms, "
+      "p99 %.3f ms, p99.9 %.3f ms, %d failed\n",
+      threads, all.size(), seconds, all.size() / seconds,
+      Percentile(all, 0.5), Percentile(all, 0.99), Percentile(all, 0.999),
+      failures.load());
+
+  auto stub = mdm::v1::RecordService::NewStub(channel);
+  std::mt19937_64 rng(seed + 99);
+  constexpr int kKeysPerBatch = 1000;
+  int64_t ids = 0;
+  std::vector<double> batch_ms;
+  const absl::Time batch_end = absl::Now() + absl::Seconds(seconds);
+  const absl::Time batch_start = absl::Now();
+  while (absl::Now() < batch_end) {
+    mdm::v1::BatchResolveRequest request;
+    for (int k = 0; k < kKeysPerBatch; ++k) {
+      mdm::v1::SourceKey* key = request.add_keys();
+      key->set_source(kSource);
+      key->set_source_id(IdOf(rng() % records));
+    }
+    mdm::v1::BatchResolveResponse response;
+    grpc::ClientContext context;
+    const absl::Time start = absl::Now();
+    if (stub->BatchResolve(&context, request, &response).ok()) {
+      ids += response.results_size();
+    }
+    batch_ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
+  }
+  const double elapsed = absl::ToDoubleSeconds(absl::Now() - batch_start);
+  std::cout << absl::StrFormat(
+      "batch resolve: %d ids in %.1f s = %.0f ids/s, p99 %.2f ms per call of "
+      "%d\n",
+      ids, elapsed, ids / elapsed, Percentile(batch_ms, 0.99), kKeysPerBatch);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,6 +200,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--no-load", no_load,
                "the records are loaded already (same --seed and --records)");
+  double resolve_seconds = 0;
+  int resolve_threads = 4;
+  app.add_option("--resolve-seconds", resolve_seconds,
+                 "also measure resolve and batch resolve for this long each");
+  app.add_option("--resolve-threads", resolve_threads,
+                 "client threads for unary resolve")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   auto channel =
@@ -142,6 +217,9 @@ int main(int argc, char** argv) {
   if (!no_load && !Load(*record_service, people, records)) return 1;
   if (!CountGoldens(*record_service)) return 1;
 
+  if (resolve_seconds > 0) {
+    MeasureResolve(channel, records, resolve_threads, resolve_seconds, seed);
+  }
   std::mt19937_64 rng(seed + 1);
   std::vector<double> latencies_ms;
   int64_t first = 0;
