@@ -83,9 +83,9 @@ TEST(ClusterRecords, MustLinksJoinWhateverTheScoresAndSourcesSay) {
   };
   // No pair scores; a steward joined 1 and 2 although both come from one
   // deduplicated source, and 3 follows 2 automatically.
-  EXPECT_THAT(ClusterRecords(records, {{2, 3, 20.0}}, {6.6, 6.6}, kKinds, {},
-                             {{2, 1}}),
-              ElementsAre(ElementsAre(1, 2, 3)));
+  EXPECT_THAT(
+      ClusterRecords(records, {{2, 3, 20.0}}, {6.6, 6.6}, kKinds, {}, {{2, 1}}),
+      ElementsAre(ElementsAre(1, 2, 3)));
 }
 
 TEST(ClusterRecords, CannotLinksWinOverMustLinksAndLinks) {

@@ -12,8 +12,8 @@
 namespace mdm::matching {
 namespace {
 
-std::optional<int> FirstOfKinds(const EntityModel& model,
-                                std::initializer_list<v1::AttributeKind> kinds) {
+std::optional<int> FirstOfKinds(
+    const EntityModel& model, std::initializer_list<v1::AttributeKind> kinds) {
   for (v1::AttributeKind kind : kinds) {
     for (size_t i = 0; i < model.attributes().size(); ++i) {
       if (model.attributes()[i].kind == kind) return static_cast<int>(i);
@@ -98,10 +98,9 @@ std::vector<std::pair<std::string, std::string>> InterpretQueryText(
   if (date_attribute.has_value()) {
     static const RE2* const kDate = new RE2(
         R"((\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\d{4}年\d{1,2}月\d{1,2}日))");
-    for (const std::string& date :
-         TakeMatches(text, *kDate, [](absl::string_view d) {
-           return ParseDate(d).has_value();
-         })) {
+    for (const std::string& date : TakeMatches(
+             text, *kDate,
+             [](absl::string_view d) { return ParseDate(d).has_value(); })) {
       assign(date_attribute, date);
     }
   }
@@ -109,9 +108,8 @@ std::vector<std::pair<std::string, std::string>> InterpretQueryText(
   static const RE2* const kPhone = new RE2(
       R"((?:^|[^0-9A-Za-z+])(\+?\(?\d[\d ()\-.]{5,}\d)(?:$|[^0-9A-Za-z]))");
   for (const std::string& phone :
-       TakeMatches(text, *kPhone, [](absl::string_view p) {
-         return CountDigits(p) >= 7;
-       })) {
+       TakeMatches(text, *kPhone,
+                   [](absl::string_view p) { return CountDigits(p) >= 7; })) {
     assign(FirstOfKinds(model, {v1::PHONE}), phone);
   }
 
@@ -119,9 +117,9 @@ std::vector<std::pair<std::string, std::string>> InterpretQueryText(
       absl::StrSplit(text, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
   const std::string name = absl::StrJoin(words, " ");
   if (!name.empty()) {
-    std::optional<int> name_attribute =
-        FirstOfKinds(model, {v1::PERSON_NAME, v1::ORGANIZATION_NAME,
-                             v1::PRODUCT_NAME, v1::TEXT});
+    std::optional<int> name_attribute = FirstOfKinds(
+        model,
+        {v1::PERSON_NAME, v1::ORGANIZATION_NAME, v1::PRODUCT_NAME, v1::TEXT});
     assign(name_attribute, name);
   }
   return parts;

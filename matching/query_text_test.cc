@@ -36,10 +36,10 @@ TEST(InterpretQueryText, SplitsContactsFromTheName) {
 TEST(InterpretQueryText, ValidIdentifiersGoToTheirAttribute) {
   // A valid Unified Social Credit Code, then one with a wrong check character,
   // which is not taken as an identifier and stays in the name.
-  EXPECT_THAT(InterpretQueryText(Organization(),
-                                 "金蝶软件 91350100M000100Y43"),
-              UnorderedElementsAre(Pair("registration_id", "91350100M000100Y43"),
-                                   Pair("name", "金蝶软件")));
+  EXPECT_THAT(
+      InterpretQueryText(Organization(), "金蝶软件 91350100M000100Y43"),
+      UnorderedElementsAre(Pair("registration_id", "91350100M000100Y43"),
+                           Pair("name", "金蝶软件")));
   EXPECT_THAT(InterpretQueryText(Organization(), "91350100M000100Y44"),
               ElementsAre(Pair("name", "91350100M000100Y44")));
 }

@@ -87,8 +87,7 @@ TEST(StandardizeValue, KeysBridgeScriptsAndSpellings) {
 }
 
 TEST(StandardizeValue, UnplaceablePhonesShareAKeyWithTheirNationalNumber) {
-  const Feature placed =
-      StandardizeValue(v1::PHONE, "+86 755 8631 6688", "");
+  const Feature placed = StandardizeValue(v1::PHONE, "+86 755 8631 6688", "");
   const Feature unplaced = StandardizeValue(v1::PHONE, "0755-86316688", "");
   EXPECT_NE(placed.value, unplaced.value);
   EXPECT_THAT(unplaced.keys, Contains("75586316688"));

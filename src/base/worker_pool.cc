@@ -3,7 +3,8 @@
 namespace mdm {
 
 WorkerPool::WorkerPool(int helpers) {
-  for (int i = 0; i < helpers; ++i) threads_.emplace_back([this] { HelperLoop(); });
+  for (int i = 0; i < helpers; ++i)
+    threads_.emplace_back([this] { HelperLoop(); });
 }
 
 WorkerPool::~WorkerPool() {

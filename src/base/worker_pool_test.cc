@@ -15,7 +15,8 @@ TEST(WorkerPool, EveryIndexRunsExactlyOnceAcrossManyJobs) {
   for (size_t n : {0, 1, 2, 7, 100, 1000}) {
     std::vector<std::atomic<int>> calls(n);
     pool.ParallelFor(n, [&](size_t i) { calls[i].fetch_add(1); });
-    for (size_t i = 0; i < n; ++i) EXPECT_EQ(calls[i].load(), 1) << n << " " << i;
+    for (size_t i = 0; i < n; ++i)
+      EXPECT_EQ(calls[i].load(), 1) << n << " " << i;
   }
 }
 

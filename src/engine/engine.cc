@@ -177,9 +177,8 @@ Engine::PreparedRecord Engine::Prepare(const RecordInput& input) const {
 std::vector<Engine::PreparedRecord> Engine::PrepareAll(
     absl::Span<const RecordInput> records) const {
   std::vector<PreparedRecord> prepared(records.size());
-  prepare_pool_.ParallelFor(records.size(), [&](size_t i) {
-    prepared[i] = Prepare(records[i]);
-  });
+  prepare_pool_.ParallelFor(
+      records.size(), [&](size_t i) { prepared[i] = Prepare(records[i]); });
   return prepared;
 }
 
@@ -202,9 +201,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   }
 
   const absl::Time now = clock_->Now();
-  UnitOfWork unit(
-      clustering_, txn, *model, now,
-      {.cause = storage::ChangeCause::kUpsert, .key = input.key});
+  UnitOfWork unit(clustering_, txn, *model, now,
+                  {.cause = storage::ChangeCause::kUpsert, .key = input.key});
   const matching::RecordFeatures& features = prepared.features;
   const std::vector<matching::BlockingKey>& keys = prepared.keys;
 
@@ -348,9 +346,10 @@ absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> Engine::ResolveMany(
   return results;
 }
 
-absl::StatusOr<ResolvedId> Engine::ResolveIn(
-    storage::ReadTransaction& txn, const SourceKey& key,
-    absl::string_view entity_type, std::optional<absl::Time> as_of) {
+absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
+                                             const SourceKey& key,
+                                             absl::string_view entity_type,
+                                             std::optional<absl::Time> as_of) {
   std::vector<storage::XrefRow> xrefs;
   if (as_of.has_value()) {
     MDM_ASSIGN_OR_RETURN(xrefs, txn.LookupXrefsAt(key, *as_of));
@@ -370,11 +369,11 @@ absl::StatusOr<ResolvedId> Engine::ResolveIn(
                                                   *as_of, absl::UTCTimeZone()))
           : "";
   if (xrefs.empty()) {
-    return absl::NotFoundError(absl::StrCat(
-        entity_type.empty() ? "" : absl::StrCat(entity_type, " "),
-        "source record ", RecordLabel(key),
-        as_of.has_value() ? absl::StrCat(" was not linked", when)
-                          : std::string(" not found")));
+    return absl::NotFoundError(
+        absl::StrCat(entity_type.empty() ? "" : absl::StrCat(entity_type, " "),
+                     "source record ", RecordLabel(key),
+                     as_of.has_value() ? absl::StrCat(" was not linked", when)
+                                       : std::string(" not found")));
   }
   if (xrefs.size() > 1) {
     std::vector<std::string> types;

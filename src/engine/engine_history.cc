@@ -89,19 +89,18 @@ absl::StatusOr<GoldenView> Engine::GetGoldenAt(absl::string_view golden_id,
   MDM_ASSIGN_OR_RETURN(std::optional<GoldenVersionRow> version,
                        txn->GoldenVersionAt(current.id, as_of));
   if (!version.has_value()) {
-    return absl::NotFoundError(absl::StrCat("golden record ", golden_id,
-                                            " did not exist at ",
-                                            TimeLabel(as_of)));
+    return absl::NotFoundError(absl::StrCat(
+        "golden record ", golden_id, " did not exist at ", TimeLabel(as_of)));
   }
   bool redirected = false;
-  for (int hops = 0; follow_redirects &&
-                     version->state == GoldenState::kRetired &&
-                     version->merged_into != 0;
+  for (int hops = 0;
+       follow_redirects && version->state == GoldenState::kRetired &&
+       version->merged_into != 0;
        ++hops) {
     if (hops == kMaxRedirectHops) {
-      return absl::InternalError(absl::StrCat(
-          "golden record ", golden_id, " redirects more than ",
-          kMaxRedirectHops, " times at ", TimeLabel(as_of)));
+      return absl::InternalError(
+          absl::StrCat("golden record ", golden_id, " redirects more than ",
+                       kMaxRedirectHops, " times at ", TimeLabel(as_of)));
     }
     const int64_t target = version->merged_into;
     MDM_ASSIGN_OR_RETURN(version, txn->GoldenVersionAt(target, as_of));
@@ -167,10 +166,10 @@ absl::StatusOr<GoldenHistory> Engine::History(absl::string_view golden_id,
     }
     for (const storage::DepartedRecord& departed : row.departed) {
       view.departed.emplace_back(
-          departed.key, departed.to_golden_id == 0
-                            ? std::string()
-                            : GoldenIdOf(golden.entity_type,
-                                         departed.to_golden_id));
+          departed.key,
+          departed.to_golden_id == 0
+              ? std::string()
+              : GoldenIdOf(golden.entity_type, departed.to_golden_id));
     }
     for (int64_t absorbed : row.absorbed) {
       view.absorbed.push_back(GoldenIdOf(golden.entity_type, absorbed));

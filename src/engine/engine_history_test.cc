@@ -124,9 +124,10 @@ TEST_F(EngineTest, AsOfReadsAcrossAMerge) {
   EXPECT_EQ(b_retired.merged_into, a.golden_id);
   EXPECT_THAT(b_retired.members, IsEmpty());
 
-  EXPECT_THAT(engine_->GetGoldenAt(a.golden_id, true,
-                                   absl::FromUnixSeconds(1'600'000'000)),
-              StatusIs(absl::StatusCode::kNotFound, HasSubstr("did not exist")));
+  EXPECT_THAT(
+      engine_->GetGoldenAt(a.golden_id, true,
+                           absl::FromUnixSeconds(1'600'000'000)),
+      StatusIs(absl::StatusCode::kNotFound, HasSubstr("did not exist")));
 
   ASSERT_OK_AND_ASSIGN(GoldenHistory a_history,
                        engine_->History(a.golden_id, 0, 10));
@@ -152,8 +153,9 @@ TEST_F(EngineTest, AsOfReadsAcrossASplit) {
   const std::string split_off = GoldenOf("c");
   ASSERT_NE(split_off, golden.golden_id);
 
-  ASSERT_OK_AND_ASSIGN(ResolvedId c_then,
-                       engine_->ResolveAt({"crm", "c"}, "person", before_split));
+  ASSERT_OK_AND_ASSIGN(
+      ResolvedId c_then,
+      engine_->ResolveAt({"crm", "c"}, "person", before_split));
   EXPECT_EQ(c_then.golden_id, golden.golden_id);
   ASSERT_OK_AND_ASSIGN(ResolvedId a_then,
                        engine_->ResolveAt({"crm", "a"}, "", before_split));
@@ -161,11 +163,13 @@ TEST_F(EngineTest, AsOfReadsAcrossASplit) {
   EXPECT_THAT(engine_->ResolveAt({"crm", "a"}, "", clock_.Now()),
               StatusIs(absl::StatusCode::kNotFound));
 
-  ASSERT_OK_AND_ASSIGN(GoldenView then, engine_->GetGoldenAt(
-                                            golden.golden_id, true, before_split));
+  ASSERT_OK_AND_ASSIGN(
+      GoldenView then,
+      engine_->GetGoldenAt(golden.golden_id, true, before_split));
   EXPECT_EQ(then.members.size(), 3u);
-  ASSERT_OK_AND_ASSIGN(GoldenView now, engine_->GetGoldenAt(
-                                           golden.golden_id, true, clock_.Now()));
+  ASSERT_OK_AND_ASSIGN(
+      GoldenView now,
+      engine_->GetGoldenAt(golden.golden_id, true, clock_.Now()));
   ASSERT_EQ(now.members.size(), 1u);
   EXPECT_EQ(now.members[0].key, (SourceKey{"crm", "b"}));
   EXPECT_THAT(engine_->GetGoldenAt(split_off, true, before_split),
@@ -190,17 +194,18 @@ TEST_F(EngineTest, SurvivorshipRulesFromTheConfigurationWithLineage) {
       &config));
   // The built-in person type: source priority, every distinct phone.
   Open(&config);
-  const auto erp = MustUpsert(Person(
-      "E1", {{"email", "ann@x.org"}, {"city", "Shenzhen"},
-             {"phone", "+86 755 8631 6688"}},
-      "erp"));
+  const auto erp = MustUpsert(Person("E1",
+                                     {{"email", "ann@x.org"},
+                                      {"city", "Shenzhen"},
+                                      {"phone", "+86 755 8631 6688"}},
+                                     "erp"));
   const int64_t head = Changes().back().row.sequence;
   MustUpsert(Person("C1", {{"email", "ann@x.org"},
                            {"city", "Shenzhen City"},
                            {"phone", "+8675586316688"},
                            {"given_name", "Ann"}}));
-  MustUpsert(Person("C2", {{"email", "ann@x.org"}, {"phone", "+1 650 253 0000"}},
-                    "web"));
+  MustUpsert(Person(
+      "C2", {{"email", "ann@x.org"}, {"phone", "+1 650 253 0000"}}, "web"));
   ASSERT_EQ(GoldenOf("C1"), erp.golden_id);
 
   ASSERT_OK_AND_ASSIGN(GoldenView golden,
@@ -252,41 +257,40 @@ TEST_F(EngineTest, AnInvalidValueLosesToAValidOneWhateverItsAge) {
 }
 
 TEST_F(EngineTest, SearchRanksGoldenRecordsAndWritesNothing) {
-  const auto ann = MustUpsert(Person(
-      "1", {{"given_name", "Ann"}, {"family_name", "Lee"},
-            {"birth_date", "1985-03-07"}, {"email", "ann.lee@x.org"}}));
-  MustUpsert(Person("2", {{"given_name", "Anne"}, {"family_name", "Leigh"},
+  const auto ann = MustUpsert(Person("1", {{"given_name", "Ann"},
+                                           {"family_name", "Lee"},
+                                           {"birth_date", "1985-03-07"},
+                                           {"email", "ann.lee@x.org"}}));
+  MustUpsert(Person("2", {{"given_name", "Anne"},
+                          {"family_name", "Leigh"},
                           {"birth_date", "1990-01-01"}}));
   ASSERT_OK_AND_ASSIGN(int64_t head, engine_->HeadSequence());
 
-  ASSERT_OK_AND_ASSIGN(
-      SearchResult result,
-      engine_->Search({.entity_type = "person",
-                       .attributes = {{"family_name", "Lee"},
-                                      {"given_name", "Ann"}},
-                       .text = "1985-03-07"}));
+  ASSERT_OK_AND_ASSIGN(SearchResult result,
+                       engine_->Search({.entity_type = "person",
+                                        .attributes = {{"family_name", "Lee"},
+                                                       {"given_name", "Ann"}},
+                                        .text = "1985-03-07"}));
   ASSERT_FALSE(result.matches.empty());
   EXPECT_EQ(result.matches[0].golden_id, ann.golden_id);
   EXPECT_EQ(result.matches[0].best_record, (SourceKey{"crm", "1"}));
   EXPECT_EQ(result.matches[0].decision, MatchDecision::kLink);
   EXPECT_FALSE(result.matches[0].reasons.empty());
   EXPECT_NE(Find(result.matches[0].attributes, "email"), nullptr);
-  EXPECT_THAT(result.query_attributes,
-              ElementsAre(std::pair<std::string, std::string>("birth_date",
-                                                              "1985-03-07"),
-                          std::pair<std::string, std::string>("family_name",
-                                                              "Lee"),
-                          std::pair<std::string, std::string>("given_name",
-                                                              "Ann")));
+  EXPECT_THAT(
+      result.query_attributes,
+      ElementsAre(
+          std::pair<std::string, std::string>("birth_date", "1985-03-07"),
+          std::pair<std::string, std::string>("family_name", "Lee"),
+          std::pair<std::string, std::string>("given_name", "Ann")));
   for (size_t i = 1; i < result.matches.size(); ++i) {
     EXPECT_LE(result.matches[i].match_weight,
               result.matches[i - 1].match_weight);
   }
 
   // Free text alone: the e-mail is recognized.
-  ASSERT_OK_AND_ASSIGN(result,
-                       engine_->Search({.entity_type = "person",
-                                        .text = "ANN.LEE@x.org"}));
+  ASSERT_OK_AND_ASSIGN(result, engine_->Search({.entity_type = "person",
+                                                .text = "ANN.LEE@x.org"}));
   ASSERT_FALSE(result.matches.empty());
   EXPECT_EQ(result.matches[0].golden_id, ann.golden_id);
 

@@ -270,7 +270,8 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
         std::vector<storage::RecordRow> rows,
         txn->ScanRecords(entity_type, after, options_.rematch_batch_size));
     if (rows.empty()) break;
-    UnitOfWork unit(clustering_, *txn, *model, clock_->Now(), RematchCause(*model));
+    UnitOfWork unit(clustering_, *txn, *model, clock_->Now(),
+                    RematchCause(*model));
     for (storage::RecordRow& row : rows) {
       matching::RecordFeatures features;
       if (!matching::DecodeFeatures(*model, row.features, features)) {

@@ -60,9 +60,9 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
                                                   query.entity_type, "'"));
   }
   if (query.text.size() > options_.limits.max_record_bytes) {
-    return QueryError("text", absl::StrCat("search text is longer than ",
-                                           options_.limits.max_record_bytes,
-                                           " bytes"));
+    return QueryError("text",
+                      absl::StrCat("search text is longer than ",
+                                   options_.limits.max_record_bytes, " bytes"));
   }
   storage::Attributes attributes;
   absl::flat_hash_set<std::string> given;
@@ -74,14 +74,13 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
                                             " has no attribute '", name, "'"));
     }
     if (value.size() > options_.limits.max_value_bytes) {
-      return QueryError(field, absl::StrCat("search attribute ", name,
-                                            " is longer than ",
-                                            options_.limits.max_value_bytes,
-                                            " bytes"));
+      return QueryError(
+          field, absl::StrCat("search attribute ", name, " is longer than ",
+                              options_.limits.max_value_bytes, " bytes"));
     }
     if (!given.insert(name).second) {
-      return QueryError(field, absl::StrCat("search attribute ", name,
-                                            " is given twice"));
+      return QueryError(
+          field, absl::StrCat("search attribute ", name, " is given twice"));
     }
     if (!value.empty()) attributes.emplace_back(name, value);
   }
@@ -138,9 +137,9 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
     const double weight =
         matching::MatchWeight(*model, features, features_of(row));
     auto [it, inserted] = best.try_emplace(row.golden_id, Best{weight, &row});
-    if (!inserted && (weight > it->second.weight ||
-                      (weight == it->second.weight &&
-                       row.key < it->second.record->key))) {
+    if (!inserted &&
+        (weight > it->second.weight ||
+         (weight == it->second.weight && row.key < it->second.record->key))) {
       it->second = Best{weight, &row};
     }
   }
@@ -165,11 +164,10 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
     match.golden_id = GoldenIdOf(query.entity_type, golden);
     match.match_weight = entry->weight;
     match.match_probability = matching::WeightToProbability(entry->weight);
-    match.decision = entry->weight >= model->auto_merge_weight()
-                         ? MatchDecision::kLink
-                     : entry->weight >= model->review_weight()
-                         ? MatchDecision::kReview
-                         : MatchDecision::kNoMatch;
+    match.decision =
+        entry->weight >= model->auto_merge_weight() ? MatchDecision::kLink
+        : entry->weight >= model->review_weight()   ? MatchDecision::kReview
+                                                    : MatchDecision::kNoMatch;
     match.best_record = entry->record->key;
     match.reasons = Reasons(
         *model,

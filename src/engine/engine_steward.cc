@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <set>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "matching/scorer.h"
@@ -133,9 +133,9 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
       filter.max_probability >= 1
           ? model->auto_merge_weight()
           : std::min(model->auto_merge_weight(),
-                     std::nextafter(matching::ProbabilityToWeight(
-                                        filter.max_probability),
-                                    HUGE_VAL));
+                     std::nextafter(
+                         matching::ProbabilityToWeight(filter.max_probability),
+                         HUGE_VAL));
   const int page_size = std::clamp(filter.page_size, 1, 1000);
 
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
@@ -156,16 +156,14 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
       MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
                            txn->GetRecords({edge.a, edge.b}));
       if (rows.size() != 2) continue;
-      ReviewCandidate candidate{.entity_type = filter.entity_type,
-                                .a = rows[0].key,
-                                .b = rows[1].key,
-                                .golden_id_a = GoldenIdOf(filter.entity_type,
-                                                          rows[0].golden_id),
-                                .golden_id_b = GoldenIdOf(filter.entity_type,
-                                                          rows[1].golden_id),
-                                .match_weight = edge.weight,
-                                .match_probability =
-                                    matching::WeightToProbability(edge.weight)};
+      ReviewCandidate candidate{
+          .entity_type = filter.entity_type,
+          .a = rows[0].key,
+          .b = rows[1].key,
+          .golden_id_a = GoldenIdOf(filter.entity_type, rows[0].golden_id),
+          .golden_id_b = GoldenIdOf(filter.entity_type, rows[1].golden_id),
+          .match_weight = edge.weight,
+          .match_probability = matching::WeightToProbability(edge.weight)};
       if (candidate.b < candidate.a) {
         std::swap(candidate.a, candidate.b);
         std::swap(candidate.golden_id_a, candidate.golden_id_b);
@@ -265,8 +263,7 @@ absl::StatusOr<StewardOutcome> Engine::ApplyStewardAction(
       outcome.merged_golden_ids.push_back(GoldenIdOf(model.name(), merged));
       goldens.insert(merged);
     }
-    std::vector<int64_t> created(unit.created().begin(),
-                                 unit.created().end());
+    std::vector<int64_t> created(unit.created().begin(), unit.created().end());
     std::sort(created.begin(), created.end());
     for (int64_t id : created) {
       outcome.created_golden_ids.push_back(GoldenIdOf(model.name(), id));
@@ -289,13 +286,15 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
   MDM_ASSIGN_OR_RETURN(RecordRow x, FindRef(*txn, a));
   MDM_ASSIGN_OR_RETURN(RecordRow y, FindRef(*txn, b));
   if (x.entity_type != y.entity_type) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        RecordLabel(x.key), " is a ", x.entity_type, " and ",
-        RecordLabel(y.key), " a ", y.entity_type, "; only records of one "
-                                                   "type can be judged"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(RecordLabel(x.key), " is a ", x.entity_type, " and ",
+                     RecordLabel(y.key), " a ", y.entity_type,
+                     "; only records of one "
+                     "type can be judged"));
   }
   if (x.id == y.id) {
-    return absl::InvalidArgumentError("a record cannot be judged against itself");
+    return absl::InvalidArgumentError(
+        "a record cannot be judged against itself");
   }
   const std::shared_ptr<const matching::EntityModel> model =
       Model(x.entity_type);
@@ -303,11 +302,10 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
     return absl::FailedPreconditionError(absl::StrCat(
         "entity type ", x.entity_type, " is not in the configuration"));
   }
-  const JudgementKind kind = decision == Decision::kApprove
-                                 ? JudgementKind::kMustLink
-                             : decision == Decision::kReject
-                                 ? JudgementKind::kCannotLink
-                                 : JudgementKind::kUnsure;
+  const JudgementKind kind =
+      decision == Decision::kApprove  ? JudgementKind::kMustLink
+      : decision == Decision::kReject ? JudgementKind::kCannotLink
+                                      : JudgementKind::kUnsure;
   const char* action = decision == Decision::kApprove  ? "approve"
                        : decision == Decision::kReject ? "reject"
                                                        : "unsure";
@@ -317,10 +315,10 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
     MDM_ASSIGN_OR_RETURN(std::set<SourceKey> component_y,
                          MustLinkComponent(*txn, x.entity_type, y.key));
     // The pair's own earlier judgement is about to be replaced.
-    MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> own,
-                         txn->FindJudgement(x.entity_type,
-                                            std::min(x.key, y.key),
-                                            std::max(x.key, y.key)));
+    MDM_ASSIGN_OR_RETURN(
+        std::optional<JudgementRow> own,
+        txn->FindJudgement(x.entity_type, std::min(x.key, y.key),
+                           std::max(x.key, y.key)));
     if (!own.has_value() || own->kind != JudgementKind::kCannotLink) {
       MDM_RETURN_IF_ERROR(CheckNoCannotLink(*txn, x.entity_type, component_x,
                                             component_y, "approve"));
@@ -333,9 +331,9 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
         "golden record instead"));
   }
   const absl::Time now = clock_->Now();
-  const double weight = matching::MatchWeight(
-      *model, matching::Standardize(*model, x.attributes),
-      matching::Standardize(*model, y.attributes));
+  const double weight =
+      matching::MatchWeight(*model, matching::Standardize(*model, x.attributes),
+                            matching::Standardize(*model, y.attributes));
   AuditRow audit{.time = now,
                  .actor = std::string(actor),
                  .action = action,
@@ -351,10 +349,10 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
       recluster ? std::vector<int64_t>{x.id, y.id} : std::vector<int64_t>{};
   MDM_ASSIGN_OR_RETURN(
       StewardOutcome outcome,
-      ApplyStewardAction(*txn, *model,
-                         {Judgement(x.entity_type, x.key, y.key, kind, actor,
-                                    reason, now)},
-                         seeds, {}, std::move(audit), seeds));
+      ApplyStewardAction(
+          *txn, *model,
+          {Judgement(x.entity_type, x.key, y.key, kind, actor, reason, now)},
+          seeds, {}, std::move(audit), seeds));
   if (!recluster) {
     outcome.golden_ids = {GoldenIdOf(x.entity_type, x.golden_id),
                           GoldenIdOf(x.entity_type, y.golden_id)};
@@ -374,18 +372,18 @@ absl::StatusOr<StewardOutcome> Engine::MergeGoldens(absl::string_view golden_id,
   MDM_ASSIGN_OR_RETURN(storage::GoldenRow y, FindGolden(*txn, other_id));
   for (const storage::GoldenRow* g : {&x, &y}) {
     if (g->state != storage::GoldenState::kLive) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "golden record ", GoldenIdOf(g->entity_type, g->id),
-          " is retired; merge its successor instead"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("golden record ", GoldenIdOf(g->entity_type, g->id),
+                       " is retired; merge its successor instead"));
     }
   }
   if (x.id == y.id) {
-    return absl::InvalidArgumentError("cannot merge a golden record with itself");
+    return absl::InvalidArgumentError(
+        "cannot merge a golden record with itself");
   }
   if (x.entity_type != y.entity_type) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("cannot merge a ", x.entity_type, " with a ",
-                     y.entity_type));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot merge a ", x.entity_type, " with a ", y.entity_type));
   }
   const std::shared_ptr<const matching::EntityModel> model =
       Model(x.entity_type);
@@ -419,11 +417,11 @@ absl::StatusOr<StewardOutcome> Engine::MergeGoldens(absl::string_view golden_id,
                  .model_version = model->version()};
   MDM_ASSIGN_OR_RETURN(
       StewardOutcome outcome,
-      ApplyStewardAction(*txn, *model,
-                         {Judgement(x.entity_type, rx.key, ry.key,
-                                    JudgementKind::kMustLink, actor, reason,
-                                    now)},
-                         {}, {x.id, y.id}, std::move(audit), {rx.id}));
+      ApplyStewardAction(
+          *txn, *model,
+          {Judgement(x.entity_type, rx.key, ry.key, JudgementKind::kMustLink,
+                     actor, reason, now)},
+          {}, {x.id, y.id}, std::move(audit), {rx.id}));
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   PublishHead(head);
@@ -472,10 +470,10 @@ absl::StatusOr<StewardOutcome> Engine::SplitGolden(
   }
   if (leaving.size() * staying.size() + members.size() >
       kMaxJudgementsPerAction) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "a split may separate at most ", kMaxJudgementsPerAction,
-        " record pairs; this one would separate ",
-        leaving.size() * staying.size()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("a split may separate at most ", kMaxJudgementsPerAction,
+                     " record pairs; this one would separate ",
+                     leaving.size() * staying.size()));
   }
   const absl::Time now = clock_->Now();
   // Each part stays together (must-links along it), and no record of one
@@ -514,10 +512,9 @@ absl::StatusOr<StewardOutcome> Engine::SplitGolden(
   return outcome;
 }
 
-absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
-                                                  absl::string_view to_golden_id,
-                                                  absl::string_view actor,
-                                                  absl::string_view reason) {
+absl::StatusOr<StewardOutcome> Engine::MoveRecord(
+    const RecordRef& record, absl::string_view to_golden_id,
+    absl::string_view actor, absl::string_view reason) {
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
   MDM_ASSIGN_OR_RETURN(RecordRow row, FindRef(*txn, record));
   MDM_ASSIGN_OR_RETURN(storage::GoldenRow target,
@@ -527,13 +524,12 @@ absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
         absl::StrCat("golden record ", to_golden_id, " is retired"));
   }
   if (target.entity_type != row.entity_type) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("cannot move a ", row.entity_type, " into a ",
-                     target.entity_type));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot move a ", row.entity_type, " into a ", target.entity_type));
   }
   if (target.id == row.golden_id) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        RecordLabel(row.key), " is already in ", to_golden_id));
+    return absl::FailedPreconditionError(
+        absl::StrCat(RecordLabel(row.key), " is already in ", to_golden_id));
   }
   const std::shared_ptr<const matching::EntityModel> model =
       Model(row.entity_type);
@@ -546,9 +542,9 @@ absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
   MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> new_members,
                        txn->GoldenMembers(target.id));
   if (old_members.size() > kMaxJudgementsPerAction || new_members.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "cannot move out of a golden record with more than ",
-        kMaxJudgementsPerAction, " records"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot move out of a golden record with more than ",
+                     kMaxJudgementsPerAction, " records"));
   }
   std::set<SourceKey> moving = {row.key};
   std::set<SourceKey> joining;
@@ -569,8 +565,8 @@ absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
       first_staying = &other;
     } else {
       judgements.push_back(Judgement(row.entity_type, first_staying->key,
-                                     other.key, JudgementKind::kMustLink,
-                                     actor, reason, now));
+                                     other.key, JudgementKind::kMustLink, actor,
+                                     reason, now));
     }
   }
   judgements.push_back(Judgement(row.entity_type, row.key,
@@ -584,11 +580,10 @@ absl::StatusOr<StewardOutcome> Engine::MoveRecord(const RecordRef& record,
                  .keys = {row.key},
                  .reason = std::string(reason),
                  .model_version = model->version()};
-  MDM_ASSIGN_OR_RETURN(
-      StewardOutcome outcome,
-      ApplyStewardAction(*txn, *model, judgements, {row.id},
-                         {row.golden_id, target.id}, std::move(audit),
-                         {row.id}));
+  MDM_ASSIGN_OR_RETURN(StewardOutcome outcome,
+                       ApplyStewardAction(*txn, *model, judgements, {row.id},
+                                          {row.golden_id, target.id},
+                                          std::move(audit), {row.id}));
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   PublishHead(head);

@@ -67,13 +67,14 @@ TEST_F(StewardTest, QueueListsUncertainPairsAcrossGoldenRecordsOnly) {
   EXPECT_NE(queue[0].golden_id_a, queue[0].golden_id_b);
 
   // Paging: one at a time, then the end.
-  auto first = engine_->ListCandidates({.entity_type = "person", .page_size = 1});
+  auto first =
+      engine_->ListCandidates({.entity_type = "person", .page_size = 1});
   ASSERT_OK(first.status());
   ASSERT_THAT(first->candidates, SizeIs(1));
   ASSERT_FALSE(first->next_page_token.empty());
-  auto second = engine_->ListCandidates(
-      {.entity_type = "person", .page_size = 1,
-       .page_token = first->next_page_token});
+  auto second = engine_->ListCandidates({.entity_type = "person",
+                                         .page_size = 1,
+                                         .page_token = first->next_page_token});
   ASSERT_OK(second.status());
   ASSERT_THAT(second->candidates, SizeIs(1));
   EXPECT_NE(second->candidates[0].a, first->candidates[0].a);
@@ -89,8 +90,8 @@ TEST_F(StewardTest, QueueListsUncertainPairsAcrossGoldenRecordsOnly) {
   ASSERT_TRUE(queue[0].judgement.has_value());
   EXPECT_EQ(queue[0].judgement->actor, "ann");
 
-  EXPECT_THAT(engine_->ListCandidates({.entity_type = "person",
-                                       .page_token = "garbage"}),
+  EXPECT_THAT(engine_->ListCandidates(
+                  {.entity_type = "person", .page_token = "garbage"}),
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(engine_->ListCandidates({.entity_type = "ship"}),
               StatusIs(absl::StatusCode::kInvalidArgument));
@@ -99,8 +100,9 @@ TEST_F(StewardTest, QueueListsUncertainPairsAcrossGoldenRecordsOnly) {
 TEST_F(StewardTest, CandidateDetailShowsBothSidesAndTheExplanation) {
   MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
   MustUpsert(Half("web", "g2", "Gus", "Hall", false));
-  ASSERT_OK_AND_ASSIGN(CandidateDetail detail,
-                       engine_->GetCandidate(Ref("crm", "g1"), Ref("web", "g2")));
+  ASSERT_OK_AND_ASSIGN(
+      CandidateDetail detail,
+      engine_->GetCandidate(Ref("crm", "g1"), Ref("web", "g2")));
   EXPECT_EQ(detail.record_a.key, (SourceKey{"crm", "g1"}));
   EXPECT_THAT(detail.standardized_a,
               Contains(std::pair<std::string, std::string>("city", "oakland")));
@@ -119,16 +121,21 @@ TEST_F(StewardTest, RejectionIsStickyAcrossUpdatesAndRetraining) {
   // The web record now says everything the CRM record says: a sure link,
   // were it not for the judgement.
   MustUpsert(Person("h2",
-                    {{"given_name", "Hal"}, {"family_name", "Ito"},
-                     {"city", "Oakland"}, {"email", "Hal@y.org"}},
+                    {{"given_name", "Hal"},
+                     {"family_name", "Ito"},
+                     {"city", "Oakland"},
+                     {"email", "Hal@y.org"}},
                     "web"));
   ASSERT_OK_AND_ASSIGN(Explanation e,
                        engine_->Explain(Ref("crm", "h1"), Ref("web", "h2")));
   EXPECT_EQ(e.decision, MatchDecision::kLink);
   EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
   // Nor through a third record linking both.
-  MustUpsert(Person("h3", {{"given_name", "Hal"}, {"family_name", "Ito"},
-                           {"city", "Oakland"}, {"email", "Hal@y.org"}},
+  MustUpsert(Person("h3",
+                    {{"given_name", "Hal"},
+                     {"family_name", "Ito"},
+                     {"city", "Oakland"},
+                     {"email", "Hal@y.org"}},
                     "erp"));
   EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
   // Nor after training and re-matching.
@@ -142,7 +149,8 @@ TEST_F(StewardTest, RejectionIsStickyAcrossUpdatesAndRetraining) {
   EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
   // The pair is no candidate any more.
   for (const ReviewCandidate& c : Candidates()) {
-    EXPECT_FALSE(c.a == (SourceKey{"crm", "h1"}) && c.b == (SourceKey{"web", "h2"}));
+    EXPECT_FALSE(c.a == (SourceKey{"crm", "h1"}) &&
+                 c.b == (SourceKey{"web", "h2"}));
   }
 }
 
@@ -151,9 +159,10 @@ TEST_F(StewardTest, RejectingTheOnlyLinkSplitsTheGoldenRecord) {
   MustUpsert(Person("b", {{"email", "ann@x.org"}}, "web"));
   const std::string golden = GoldenOf("a");
   ASSERT_EQ(GoldenOf("b", "web"), golden);
-  ASSERT_OK_AND_ASSIGN(StewardOutcome outcome,
-                       engine_->Decide(Ref("crm", "a"), Ref("web", "b"),
-                                       Decision::kReject, "ann", "shared inbox"));
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome outcome,
+      engine_->Decide(Ref("crm", "a"), Ref("web", "b"), Decision::kReject,
+                      "ann", "shared inbox"));
   EXPECT_THAT(outcome.golden_ids, SizeIs(2));
   EXPECT_EQ(outcome.golden_ids[0], golden);  // the older record keeps the id
   EXPECT_NE(outcome.golden_ids[1], golden);
@@ -171,8 +180,8 @@ TEST_F(StewardTest, ApprovalMergesAndLaterRecordsJoinAutomatically) {
   EXPECT_THAT(outcome.golden_ids, ElementsAre(older, older));
   EXPECT_THAT(outcome.merged_golden_ids, ElementsAre(newer));
   // A third record sharing the web record's e-mail joins by itself.
-  MustUpsert(Person("g3", {{"email", "Gus@y.org"}, {"phone", "+1 650 253 0000"}},
-                    "erp"));
+  MustUpsert(Person(
+      "g3", {{"email", "Gus@y.org"}, {"phone", "+1 650 253 0000"}}, "erp"));
   EXPECT_EQ(GoldenOf("g3", "erp"), older);
   // The approval holds through an update that weakens the pair.
   MustUpsert(Person("g2", {{"given_name", "Gustav"}, {"family_name", "Hallo"}},
@@ -210,10 +219,10 @@ TEST_F(StewardTest, ContradictingJudgementsAreRefusedNamingTheEarlierOne) {
                 ->Decide(Ref("crm", "x1"), Ref("web", "x2"), Decision::kReject,
                          "ann", "twins")
                 .status());
-  EXPECT_THAT(engine_->MergeGoldens(GoldenOf("x1"), GoldenOf("x2", "web"),
-                                    "bob", ""),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("ann judged crm:x1 and web:x2 different (twins)")));
+  EXPECT_THAT(
+      engine_->MergeGoldens(GoldenOf("x1"), GoldenOf("x2", "web"), "bob", ""),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("ann judged crm:x1 and web:x2 different (twins)")));
 }
 
 TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
@@ -253,7 +262,8 @@ TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
   EXPECT_EQ(gone.golden_id, ga);
   ASSERT_OK_AND_ASSIGN(
       StewardOutcome split,
-      engine_->SplitGolden(ga, std::vector<SourceKey>{{"crm", "b"}, {"crm", "c"}},
+      engine_->SplitGolden(ga,
+                           std::vector<SourceKey>{{"crm", "b"}, {"crm", "c"}},
                            "bob", "b and c are one other person"));
   EXPECT_EQ(GoldenOf("a"), ga);
   EXPECT_NE(GoldenOf("b"), ga);
@@ -268,9 +278,9 @@ TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
                                    "bob", ""),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("crm:zz is not in golden record")));
-  EXPECT_THAT(engine_->MergeGoldens(ga, gb, "bob", ""),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("retired")));
+  EXPECT_THAT(
+      engine_->MergeGoldens(ga, gb, "bob", ""),
+      StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("retired")));
 }
 
 TEST_F(StewardTest, AuditAnswersWhoMergedTheseAndWhy) {

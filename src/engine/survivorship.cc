@@ -81,8 +81,9 @@ absl::StatusOr<SurvivorshipPolicy> SurvivorshipPolicy::Create(
                                           ": survivorship rule for attribute '",
                                           rule.attribute(), "'");
     if (rule.attribute().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "entity type ", type.name(), ": survivorship rule without attribute"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("entity type ", type.name(),
+                       ": survivorship rule without attribute"));
     }
     if (!attributes.contains(rule.attribute()) &&
         !type.allow_extra_attributes()) {
@@ -100,13 +101,12 @@ absl::StatusOr<SurvivorshipPolicy> SurvivorshipPolicy::Create(
           trust.trust(), absl::StrCat(what, ", source ", trust.source())));
       if (!compiled.source_trust.emplace(trust.source(), trust.trust())
                .second) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            what, ": source ", trust.source(), " is given twice"));
+        return absl::InvalidArgumentError(
+            absl::StrCat(what, ": source ", trust.source(), " is given twice"));
       }
     }
     if (!policy.rules_.emplace(rule.attribute(), std::move(compiled)).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(what, " is given twice"));
+      return absl::InvalidArgumentError(absl::StrCat(what, " is given twice"));
     }
   }
   return policy;

@@ -51,19 +51,19 @@ struct Case {
 
 v1::MdmConfig Config(const std::string& rules) {
   v1::MdmConfig config;
-  const std::string text = R"pb(
-    sources { name: "erp" trust: 0.9 }
-    sources { name: "crm" trust: 0.6 }
-    sources { name: "web" trust: 0.2 }
-    source_defaults { trust: 0.5 }
-    entity_types {
-      name: "organization"
-      id_prefix: "ORG"
-      attributes { name: "name" kind: ORGANIZATION_NAME }
-      attributes { name: "phone" kind: PHONE }
-      attributes { name: "address" kind: ADDRESS }
-      attributes { name: "email" kind: EMAIL }
-      )pb" + rules + "}";
+  const std::string text =
+      R"pb(
+        sources { name: "erp" trust: 0.9 }
+        sources { name: "crm" trust: 0.6 }
+        sources { name: "web" trust: 0.2 }
+        source_defaults { trust: 0.5 }
+        entity_types { name: "organization" id_prefix: "ORG"
+                       attributes { name: "name" kind: ORGANIZATION_NAME }
+                       attributes { name: "phone" kind: PHONE }
+                       attributes { name: "address" kind: ADDRESS }
+                       attributes { name: "email" kind: EMAIL }
+      )pb" +
+      rules + "}";
   EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &config))
       << text;
   return config;
@@ -177,23 +177,31 @@ const Case kCases[] = {
      .attribute = "address",
      .expected = {{"1", "newer"}}},
     {.name = "most frequent counts standardized forms",
-     .rules = R"pb(survivorship { attribute: "phone" strategy: MOST_FREQUENT })pb",
-     .members = {{"crm", "1", 1, 10, {{"phone", "010-6552 9988", "+861065529988"}}},
-                 {"erp", "2", 2, 20, {{"phone", "+86 10 65529988", "+861065529988"}}},
-                 {"web", "3", 3, 30, {{"phone", "+86 21 5555 0000", "+862155550000"}}}},
+     .rules =
+         R"pb(survivorship { attribute: "phone" strategy: MOST_FREQUENT })pb",
+     .members =
+         {{"crm", "1", 1, 10, {{"phone", "010-6552 9988", "+861065529988"}}},
+          {"erp", "2", 2, 20, {{"phone", "+86 10 65529988", "+861065529988"}}},
+          {"web",
+           "3",
+           3,
+           30,
+           {{"phone", "+86 21 5555 0000", "+862155550000"}}}},
      .attribute = "phone",
      .expected = {{"2", "+86 10 65529988"}},
      .rule = "most_frequent"},
     {.name = "most frequent tie goes to the trusted source",
-     .rules = R"pb(survivorship { attribute: "name" strategy: MOST_FREQUENT })pb",
+     .rules =
+         R"pb(survivorship { attribute: "name" strategy: MOST_FREQUENT })pb",
      .members = {{"web", "1", 1, 30, {{"name", "Acme"}}},
                  {"erp", "2", 2, 10, {{"name", "ACME Ltd"}}}},
      .attribute = "name",
      .expected = {{"2", "ACME Ltd"}}},
     {.name = "longest counts characters, not bytes",
      .rules = R"pb(survivorship { attribute: "address" strategy: LONGEST })pb",
-     .members = {{"erp", "1", 1, 10, {{"address", "北京市海淀区中关村大街一号"}}},
-                 {"crm", "2", 2, 20, {{"address", "Zhongguancun Street 1, Beijing"}}}},
+     .members =
+         {{"erp", "1", 1, 10, {{"address", "北京市海淀区中关村大街一号"}}},
+          {"crm", "2", 2, 20, {{"address", "Zhongguancun Street 1, Beijing"}}}},
      .attribute = "address",
      .expected = {{"2", "Zhongguancun Street 1, Beijing"}},
      .rule = "longest"},
@@ -204,7 +212,8 @@ const Case kCases[] = {
      .attribute = "name",
      .expected = {{"2", "WXYZ"}}},
     {.name = "first non-empty takes the record created first",
-     .rules = R"pb(survivorship { attribute: "name" strategy: FIRST_NON_EMPTY })pb",
+     .rules =
+         R"pb(survivorship { attribute: "name" strategy: FIRST_NON_EMPTY })pb",
      .members = {{"web", "1", 5, 50, {{"name", "Later"}}},
                  {"crm", "2", 1, 60, {{"name", "First"}}},
                  {"erp", "3", 0, 70, {{"email", "a@b.cn"}}}},
@@ -213,10 +222,11 @@ const Case kCases[] = {
      .rule = "first_non_empty"},
     {.name = "aggregate keeps each distinct value, trusted first, invalid out",
      .rules = R"pb(survivorship { attribute: "phone" strategy: AGGREGATE })pb",
-     .members = {{"web", "1", 1, 10, {{"phone", "+86 21 5555 0000", "+862155550000"}}},
-                 {"erp", "2", 2, 20, {{"phone", "010 6552 9988", "+861065529988"}}},
-                 {"crm", "3", 3, 30, {{"phone", "+86-10-6552-9988", "+861065529988"}}},
-                 {"crm", "4", 4, 40, {{"phone", "99", "", true}}}},
+     .members =
+         {{"web", "1", 1, 10, {{"phone", "+86 21 5555 0000", "+862155550000"}}},
+          {"erp", "2", 2, 20, {{"phone", "010 6552 9988", "+861065529988"}}},
+          {"crm", "3", 3, 30, {{"phone", "+86-10-6552-9988", "+861065529988"}}},
+          {"crm", "4", 4, 40, {{"phone", "99", "", true}}}},
      .attribute = "phone",
      .expected = {{"2", "010 6552 9988"}, {"1", "+86 21 5555 0000"}},
      .rule = "aggregate"},
@@ -257,15 +267,14 @@ TEST_P(SurvivorshipRules, ChooseTheExpectedValuesInAnyMemberOrder) {
   } while (std::next_permutation(order.begin(), order.end()));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Table, SurvivorshipRules, ::testing::ValuesIn(kCases),
-    [](const ::testing::TestParamInfo<Case>& info) {
-      std::string name;
-      for (char c : info.param.name) {
-        name.push_back(absl::ascii_isalnum(c) ? c : '_');
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Table, SurvivorshipRules, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string name;
+                           for (char c : info.param.name) {
+                             name.push_back(absl::ascii_isalnum(c) ? c : '_');
+                           }
+                           return name;
+                         });
 
 TEST(SurvivorshipPolicy, SourceLeavingGivesTheValueBackToTheOthers) {
   const v1::MdmConfig config = Config(
@@ -315,9 +324,9 @@ TEST(SurvivorshipPolicy, RejectsBadRulesNamingThem) {
   };
   for (const Bad& b : bad) {
     const v1::MdmConfig config = Config(b.rules);
-    EXPECT_THAT(SurvivorshipPolicy::Create(config.entity_types(0), config),
-                StatusIs(absl::StatusCode::kInvalidArgument,
-                         HasSubstr(b.message)))
+    EXPECT_THAT(
+        SurvivorshipPolicy::Create(config.entity_types(0), config),
+        StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(b.message)))
         << b.rules;
   }
 }

@@ -157,7 +157,6 @@ struct SharedBlock {
   bool oversized = false;
 };
 
-
 struct Explanation {
   std::string entity_type;
   std::string golden_id_a;
@@ -243,9 +242,9 @@ struct CandidateDetail {
 
 // What a steward action did.
 struct StewardOutcome {
-  std::vector<std::string> golden_ids;         // of the records named
-  std::vector<std::string> merged_golden_ids;  // retired into others
-  std::vector<std::string> created_golden_ids; // split-off parts
+  std::vector<std::string> golden_ids;          // of the records named
+  std::vector<std::string> merged_golden_ids;   // retired into others
+  std::vector<std::string> created_golden_ids;  // split-off parts
   int64_t audit_sequence = 0;
 };
 

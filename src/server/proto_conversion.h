@@ -3,8 +3,8 @@
 #ifndef MDM_SRC_SERVER_PROTO_CONVERSION_H_
 #define MDM_SRC_SERVER_PROTO_CONVERSION_H_
 
-#include "mdm/v1/changes.pb.h"
 #include "absl/status/statusor.h"
+#include "mdm/v1/changes.pb.h"
 #include "mdm/v1/matching.pb.h"
 #include "mdm/v1/records.pb.h"
 #include "mdm/v1/stewardship.pb.h"

@@ -254,10 +254,9 @@ grpc::Status RecordService::GetGoldenHistory(
     v1::GetGoldenHistoryResponse* response) {
   constexpr int kDefaultPage = 100, kMaxPage = 1000;
   if (request->page_size() < 0 || request->page_size() > kMaxPage) {
-    return grpc::Status(
-        grpc::StatusCode::INVALID_ARGUMENT,
-        absl::StrCat("page_size must be in 1..", kMaxPage, ", got ",
-                     request->page_size()));
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        absl::StrCat("page_size must be in 1..", kMaxPage,
+                                     ", got ", request->page_size()));
   }
   if (request->after_version() < 0) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,

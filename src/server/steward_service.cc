@@ -29,8 +29,8 @@ std::string Actor(const grpc::ServerContext& context) {
 
 grpc::Status CheckReason(const std::string& reason) {
   if (reason.size() > kMaxReasonBytes) {
-    return Invalid(absl::StrCat("reason is longer than ", kMaxReasonBytes,
-                                " bytes"));
+    return Invalid(
+        absl::StrCat("reason is longer than ", kMaxReasonBytes, " bytes"));
   }
   return grpc::Status::OK;
 }
@@ -83,8 +83,8 @@ grpc::Status StewardService::ListCandidates(
 grpc::Status StewardService::GetCandidate(
     grpc::ServerContext*, const v1::GetCandidateRequest* request,
     v1::GetCandidateResponse* response) {
-  absl::StatusOr<engine::CandidateDetail> detail = engine_->GetCandidate(
-      FromProto(request->a()), FromProto(request->b()));
+  absl::StatusOr<engine::CandidateDetail> detail =
+      engine_->GetCandidate(FromProto(request->a()), FromProto(request->b()));
   if (!detail.ok()) return ToGrpcStatus(detail.status());
   ToProto(detail->candidate, response->mutable_candidate());
   FillSide(detail->record_a, detail->standardized_a, detail->golden_a,
@@ -132,9 +132,9 @@ grpc::Status StewardService::MergeGoldenRecords(
   if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
     return status;
   }
-  absl::StatusOr<engine::StewardOutcome> outcome = engine_->MergeGoldens(
-      request->golden_id(), request->other_golden_id(), Actor(*context),
-      request->reason());
+  absl::StatusOr<engine::StewardOutcome> outcome =
+      engine_->MergeGoldens(request->golden_id(), request->other_golden_id(),
+                            Actor(*context), request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;
@@ -147,7 +147,8 @@ grpc::Status StewardService::SplitGoldenRecord(
     return status;
   }
   std::vector<engine::SourceKey> keys;
-  for (const v1::SourceKey& key : request->keys()) keys.push_back(FromProto(key));
+  for (const v1::SourceKey& key : request->keys())
+    keys.push_back(FromProto(key));
   absl::StatusOr<engine::StewardOutcome> outcome = engine_->SplitGolden(
       request->golden_id(), keys, Actor(*context), request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
@@ -161,9 +162,9 @@ grpc::Status StewardService::MoveRecord(grpc::ServerContext* context,
   if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
     return status;
   }
-  absl::StatusOr<engine::StewardOutcome> outcome = engine_->MoveRecord(
-      FromProto(request->record()), request->to_golden_id(), Actor(*context),
-      request->reason());
+  absl::StatusOr<engine::StewardOutcome> outcome =
+      engine_->MoveRecord(FromProto(request->record()), request->to_golden_id(),
+                          Actor(*context), request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;

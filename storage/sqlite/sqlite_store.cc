@@ -96,8 +96,8 @@ absl::StatusOr<GoldenVersionRow> ReadVersionRow(const Statement& stmt) {
   GoldenVersionRow row;
   row.golden_id = stmt.ColumnInt(0);
   row.version = stmt.ColumnInt(1);
-  const std::string what =
-      absl::StrCat("version ", row.version, " of golden record ", row.golden_id);
+  const std::string what = absl::StrCat("version ", row.version,
+                                        " of golden record ", row.golden_id);
   row.time = FromMicros(stmt.ColumnInt(2));
   MDM_ASSIGN_OR_RETURN(row.state, ReadGoldenState(stmt.ColumnInt(3), what));
   row.merged_into = stmt.ColumnIsNull(4) ? 0 : stmt.ColumnInt(4);
@@ -125,10 +125,9 @@ absl::StatusOr<JudgementRow> ReadJudgementRow(const Statement& stmt) {
   row.b = {std::string(stmt.ColumnText(3)), std::string(stmt.ColumnText(4))};
   const int64_t kind = stmt.ColumnInt(5);
   if (kind < 1 || kind > static_cast<int64_t>(JudgementKind::kUnsure)) {
-    return absl::DataLossError(absl::StrCat("judgement of ", row.a.source, ":",
-                                            row.a.source_id, " and ",
-                                            row.b.source, ":", row.b.source_id,
-                                            " has unknown kind ", kind));
+    return absl::DataLossError(absl::StrCat(
+        "judgement of ", row.a.source, ":", row.a.source_id, " and ",
+        row.b.source, ":", row.b.source_id, " has unknown kind ", kind));
   }
   row.kind = static_cast<JudgementKind>(kind);
   row.actor = std::string(stmt.ColumnText(6));
@@ -461,8 +460,8 @@ class SqliteReader : public Interface {
     while (true) {
       MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
       if (!has_row) break;
-      keys.push_back({std::string(stmt.ColumnText(0)),
-                      std::string(stmt.ColumnText(1))});
+      keys.push_back(
+          {std::string(stmt.ColumnText(0)), std::string(stmt.ColumnText(1))});
     }
     return keys;
   }
@@ -573,8 +572,7 @@ class SqliteReader : public Interface {
       row.model_version = stmt.ColumnInt(7);
       row.reason = std::string(stmt.ColumnText(8));
       MDM_RETURN_IF_ERROR(sqlite_internal::DecodeAuditPayload(
-          stmt.ColumnBlob(9), absl::StrCat("audit entry ", row.sequence),
-          row));
+          stmt.ColumnBlob(9), absl::StrCat("audit entry ", row.sequence), row));
       rows.push_back(std::move(row));
     }
     return rows;
@@ -672,7 +670,8 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
         conn_->Prepare(
             "INSERT INTO xref_history(record_id, entity_type, source, "
             "source_id, golden_id, valid_from) SELECT id, entity_type, "
-            "source, source_id, golden_id, ? FROM source_records WHERE id = ?"));
+            "source, source_id, golden_id, ? FROM source_records WHERE id = "
+            "?"));
     for (int64_t id : record_ids) {
       MDM_RETURN_IF_ERROR(EndLink(id, time));
       stmt.BindInt(1, golden_id);
@@ -791,11 +790,10 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
   }
 
   absl::Status AppendGoldenVersion(const GoldenVersionRow& version) override {
-    MDM_ASSIGN_OR_RETURN(
-        Statement stmt,
-        conn_->Prepare(absl::StrCat("INSERT INTO golden_versions(",
-                                    kVersionColumns,
-                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")));
+    MDM_ASSIGN_OR_RETURN(Statement stmt,
+                         conn_->Prepare(absl::StrCat(
+                             "INSERT INTO golden_versions(", kVersionColumns,
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")));
     stmt.BindInt(1, version.golden_id);
     stmt.BindInt(2, version.version);
     stmt.BindInt(3, ToMicros(version.time));

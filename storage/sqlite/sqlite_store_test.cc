@@ -252,8 +252,8 @@ TEST_F(SqliteStoreTest, JudgementsAreKeptByKeyAndReplacedPerPair) {
   must.kind = JudgementKind::kUnsure;
   must.actor = "bob";
   ASSERT_OK(txn->PutJudgement(must));
-  ASSERT_OK_AND_ASSIGN(auto found,
-                       txn->FindJudgement("person", {"crm", "1"}, {"erp", "9"}));
+  ASSERT_OK_AND_ASSIGN(
+      auto found, txn->FindJudgement("person", {"crm", "1"}, {"erp", "9"}));
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->kind, JudgementKind::kUnsure);
   EXPECT_EQ(found->actor, "bob");
@@ -309,7 +309,8 @@ TEST_F(SqliteStoreTest, ReviewPairsAreBandPairsAcrossGoldenRecordsByWeight) {
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
   std::vector<RecordRow> rows;
   for (int i = 0; i < 4; ++i) {
-    RecordRow row = MakeRecord(absl::StrCat("r", i), /*golden_id=*/i < 2 ? 1 : 10 + i);
+    RecordRow row =
+        MakeRecord(absl::StrCat("r", i), /*golden_id=*/i < 2 ? 1 : 10 + i);
     if (i == 3) row.key.source = "web";
     ASSERT_OK(txn->InsertRecord(row));
     rows.push_back(row);
@@ -326,13 +327,13 @@ TEST_F(SqliteStoreTest, ReviewPairsAreBandPairsAcrossGoldenRecordsByWeight) {
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0].weight, 4.0);
   EXPECT_EQ(pairs[1].weight, 2.0);
-  ASSERT_OK_AND_ASSIGN(auto next, txn->ReviewPairs("person", 0.0, 5.0, "",
-                                                   pairs[0].weight, pairs[0].a,
-                                                   pairs[0].b, 10));
+  ASSERT_OK_AND_ASSIGN(auto next,
+                       txn->ReviewPairs("person", 0.0, 5.0, "", pairs[0].weight,
+                                        pairs[0].a, pairs[0].b, 10));
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next[0].weight, 2.0);
-  ASSERT_OK_AND_ASSIGN(auto web,
-                       txn->ReviewPairs("person", 0.0, 5.0, "web", 0, 0, 0, 10));
+  ASSERT_OK_AND_ASSIGN(
+      auto web, txn->ReviewPairs("person", 0.0, 5.0, "web", 0, 0, 0, 10));
   ASSERT_EQ(web.size(), 1u);
   EXPECT_EQ(web[0].weight, 2.0);
   ASSERT_OK_AND_ASSIGN(auto products,
@@ -343,14 +344,13 @@ TEST_F(SqliteStoreTest, ReviewPairsAreBandPairsAcrossGoldenRecordsByWeight) {
 TEST_F(SqliteStoreTest, GoldenVersionsRoundTripAndAnswerAsOf) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-  GoldenVersionRow first{
-      .golden_id = 5,
-      .version = 1,
-      .time = kT0,
-      .attributes = MakeGolden().attributes,
-      .cause = ChangeCause::kUpsert,
-      .cause_key = {"crm", "1"},
-      .joined = {{"crm", "1"}}};
+  GoldenVersionRow first{.golden_id = 5,
+                         .version = 1,
+                         .time = kT0,
+                         .attributes = MakeGolden().attributes,
+                         .cause = ChangeCause::kUpsert,
+                         .cause_key = {"crm", "1"},
+                         .joined = {{"crm", "1"}}};
   GoldenVersionRow second{
       .golden_id = 5,
       .version = 2,
@@ -387,7 +387,8 @@ TEST_F(SqliteStoreTest, GoldenVersionsRoundTripAndAnswerAsOf) {
   ASSERT_OK_AND_ASSIGN(history, read->GoldenHistory(5, 1, 10));
   EXPECT_EQ(history.size(), 1u);
 
-  ASSERT_OK_AND_ASSIGN(auto at, read->GoldenVersionAt(5, kT0 - absl::Seconds(1)));
+  ASSERT_OK_AND_ASSIGN(auto at,
+                       read->GoldenVersionAt(5, kT0 - absl::Seconds(1)));
   EXPECT_FALSE(at.has_value());
   ASSERT_OK_AND_ASSIGN(at, read->GoldenVersionAt(5, kT0 + absl::Seconds(4)));
   ASSERT_TRUE(at.has_value());

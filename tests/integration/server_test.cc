@@ -303,9 +303,8 @@ TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
 
   google::protobuf::Timestamp then;
   then.set_seconds(absl::ToUnixSeconds(before_merge));
-  then.set_nanos(static_cast<int32_t>(
-      absl::ToInt64Nanoseconds(before_merge - absl::FromUnixSeconds(
-                                                  then.seconds()))));
+  then.set_nanos(static_cast<int32_t>(absl::ToInt64Nanoseconds(
+      before_merge - absl::FromUnixSeconds(then.seconds()))));
   {
     grpc::ClientContext context;
     v1::ResolveRequest request;
@@ -335,8 +334,7 @@ TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
     request.set_golden_id(b.golden_id());
     request.mutable_as_of()->set_seconds(-1'000'000'000'000);
     v1::GetGoldenRecordResponse golden;
-    grpc::Status status =
-        records_->GetGoldenRecord(&context, request, &golden);
+    grpc::Status status = records_->GetGoldenRecord(&context, request, &golden);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   }
   {
@@ -357,9 +355,9 @@ TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
     request.set_golden_id(a.golden_id());
     request.set_page_size(5000);
     v1::GetGoldenHistoryResponse history;
-    EXPECT_EQ(records_->GetGoldenHistory(&context, request, &history)
-                  .error_code(),
-              grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(
+        records_->GetGoldenHistory(&context, request, &history).error_code(),
+        grpc::StatusCode::INVALID_ARGUMENT);
   }
   auto matching = v1::MatchService::NewStub(channel_);
   {
@@ -387,10 +385,13 @@ TEST_F(ServerTest, HistoryAsOfAndSearchOverGrpc) {
 }
 
 TEST_F(ServerTest, StewardDecisionsCarryTheCallersIdentityIntoTheAudit) {
-  Upsert(Person("g1", {{"given_name", "Gus"}, {"family_name", "Hall"},
-                       {"city", "Oakland"}}));
-  Upsert(Person("g2", {{"given_name", "Gus"}, {"family_name", "Hall"},
-                       {"email", "gus@y.org"}}, "web"));
+  Upsert(Person(
+      "g1",
+      {{"given_name", "Gus"}, {"family_name", "Hall"}, {"city", "Oakland"}}));
+  Upsert(Person(
+      "g2",
+      {{"given_name", "Gus"}, {"family_name", "Hall"}, {"email", "gus@y.org"}},
+      "web"));
   auto steward = v1::StewardService::NewStub(channel_);
   v1::ListCandidatesResponse queue;
   {

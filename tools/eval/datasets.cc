@@ -224,10 +224,10 @@ absl::StatusOr<PreparedDataset> Febrl4Search(const std::string& data_dir,
 
   // Queries: 4b columns named as the import names them.
   const absl::flat_hash_map<std::string, std::string> attribute_of = {
-      {"given_name", "given_name"},  {"surname", "family_name"},
+      {"given_name", "given_name"},    {"surname", "family_name"},
       {"date_of_birth", "birth_date"}, {"soc_sec_id", "national_id"},
-      {"address_1", "address_line"}, {"suburb", "city"},
-      {"postcode", "postal_code"},   {"state", "region"}};
+      {"address_1", "address_line"},   {"suburb", "city"},
+      {"postcode", "postal_code"},     {"state", "region"}};
   const std::string path = PathIn(data_dir, "febrl/febrl_dataset4b.csv");
   MDM_ASSIGN_OR_RETURN(
       std::unique_ptr<CsvFile> file,
@@ -437,7 +437,7 @@ absl::StatusOr<PreparedDataset> CompanyNames(const std::string& data_dir) {
 
 const std::vector<std::string>& DatasetNames() {
   static const auto* names = new std::vector<std::string>{
-      "febrl3",        "febrl4",  "fake_1000",    "fake_20000",
+      "febrl3",        "febrl4",  "fake_1000",     "fake_20000",
       "amazon_google", "chicago", "company_names", "febrl4_search"};
   return *names;
 }

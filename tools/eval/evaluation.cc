@@ -267,8 +267,8 @@ struct SearchScores {
 double Percentile(std::vector<double> values, double fraction) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  const size_t index = std::min(
-      values.size() - 1, static_cast<size_t>(fraction * values.size()));
+  const size_t index = std::min(values.size() - 1,
+                                static_cast<size_t>(fraction * values.size()));
   return values[index];
 }
 
@@ -299,9 +299,8 @@ absl::StatusOr<SearchScores> RunSearches(
     scores.latencies_ms.push_back(
         absl::ToDoubleMilliseconds(absl::Now() - start));
     if (!status.ok()) {
-      return absl::InternalError(absl::StrCat("search for ", query.key.id,
-                                              " failed: ",
-                                              status.error_message()));
+      return absl::InternalError(absl::StrCat(
+          "search for ", query.key.id, " failed: ", status.error_message()));
     }
     const v1::SearchMatch* top =
         response.matches().empty() ? nullptr : &response.matches(0);
@@ -312,8 +311,8 @@ absl::StatusOr<SearchScores> RunSearches(
         if (++quoted <= kQuotedRejects) {
           err << "mdm-eval: " << dataset.name << ": " << query.key.id
               << " has no match but links to " << top->golden_id() << " ("
-              << top->best_record().source_id() << ", p="
-              << top->match_probability() << ")\n";
+              << top->best_record().source_id()
+              << ", p=" << top->match_probability() << ")\n";
         }
       }
       continue;
@@ -388,9 +387,8 @@ absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
     MDM_RETURN_IF_ERROR(ImportAll(dataset, mdmctl, dir.string(), err));
     MDM_ASSIGN_OR_RETURN(auto golden_of,
                          ExportXrefs(mdmctl, dataset.entity_type));
-    MDM_ASSIGN_OR_RETURN(
-        SearchScores scores,
-        RunSearches(dataset, golden_of, mdmd->address(), err));
+    MDM_ASSIGN_OR_RETURN(SearchScores scores,
+                         RunSearches(dataset, golden_of, mdmd->address(), err));
     line = absl::StrFormat(
         "dataset=%s records=%d queries=%d first_rank=%.4f "
         "unmatched_queries=%d above_auto_merge=%d p50_ms=%.2f p99_ms=%.2f "

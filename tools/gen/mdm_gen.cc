@@ -26,8 +26,7 @@ namespace {
 
 std::string CsvField(const std::string& value) {
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  return absl::StrCat("\"", absl::StrReplaceAll(value, {{"\"", "\"\""}}),
-                      "\"");
+  return absl::StrCat("\"", absl::StrReplaceAll(value, {{"\"", "\"\""}}), "\"");
 }
 
 }  // namespace
@@ -56,8 +55,8 @@ int main(int argc, char** argv) {
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);
   if (error) {
-    std::cerr << "mdm-gen: cannot create " << out_dir << ": "
-              << error.message() << "\n";
+    std::cerr << "mdm-gen: cannot create " << out_dir << ": " << error.message()
+              << "\n";
     return 1;
   }
   std::map<std::string, std::unique_ptr<std::ofstream>> files;

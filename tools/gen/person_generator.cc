@@ -18,39 +18,70 @@ struct Given {
 };
 
 constexpr std::array<Given, 48> kGiven = {{
-    {"robert", "bob"},      {"william", "bill"},   {"james", "jim"},
-    {"john", "jack"},       {"michael", "mike"},   {"richard", "dick"},
-    {"thomas", "tom"},      {"charles", "chuck"},  {"daniel", "dan"},
-    {"matthew", "matt"},    {"anthony", "tony"},   {"joseph", "joe"},
-    {"christopher", "chris"}, {"edward", "ed"},    {"steven", "steve"},
-    {"andrew", "andy"},     {"kenneth", "ken"},    {"timothy", "tim"},
-    {"elizabeth", "liz"},   {"margaret", "peggy"}, {"katherine", "kate"},
-    {"jennifer", "jenny"},  {"patricia", "pat"},   {"susan", "sue"},
-    {"deborah", "debbie"},  {"rebecca", "becky"},  {"samantha", "sam"},
-    {"victoria", "vicky"},  {"mary", ""},          {"linda", ""},
-    {"barbara", ""},        {"sarah", ""},         {"karen", ""},
-    {"nancy", ""},          {"lisa", ""},          {"sandra", ""},
-    {"ashley", ""},         {"emily", ""},         {"donna", ""},
-    {"michelle", ""},       {"carol", ""},         {"amanda", ""},
-    {"melissa", ""},        {"laura", ""},         {"olivia", ""},
-    {"sophia", ""},         {"chloe", ""},         {"grace", ""},
+    {"robert", "bob"},
+    {"william", "bill"},
+    {"james", "jim"},
+    {"john", "jack"},
+    {"michael", "mike"},
+    {"richard", "dick"},
+    {"thomas", "tom"},
+    {"charles", "chuck"},
+    {"daniel", "dan"},
+    {"matthew", "matt"},
+    {"anthony", "tony"},
+    {"joseph", "joe"},
+    {"christopher", "chris"},
+    {"edward", "ed"},
+    {"steven", "steve"},
+    {"andrew", "andy"},
+    {"kenneth", "ken"},
+    {"timothy", "tim"},
+    {"elizabeth", "liz"},
+    {"margaret", "peggy"},
+    {"katherine", "kate"},
+    {"jennifer", "jenny"},
+    {"patricia", "pat"},
+    {"susan", "sue"},
+    {"deborah", "debbie"},
+    {"rebecca", "becky"},
+    {"samantha", "sam"},
+    {"victoria", "vicky"},
+    {"mary", ""},
+    {"linda", ""},
+    {"barbara", ""},
+    {"sarah", ""},
+    {"karen", ""},
+    {"nancy", ""},
+    {"lisa", ""},
+    {"sandra", ""},
+    {"ashley", ""},
+    {"emily", ""},
+    {"donna", ""},
+    {"michelle", ""},
+    {"carol", ""},
+    {"amanda", ""},
+    {"melissa", ""},
+    {"laura", ""},
+    {"olivia", ""},
+    {"sophia", ""},
+    {"chloe", ""},
+    {"grace", ""},
 }};
 
 constexpr std::array<const char*, 60> kFamilyStems = {
-    "smith",   "johnson",  "williams", "brown",    "jones",   "garcia",
-    "miller",  "davis",    "rodriguez", "martinez", "hernandez", "lopez",
-    "gonzalez", "wilson",  "anderson", "thomas",   "taylor",  "moore",
-    "jackson", "martin",   "lee",      "perez",    "thompson", "white",
-    "harris",  "sanchez",  "clark",    "ramirez",  "lewis",   "robinson",
-    "walker",  "young",    "allen",    "king",     "wright",  "scott",
-    "torres",  "nguyen",   "hill",     "flores",   "green",   "adams",
-    "nelson",  "baker",    "hall",     "rivera",   "campbell", "mitchell",
-    "carter",  "roberts",  "gomez",    "phillips", "evans",   "turner",
-    "diaz",    "parker",   "cruz",     "edwards",  "collins", "reyes"};
+    "smith",    "johnson", "williams",  "brown",    "jones",     "garcia",
+    "miller",   "davis",   "rodriguez", "martinez", "hernandez", "lopez",
+    "gonzalez", "wilson",  "anderson",  "thomas",   "taylor",    "moore",
+    "jackson",  "martin",  "lee",       "perez",    "thompson",  "white",
+    "harris",   "sanchez", "clark",     "ramirez",  "lewis",     "robinson",
+    "walker",   "young",   "allen",     "king",     "wright",    "scott",
+    "torres",   "nguyen",  "hill",      "flores",   "green",     "adams",
+    "nelson",   "baker",   "hall",      "rivera",   "campbell",  "mitchell",
+    "carter",   "roberts", "gomez",     "phillips", "evans",     "turner",
+    "diaz",     "parker",  "cruz",      "edwards",  "collins",   "reyes"};
 
 constexpr std::array<const char*, 12> kFamilySuffixes = {
-    "", "", "", "son", "ley", "ford", "ton", "field", "well", "man", "er",
-    "s"};
+    "", "", "", "son", "ley", "ford", "ton", "field", "well", "man", "er", "s"};
 
 struct Han {
   const char* hanzi;
@@ -58,35 +89,35 @@ struct Han {
 };
 
 constexpr std::array<Han, 20> kChineseFamily = {{
-    {"王", "wang"},  {"李", "li"},   {"张", "zhang"}, {"刘", "liu"},
-    {"陈", "chen"},  {"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"},
-    {"吴", "wu"},    {"周", "zhou"}, {"徐", "xu"},    {"孙", "sun"},
-    {"马", "ma"},    {"朱", "zhu"},  {"胡", "hu"},    {"郭", "guo"},
-    {"何", "he"},    {"高", "gao"},  {"林", "lin"},   {"罗", "luo"},
+    {"王", "wang"}, {"李", "li"},   {"张", "zhang"}, {"刘", "liu"},
+    {"陈", "chen"}, {"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"},
+    {"吴", "wu"},   {"周", "zhou"}, {"徐", "xu"},    {"孙", "sun"},
+    {"马", "ma"},   {"朱", "zhu"},  {"胡", "hu"},    {"郭", "guo"},
+    {"何", "he"},   {"高", "gao"},  {"林", "lin"},   {"罗", "luo"},
 }};
 
 constexpr std::array<Han, 40> kChineseGiven = {{
-    {"伟", "wei"},       {"芳", "fang"},       {"娜", "na"},
-    {"敏", "min"},       {"静", "jing"},       {"丽", "li"},
-    {"强", "qiang"},     {"磊", "lei"},        {"军", "jun"},
-    {"洋", "yang"},      {"勇", "yong"},       {"艳", "yan"},
-    {"杰", "jie"},       {"娟", "juan"},       {"涛", "tao"},
-    {"明", "ming"},      {"超", "chao"},       {"秀英", "xiuying"},
-    {"霞", "xia"},       {"平", "ping"},       {"刚", "gang"},
-    {"桂英", "guiying"}, {"建华", "jianhua"},  {"志强", "zhiqiang"},
+    {"伟", "wei"},        {"芳", "fang"},      {"娜", "na"},
+    {"敏", "min"},        {"静", "jing"},      {"丽", "li"},
+    {"强", "qiang"},      {"磊", "lei"},       {"军", "jun"},
+    {"洋", "yang"},       {"勇", "yong"},      {"艳", "yan"},
+    {"杰", "jie"},        {"娟", "juan"},      {"涛", "tao"},
+    {"明", "ming"},       {"超", "chao"},      {"秀英", "xiuying"},
+    {"霞", "xia"},        {"平", "ping"},      {"刚", "gang"},
+    {"桂英", "guiying"},  {"建华", "jianhua"}, {"志强", "zhiqiang"},
     {"晓东", "xiaodong"}, {"海燕", "haiyan"},  {"国平", "guoping"},
-    {"文杰", "wenjie"},  {"子涵", "zihan"},    {"雨桐", "yutong"},
-    {"浩然", "haoran"},  {"欣怡", "xinyi"},    {"俊杰", "junjie"},
-    {"梓萱", "zixuan"},  {"宇轩", "yuxuan"},   {"思远", "siyuan"},
-    {"嘉怡", "jiayi"},   {"一鸣", "yiming"},   {"佳琪", "jiaqi"},
+    {"文杰", "wenjie"},   {"子涵", "zihan"},   {"雨桐", "yutong"},
+    {"浩然", "haoran"},   {"欣怡", "xinyi"},   {"俊杰", "junjie"},
+    {"梓萱", "zixuan"},   {"宇轩", "yuxuan"},  {"思远", "siyuan"},
+    {"嘉怡", "jiayi"},    {"一鸣", "yiming"},  {"佳琪", "jiaqi"},
     {"天佑", "tianyou"},
 }};
 
 constexpr std::array<const char*, 24> kStreets = {
-    "oak",      "maple",   "cedar",    "pine",    "elm",     "willow",
-    "birch",    "spruce",  "lake",     "hill",    "river",   "park",
-    "church",   "station", "mill",     "bridge",  "king",    "queen",
-    "victoria", "albert",  "highland", "meadow",  "forest",  "harbour"};
+    "oak",      "maple",   "cedar",    "pine",   "elm",    "willow",
+    "birch",    "spruce",  "lake",     "hill",   "river",  "park",
+    "church",   "station", "mill",     "bridge", "king",   "queen",
+    "victoria", "albert",  "highland", "meadow", "forest", "harbour"};
 
 struct StreetType {
   const char* full;
@@ -108,14 +139,22 @@ struct City {
 };
 
 constexpr std::array<City, 16> kCities = {{
-    {"springfield", "", "US", 217}, {"riverton", "", "US", 307},
-    {"fairview", "", "US", 214},    {"madison", "", "US", 608},
-    {"franklin", "", "US", 615},    {"bristol", "", "US", 423},
-    {"oxford", "", "US", 662},      {"newport", "", "US", 401},
-    {"kingston", "", "US", 845},    {"arlington", "", "US", 703},
-    {"beijing", "北京", "CN", 10},   {"shanghai", "上海", "CN", 21},
-    {"shenzhen", "深圳", "CN", 755}, {"hangzhou", "杭州", "CN", 571},
-    {"chengdu", "成都", "CN", 28},   {"wuhan", "武汉", "CN", 27},
+    {"springfield", "", "US", 217},
+    {"riverton", "", "US", 307},
+    {"fairview", "", "US", 214},
+    {"madison", "", "US", 608},
+    {"franklin", "", "US", 615},
+    {"bristol", "", "US", 423},
+    {"oxford", "", "US", 662},
+    {"newport", "", "US", 401},
+    {"kingston", "", "US", 845},
+    {"arlington", "", "US", 703},
+    {"beijing", "北京", "CN", 10},
+    {"shanghai", "上海", "CN", 21},
+    {"shenzhen", "深圳", "CN", 755},
+    {"hangzhou", "杭州", "CN", 571},
+    {"chengdu", "成都", "CN", 28},
+    {"wuhan", "武汉", "CN", 27},
 }};
 
 // SplitMix64.
@@ -128,9 +167,9 @@ uint64_t Mix(uint64_t x) {
 
 std::string Typo(std::string word, std::mt19937_64& rng) {
   // Bytes of ASCII words only; Hanzi are left alone.
-  if (word.size() < 4 ||
-      std::any_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+  if (word.size() < 4 || std::any_of(word.begin(), word.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      })) {
     return word;
   }
   const size_t at = 1 + rng() % (word.size() - 2);
@@ -158,8 +197,8 @@ std::string Capitalized(std::string word) {
 
 struct Person {
   bool chinese = false;
-  std::string given, family;             // Latin (pinyin for Chinese)
-  std::string given_han, family_han;     // Chinese only
+  std::string given, family;          // Latin (pinyin for Chinese)
+  std::string given_han, family_han;  // Chinese only
   const char* nickname = "";
   int year = 0, month = 0, day = 0;
   std::string email_local, email_domain;
@@ -201,8 +240,8 @@ Person MakePerson(uint64_t seed, int64_t entity, double chinese_share) {
   p.day = 1 + static_cast<int>(pick(28));
   p.email_local = absl::StrCat(p.given, ".", p.family, entity % 9973);
   static constexpr std::array<const char*, 6> kDomains = {
-      "gmail.com", "example.com", "mail.cn", "qq.com", "outlook.com",
-      "corp.example"};
+      "gmail.com", "example.com", "mail.cn",
+      "qq.com",    "outlook.com", "corp.example"};
   p.email_domain = kDomains[pick(kDomains.size())];
   p.area_code = p.city->area_code;
   p.phone_number = 2000000 + static_cast<int64_t>(pick(7999999));
@@ -300,8 +339,8 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
                                      n / 10000, n % 10000);
       } else {
         phone = cn ? absl::StrFormat("0%d-%07d", p.area_code, n)
-                   : absl::StrFormat("(%03d) %03d-%04d", p.area_code,
-                                     n / 10000, n % 10000);
+                   : absl::StrFormat("(%03d) %03d-%04d", p.area_code, n / 10000,
+                                     n % 10000);
       }
     }
 
@@ -319,8 +358,8 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
     }
     if (!drop(0.2)) postal = absl::StrFormat("%05d", p.postal_code);
 
-    record.values = {given,   family, full, birth,  email,
-                     phone,   address, city, postal, p.city->country};
+    record.values = {given, family,  full, birth,  email,
+                     phone, address, city, postal, p.city->country};
     records.push_back(std::move(record));
   }
   return records;

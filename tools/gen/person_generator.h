@@ -30,9 +30,8 @@ namespace mdm::gen {
 // Column order of GeneratedRecord::values.
 inline const std::vector<std::string>& PersonColumns() {
   static const auto* columns = new std::vector<std::string>{
-      "given_name", "family_name", "full_name",   "birth_date",
-      "email",      "phone",       "address_line", "city",
-      "postal_code", "country"};
+      "given_name", "family_name",  "full_name", "birth_date",  "email",
+      "phone",      "address_line", "city",      "postal_code", "country"};
   return *columns;
 }
 

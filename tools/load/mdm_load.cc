@@ -137,8 +137,7 @@ void MeasureResolve(const std::shared_ptr<grpc::Channel>& channel,
         grpc::ClientContext context;
         const absl::Time start = absl::Now();
         if (!stub->Resolve(&context, request, &response).ok()) ++failures;
-        latencies[t].push_back(
-            absl::ToDoubleMilliseconds(absl::Now() - start));
+        latencies[t].push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
       }
     });
   }
@@ -148,9 +147,8 @@ void MeasureResolve(const std::shared_ptr<grpc::Channel>& channel,
   std::cout << absl::StrFormat(
       "resolve: %d threads, %d requests in %.1f s = %.0f/s, p50 %.3f ms, "
       "p99 %.3f ms, p99.9 %.3f ms, %d failed\n",
-      threads, all.size(), seconds, all.size() / seconds,
-      Percentile(all, 0.5), Percentile(all, 0.99), Percentile(all, 0.999),
-      failures.load());
+      threads, all.size(), seconds, all.size() / seconds, Percentile(all, 0.5),
+      Percentile(all, 0.99), Percentile(all, 0.999), failures.load());
 
   auto stub = mdm::v1::RecordService::NewStub(channel);
   std::mt19937_64 rng(seed + 99);
@@ -184,8 +182,9 @@ void MeasureResolve(const std::shared_ptr<grpc::Channel>& channel,
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"mdm-load: load synthetic people into a running mdmd and "
-               "measure search latency"};
+  CLI::App app{
+      "mdm-load: load synthetic people into a running mdmd and "
+      "measure search latency"};
   std::string server = "127.0.0.1:50051";
   int64_t records = 100000;
   int64_t queries = 2000;

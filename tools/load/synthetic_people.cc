@@ -10,55 +10,55 @@ namespace mdm::load {
 namespace {
 
 constexpr std::array<const char*, 64> kGiven = {
-    "james",   "mary",     "john",    "patricia", "robert",  "jennifer",
-    "michael", "linda",    "william", "elizabeth", "david",  "barbara",
-    "richard", "susan",    "joseph",  "jessica",  "thomas",  "sarah",
-    "charles", "karen",    "daniel",  "nancy",    "matthew", "lisa",
-    "anthony", "betty",    "mark",    "margaret", "donald",  "sandra",
-    "steven",  "ashley",   "paul",    "kimberly", "andrew",  "emily",
-    "joshua",  "donna",    "kenneth", "michelle", "kevin",   "dorothy",
-    "brian",   "carol",    "george",  "amanda",   "edward",  "melissa",
-    "ronald",  "deborah",  "timothy", "stephanie", "jason",  "rebecca",
-    "jeffrey", "sharon",   "ryan",    "laura",    "jacob",   "cynthia",
+    "james",   "mary",     "john",     "patricia",  "robert",  "jennifer",
+    "michael", "linda",    "william",  "elizabeth", "david",   "barbara",
+    "richard", "susan",    "joseph",   "jessica",   "thomas",  "sarah",
+    "charles", "karen",    "daniel",   "nancy",     "matthew", "lisa",
+    "anthony", "betty",    "mark",     "margaret",  "donald",  "sandra",
+    "steven",  "ashley",   "paul",     "kimberly",  "andrew",  "emily",
+    "joshua",  "donna",    "kenneth",  "michelle",  "kevin",   "dorothy",
+    "brian",   "carol",    "george",   "amanda",    "edward",  "melissa",
+    "ronald",  "deborah",  "timothy",  "stephanie", "jason",   "rebecca",
+    "jeffrey", "sharon",   "ryan",     "laura",     "jacob",   "cynthia",
     "gary",    "kathleen", "nicholas", "amy"};
 
 constexpr std::array<const char*, 96> kFamilyStems = {
-    "smith",  "johnson", "williams", "brown",   "jones",    "garcia",
-    "miller", "davis",   "rodriguez", "martinez", "hernandez", "lopez",
-    "gonzalez", "wilson", "anderson", "thomas",  "taylor",   "moore",
-    "jackson", "martin", "lee",      "perez",   "thompson", "white",
-    "harris", "sanchez", "clark",    "ramirez", "lewis",    "robinson",
-    "walker", "young",   "allen",    "king",    "wright",   "scott",
-    "torres", "nguyen",  "hill",     "flores",  "green",    "adams",
-    "nelson", "baker",   "hall",     "rivera",  "campbell", "mitchell",
-    "carter", "roberts", "gomez",    "phillips", "evans",   "turner",
-    "diaz",   "parker",  "cruz",     "edwards", "collins",  "reyes",
-    "stewart", "morris", "morales",  "murphy",  "cook",     "rogers",
-    "gutierrez", "ortiz", "morgan",  "cooper",  "peterson", "bailey",
-    "reed",   "kelly",   "howard",   "ramos",   "kim",      "cox",
-    "ward",   "richardson", "watson", "brooks", "chavez",   "wood",
-    "james",  "bennett", "gray",     "mendoza", "ruiz",     "hughes",
-    "price",  "alvarez", "castillo", "sanders", "patel",    "myers"};
+    "smith",     "johnson",    "williams",  "brown",    "jones",     "garcia",
+    "miller",    "davis",      "rodriguez", "martinez", "hernandez", "lopez",
+    "gonzalez",  "wilson",     "anderson",  "thomas",   "taylor",    "moore",
+    "jackson",   "martin",     "lee",       "perez",    "thompson",  "white",
+    "harris",    "sanchez",    "clark",     "ramirez",  "lewis",     "robinson",
+    "walker",    "young",      "allen",     "king",     "wright",    "scott",
+    "torres",    "nguyen",     "hill",      "flores",   "green",     "adams",
+    "nelson",    "baker",      "hall",      "rivera",   "campbell",  "mitchell",
+    "carter",    "roberts",    "gomez",     "phillips", "evans",     "turner",
+    "diaz",      "parker",     "cruz",      "edwards",  "collins",   "reyes",
+    "stewart",   "morris",     "morales",   "murphy",   "cook",      "rogers",
+    "gutierrez", "ortiz",      "morgan",    "cooper",   "peterson",  "bailey",
+    "reed",      "kelly",      "howard",    "ramos",    "kim",       "cox",
+    "ward",      "richardson", "watson",    "brooks",   "chavez",    "wood",
+    "james",     "bennett",    "gray",      "mendoza",  "ruiz",      "hughes",
+    "price",     "alvarez",    "castillo",  "sanders",  "patel",     "myers"};
 
 constexpr std::array<const char*, 8> kFamilySuffixes = {
     "", "son", "ley", "ford", "ton", "field", "well", "man"};
 
 constexpr std::array<const char*, 24> kStreets = {
-    "oak",      "maple",   "cedar",    "pine",    "elm",     "willow",
-    "birch",    "spruce",  "lake",     "hill",    "river",   "park",
-    "church",   "station", "mill",     "bridge",  "king",    "queen",
-    "victoria", "albert",  "highland", "meadow",  "forest",  "harbour"};
+    "oak",      "maple",   "cedar",    "pine",   "elm",    "willow",
+    "birch",    "spruce",  "lake",     "hill",   "river",  "park",
+    "church",   "station", "mill",     "bridge", "king",   "queen",
+    "victoria", "albert",  "highland", "meadow", "forest", "harbour"};
 
 constexpr std::array<const char*, 6> kStreetTypes = {
     "street", "road", "avenue", "lane", "drive", "court"};
 
 constexpr std::array<const char*, 32> kCities = {
-    "springfield", "riverton", "fairview", "georgetown", "clinton",
-    "salem",       "madison",  "franklin", "greenville", "bristol",
-    "dover",       "oxford",   "ashland",  "milton",     "newport",
-    "burlington",  "manchester", "kingston", "lexington", "arlington",
-    "chester",     "jackson",  "marion",   "auburn",     "dayton",
-    "hudson",      "lebanon",  "windsor",  "camden",     "hamilton",
+    "springfield", "riverton",   "fairview", "georgetown", "clinton",
+    "salem",       "madison",    "franklin", "greenville", "bristol",
+    "dover",       "oxford",     "ashland",  "milton",     "newport",
+    "burlington",  "manchester", "kingston", "lexington",  "arlington",
+    "chester",     "jackson",    "marion",   "auburn",     "dayton",
+    "hudson",      "lebanon",    "windsor",  "camden",     "hamilton",
     "richmond",    "florence"};
 
 // SplitMix64: a good 64-bit mix, so Person(i) needs no generator state.

@@ -51,8 +51,8 @@ void PrintCandidate(const v1::GetCandidateResponse& candidate, bool color,
       << Signed(c.match_weight()) << "\n";
   for (const auto* side : {&candidate.a(), &candidate.b()}) {
     const v1::GoldenRecord& golden = side->golden();
-    out << "  " << Key(side->record().key()) << " is in "
-        << golden.golden_id() << " (" << golden.xrefs_size() << " record"
+    out << "  " << Key(side->record().key()) << " is in " << golden.golden_id()
+        << " (" << golden.xrefs_size() << " record"
         << (golden.xrefs_size() == 1 ? "" : "s") << ")"
         << (GoldenName(golden).empty() ? ""
                                        : absl::StrCat(": ", GoldenName(golden)))
@@ -76,8 +76,8 @@ void PrintCandidate(const v1::GetCandidateResponse& candidate, bool color,
   }
   Table sent({" ", "ATTRIBUTE", a, b});
   for (const auto& [name, pair] : values) {
-    const bool differ =
-        !pair.first.empty() && !pair.second.empty() && pair.first != pair.second;
+    const bool differ = !pair.first.empty() && !pair.second.empty() &&
+                        pair.first != pair.second;
     sent.AddRow({differ ? "*" : " ", name, pair.first, pair.second});
   }
   PrintMarked(sent, color, out);
@@ -97,9 +97,8 @@ void PrintCandidate(const v1::GetCandidateResponse& candidate, bool color,
   PrintMarked(compared, color, out);
   out << "\nmatch weight " << Signed(e.match_weight()) << "  probability "
       << absl::StrFormat("%.6f", e.match_probability()) << "  model "
-      << (e.model_version() == 0
-              ? std::string("defaults")
-              : absl::StrCat("version ", e.model_version()))
+      << (e.model_version() == 0 ? std::string("defaults")
+                                 : absl::StrCat("version ", e.model_version()))
       << "\n";
   for (const std::string& conflict : e.conflicts()) {
     out << "conflict: " << conflict << "\n";

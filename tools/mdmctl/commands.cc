@@ -22,7 +22,6 @@
 namespace mdm::cli {
 namespace {
 
-
 std::string KindName(v1::ChangeKind kind) { return v1::ChangeKind_Name(kind); }
 
 std::string Describe(const v1::ChangeEvent& event) {
@@ -37,7 +36,6 @@ std::string Describe(const v1::ChangeEvent& event) {
   if (!keys.empty()) absl::StrAppend(&line, "  ", absl::StrJoin(keys, " "));
   return line;
 }
-
 
 }  // namespace
 
@@ -179,7 +177,8 @@ std::string CauseText(const v1::GoldenVersion& version) {
 std::string Values(const google::protobuf::RepeatedPtrField<std::string>& v) {
   if (v.empty()) return "(none)";
   std::vector<std::string> quoted;
-  for (const std::string& value : v) quoted.push_back(absl::StrCat("\"", value, "\""));
+  for (const std::string& value : v)
+    quoted.push_back(absl::StrCat("\"", value, "\""));
   return absl::StrJoin(quoted, ", ");
 }
 
@@ -269,8 +268,8 @@ int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
     out << "no golden record matches\n";
     return 0;
   }
-  Table table({"GOLDEN_ID", "PROBABILITY", "DECISION", "BEST RECORD", "NAME",
-               "WHY"});
+  Table table(
+      {"GOLDEN_ID", "PROBABILITY", "DECISION", "BEST RECORD", "NAME", "WHY"});
   for (const v1::SearchMatch& match : response.matches()) {
     // The record's name: full_name or name if it has one, else the first
     // attribute called *name.
@@ -284,11 +283,10 @@ int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
       }
     }
     if (name.empty()) name = fallback;
-    table.AddRow({match.golden_id(),
-                  absl::StrFormat("%.4f", match.match_probability()),
-                  v1::MatchDecision_Name(match.decision()),
-                  Key(match.best_record()), name,
-                  absl::StrJoin(match.reasons(), "; ")});
+    table.AddRow(
+        {match.golden_id(), absl::StrFormat("%.4f", match.match_probability()),
+         v1::MatchDecision_Name(match.decision()), Key(match.best_record()),
+         name, absl::StrJoin(match.reasons(), "; ")});
   }
   table.Print(out, /*max_width=*/80);
   return 0;
@@ -335,7 +333,8 @@ int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
   request.set_entity_type(entity_type);
   v1::ListChangesResponse response;
   auto stub = v1::ChangeFeedService::NewStub(channel);
-  grpc::Status status = stub->ListChanges(NewContext().get(), request, &response);
+  grpc::Status status =
+      stub->ListChanges(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "changes", status);
   for (const v1::ChangeEvent& event : response.events()) {
     if (common.json) {
@@ -424,7 +423,8 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
   }
   v1::UpsertRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->UpsertRecord(NewContext().get(), request, &response);
+  grpc::Status status =
+      stub->UpsertRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "upsert", status);
   if (common.json) {
     PrintJson(response, out);
@@ -449,7 +449,8 @@ int RunDelete(const std::shared_ptr<grpc::Channel>& channel,
   request.mutable_key()->set_source_id(source_id);
   v1::DeleteRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
-  grpc::Status status = stub->DeleteRecord(NewContext().get(), request, &response);
+  grpc::Status status =
+      stub->DeleteRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "delete", status);
   if (common.json) {
     PrintJson(response, out);
@@ -496,7 +497,6 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
 }
 
 namespace {
-
 
 void PrintModelParameters(const v1::TrainedModel& model, std::ostream& out) {
   Table table({"COMPARISON", "LEVEL", "M", "U", "WEIGHT"});

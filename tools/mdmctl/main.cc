@@ -222,8 +222,8 @@ int main(int argc, char** argv) {
                       ? "the two records are different entities (cannot-link)"
                       : "no decision now; ask again later"));
   }
-  for (CLI::App* cmd : {candidates_show_cmd, decide_cmds[0], decide_cmds[1],
-                        decide_cmds[2]}) {
+  for (CLI::App* cmd :
+       {candidates_show_cmd, decide_cmds[0], decide_cmds[1], decide_cmds[2]}) {
     cmd->add_option("SOURCE:ID SOURCE:ID", pair_args)->required()->expected(2);
     cmd->add_option("--type", entity_type,
                     "entity type, when a key exists under several");
@@ -295,7 +295,8 @@ int main(int argc, char** argv) {
   if (*history_cmd) {
     return RunHistory(channel, common, golden_id, std::cout, std::cerr);
   }
-  if (*search_cmd) return RunSearch(channel, common, search, std::cout, std::cerr);
+  if (*search_cmd)
+    return RunSearch(channel, common, search, std::cout, std::cerr);
   if (*watch_cmd) {
     return RunWatch(channel, common, from, entity_type, max_events, std::cout,
                     std::cerr);
@@ -336,9 +337,9 @@ int main(int argc, char** argv) {
   }
   for (CLI::App* cmd : decide_cmds) {
     if (*cmd) {
-      return RunCandidatesDecide(channel, common, cmd->get_name(),
-                                 pair_args[0], pair_args[1], entity_type,
-                                 reason, std::cout, std::cerr);
+      return RunCandidatesDecide(channel, common, cmd->get_name(), pair_args[0],
+                                 pair_args[1], entity_type, reason, std::cout,
+                                 std::cerr);
     }
   }
   if (*merge_cmd) {
@@ -346,10 +347,10 @@ int main(int argc, char** argv) {
                     std::cout, std::cerr);
   }
   if (*split_cmd) {
-    return RunSplit(channel, common, split_args[0],
-                    std::vector<std::string>(split_args.begin() + 1,
-                                             split_args.end()),
-                    reason, std::cout, std::cerr);
+    return RunSplit(
+        channel, common, split_args[0],
+        std::vector<std::string>(split_args.begin() + 1, split_args.end()),
+        reason, std::cout, std::cerr);
   }
   if (*move_cmd) {
     return RunMove(channel, common, move_args[0], move_args[1], entity_type,

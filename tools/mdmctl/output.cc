@@ -11,14 +11,12 @@ namespace {
 // Columns a code point takes in a terminal: 2 for East Asian wide and
 // full-width characters (Han, Hangul, kana, full-width forms), else 1.
 size_t ColumnsOf(uint32_t c) {
-  const bool wide = (c >= 0x1100 && c <= 0x115F) ||
-                    (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
-                    (c >= 0xAC00 && c <= 0xD7A3) ||
-                    (c >= 0xF900 && c <= 0xFAFF) ||
-                    (c >= 0xFE30 && c <= 0xFE4F) ||
-                    (c >= 0xFF00 && c <= 0xFF60) ||
-                    (c >= 0xFFE0 && c <= 0xFFE6) ||
-                    (c >= 0x20000 && c <= 0x3FFFD);
+  const bool wide =
+      (c >= 0x1100 && c <= 0x115F) ||
+      (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
   return wide ? 2 : 1;
 }
 
@@ -27,9 +25,11 @@ size_t DisplayWidth(const std::string& text) {
   size_t width = 0;
   for (size_t i = 0; i < text.size();) {
     const unsigned char lead = static_cast<unsigned char>(text[i]);
-    const size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
-                                      : lead >= 0xC0     ? 2
-                                                         : 1;
+    const size_t length = lead < 0x80    ? 1
+                          : lead >= 0xF0 ? 4
+                          : lead >= 0xE0 ? 3
+                          : lead >= 0xC0 ? 2
+                                         : 1;
     uint32_t c = length == 1 ? lead : lead & (0x7F >> length);
     size_t k = 1;
     for (; k < length && i + k < text.size(); ++k) {

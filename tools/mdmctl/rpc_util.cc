@@ -41,8 +41,8 @@ std::string Signed(double weight) { return absl::StrFormat("%+.2f", weight); }
 void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out) {
   const int64_t micros = absl::ToUnixMicros(time);
   out->set_seconds(micros / 1000000 - (micros % 1000000 < 0 ? 1 : 0));
-  out->set_nanos(static_cast<int32_t>(((micros % 1000000) + 1000000) %
-                                      1000000 * 1000));
+  out->set_nanos(
+      static_cast<int32_t>(((micros % 1000000) + 1000000) % 1000000 * 1000));
 }
 
 bool ParseRef(const std::string& text, const std::string& entity_type,
@@ -57,9 +57,8 @@ bool ParseRef(const std::string& text, const std::string& entity_type,
   return true;
 }
 
-void PrintExplanation(const v1::ExplainResponse& response,
-                      const std::string& a, const std::string& b,
-                      std::ostream& out) {
+void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
+                      const std::string& b, std::ostream& out) {
   out << response.entity_type() << "  " << a << " (" << response.golden_id_a()
       << ")  vs  " << b << " (" << response.golden_id_b() << ")  model "
       << (response.model_version() == 0

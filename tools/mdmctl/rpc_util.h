@@ -42,9 +42,8 @@ bool ParseRef(const std::string& text, const std::string& entity_type,
               v1::RecordRef* ref);
 
 // An explanation as mdmctl explain prints it; a and b label the records.
-void PrintExplanation(const v1::ExplainResponse& response,
-                      const std::string& a, const std::string& b,
-                      std::ostream& out);
+void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
+                      const std::string& b, std::ostream& out);
 
 }  // namespace mdm::cli
 

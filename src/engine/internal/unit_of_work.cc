@@ -219,7 +219,7 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
 }
 
 std::optional<double> UnitOfWork::StrongestLinkBetween(int64_t from,
-                                                        int64_t into) const {
+                                                       int64_t into) const {
   std::optional<double> strongest;
   auto old_golden = [&](int64_t id) -> int64_t {
     auto it = records_.find(id);
@@ -292,12 +292,11 @@ absl::Status UnitOfWork::FlushGoldens() {
     GoldenRow& row = change.row;
     const bool attributes_changed =
         !change.inserted && row.attributes != change.original.attributes;
-    const bool changed =
-        change.inserted || attributes_changed ||
-        row.state != change.original.state ||
-        row.merged_into != change.original.merged_into ||
-        !change.joined.empty() || !change.departed.empty() ||
-        !change.absorbed.empty();
+    const bool changed = change.inserted || attributes_changed ||
+                         row.state != change.original.state ||
+                         row.merged_into != change.original.merged_into ||
+                         !change.joined.empty() || !change.departed.empty() ||
+                         !change.absorbed.empty();
     if (!changed) continue;
     if (!change.inserted) {
       row.version = change.original.version + 1;
@@ -317,19 +316,19 @@ absl::Status UnitOfWork::FlushGoldens() {
       }
       MDM_RETURN_IF_ERROR(AuditAutomatic(id, change, split_off));
     }
-    MDM_RETURN_IF_ERROR(txn_.AppendGoldenVersion(
-        {.golden_id = id,
-         .version = row.version,
-         .time = now_,
-         .state = row.state,
-         .merged_into = row.merged_into,
-         .attributes = row.attributes,
-         .cause = cause_.cause,
-         .cause_key = cause_.key,
-         .cause_note = cause_.note,
-         .joined = std::move(change.joined),
-         .departed = std::move(change.departed),
-         .absorbed = std::move(change.absorbed)}));
+    MDM_RETURN_IF_ERROR(
+        txn_.AppendGoldenVersion({.golden_id = id,
+                                  .version = row.version,
+                                  .time = now_,
+                                  .state = row.state,
+                                  .merged_into = row.merged_into,
+                                  .attributes = row.attributes,
+                                  .cause = cause_.cause,
+                                  .cause_key = cause_.key,
+                                  .cause_note = cause_.note,
+                                  .joined = std::move(change.joined),
+                                  .departed = std::move(change.departed),
+                                  .absorbed = std::move(change.absorbed)}));
     if (attributes_changed && row.state == GoldenState::kLive) {
       updated.emplace_back(id, row.attributes);
     }

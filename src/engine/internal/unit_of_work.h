@@ -185,7 +185,6 @@ class UnitOfWork {
   std::vector<matching::MustLink> must_links_;
   std::vector<matching::CannotLink> cannot_links_;
 
-
   absl::flat_hash_map<int64_t, int64_t> final_golden_;
   absl::flat_hash_set<int64_t> created_;
   absl::flat_hash_set<int64_t> retired_;

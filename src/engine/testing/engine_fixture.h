@@ -67,7 +67,8 @@ class EngineTest : public ::testing::Test {
     return page.ok() ? page->events : std::vector<ChangeView>{};
   }
 
-  std::vector<storage::ChangeKind> Kinds(const std::vector<ChangeView>& changes) {
+  std::vector<storage::ChangeKind> Kinds(
+      const std::vector<ChangeView>& changes) {
     std::vector<storage::ChangeKind> kinds;
     for (const ChangeView& c : changes) kinds.push_back(c.row.kind);
     return kinds;
