@@ -58,6 +58,19 @@ XrefRow ReadXrefRow(const Statement& stmt) {
   return row;
 }
 
+// Rows of (a, b, weight).
+absl::StatusOr<std::vector<Edge>> CollectEdges(Statement& stmt) {
+  std::vector<Edge> edges;
+  while (true) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) break;
+    edges.push_back(Edge{.a = stmt.ColumnInt(0),
+                         .b = stmt.ColumnInt(1),
+                         .weight = stmt.ColumnDouble(2)});
+  }
+  return edges;
+}
+
 absl::StatusOr<std::vector<XrefRow>> CollectXrefs(Statement& stmt) {
   std::vector<XrefRow> rows;
   while (true) {
@@ -278,15 +291,7 @@ class SqliteReader : public Interface {
             "SELECT a, b, weight FROM edges WHERE a = ?1 "
             "UNION ALL SELECT a, b, weight FROM edges WHERE b = ?1"));
     stmt.BindInt(1, record_id);
-    std::vector<Edge> edges;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      edges.push_back(Edge{.a = stmt.ColumnInt(0),
-                           .b = stmt.ColumnInt(1),
-                           .weight = stmt.ColumnDouble(2)});
-    }
-    return edges;
+    return CollectEdges(stmt);
   }
 
   absl::StatusOr<std::vector<ChangeRow>> ListChanges(
@@ -527,15 +532,7 @@ class SqliteReader : public Interface {
     stmt.BindInt(6, after_a);
     stmt.BindInt(7, after_b);
     stmt.BindInt(8, limit);
-    std::vector<Edge> edges;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      edges.push_back(Edge{.a = stmt.ColumnInt(0),
-                           .b = stmt.ColumnInt(1),
-                           .weight = stmt.ColumnDouble(2)});
-    }
-    return edges;
+    return CollectEdges(stmt);
   }
 
   absl::StatusOr<std::vector<AuditRow>> ListAudit(
