@@ -45,25 +45,26 @@ class Reader {
     ok_ = false;
     return 0;
   }
-  std::string String() {
+  // Reads into `value`, reusing its storage.
+  void String(std::string& value) {
     const uint64_t size = Varint();
     if (!ok_ || size > rest_.size()) {
       ok_ = false;
-      return {};
+      value.clear();
+      return;
     }
-    std::string value(rest_.substr(0, size));
+    value.assign(rest_.data(), size);
     rest_.remove_prefix(size);
-    return value;
   }
-  std::vector<std::string> List() {
+  void List(std::vector<std::string>& values) {
     const uint64_t count = Varint();
     if (!ok_ || count > rest_.size()) {
       ok_ = false;
-      return {};
+      values.clear();
+      return;
     }
-    std::vector<std::string> values(count);
-    for (std::string& v : values) v = String();
-    return values;
+    values.resize(count);
+    for (std::string& v : values) String(v);
   }
   uint64_t Fixed64() {
     if (rest_.size() < 8) {
@@ -122,32 +123,54 @@ std::string EncodeFeatures(const EntityModel& model,
 
 bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
                     RecordFeatures& features) {
-  features.attributes.clear();
-  if (bytes.empty() || bytes.front() != kFormat) return false;
+  if (bytes.empty() || bytes.front() != kFormat) {
+    features.attributes.clear();
+    return false;
+  }
   Reader in(bytes.substr(1));
-  if (in.Fixed64() != model.features_fingerprint() || !in.ok()) return false;
-  const uint64_t count = in.Varint();
-  if (!in.ok() || count != model.attributes().size()) return false;
+  const uint64_t count =
+      in.Fixed64() == model.features_fingerprint() && in.ok() ? in.Varint() : 0;
+  if (!in.ok() || count != model.attributes().size()) {
+    features.attributes.clear();
+    return false;
+  }
+  // Assigned in place: decoding into the same object again and again (as
+  // candidate scoring does) reuses its strings and vectors.
   features.attributes.resize(count);
   for (Feature& f : features.attributes) {
-    f.value = in.String();
-    if (f.value.empty()) continue;
-    f.tokens = in.List();
-    f.weak_tokens = in.List();
-    f.keys = in.List();
-    f.abbreviations = in.List();
-    f.codes = in.List();
+    in.String(f.value);
+    if (f.value.empty()) {
+      f.tokens.clear();
+      f.weak_tokens.clear();
+      f.keys.clear();
+      f.abbreviations.clear();
+      f.codes.clear();
+      f.number = 0;
+      f.has_number = f.validated = f.invalid = false;
+      continue;
+    }
+    in.List(f.tokens);
+    in.List(f.weak_tokens);
+    in.List(f.keys);
+    in.List(f.abbreviations);
+    in.List(f.codes);
     const uint64_t flags = in.Varint();  // one byte: every flag is < 0x80
     f.has_number = (flags & kHasNumber) != 0;
     f.validated = (flags & kValidated) != 0;
     f.invalid = (flags & kInvalid) != 0;
+    f.number = 0;
     if (f.has_number) {
       const uint64_t bits = in.Fixed64();
       std::memcpy(&f.number, &bits, sizeof(bits));
     }
-    if (!in.ok()) return false;
+    if (!in.ok()) {
+      features.attributes.clear();
+      return false;
+    }
   }
-  return in.ok() && in.done();
+  if (in.ok() && in.done()) return true;
+  features.attributes.clear();
+  return false;
 }
 
 }  // namespace mdm::matching

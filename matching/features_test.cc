@@ -31,5 +31,24 @@ TEST(Features, EncodingRoundTripsAndRejectsOtherModelsAndGarbage) {
       DecodeFeatures(model, bytes.substr(0, bytes.size() - 1), decoded));
 }
 
+TEST(Features, DecodingIntoAReusedObjectLeavesNothingOfThePreviousRecord) {
+  const EntityModel model = TestPersonModel();
+  const RecordFeatures full =
+      Standardize(model, {{"email", "a@b.co"},
+                          {"full_name", "Ann Mary Lee"},
+                          {"birth_date", "1985-03-07"},
+                          {"phone", "+1 415 555 0100"}});
+  const RecordFeatures sparse =
+      Standardize(model, {{"full_name", "Bo"}, {"email", "x@y.org"}});
+  RecordFeatures reused;
+  ASSERT_TRUE(DecodeFeatures(model, EncodeFeatures(model, full), reused));
+  ASSERT_TRUE(DecodeFeatures(model, EncodeFeatures(model, sparse), reused));
+  EXPECT_EQ(reused, sparse);
+  ASSERT_TRUE(DecodeFeatures(model, EncodeFeatures(model, full), reused));
+  EXPECT_EQ(reused, full);
+  EXPECT_FALSE(DecodeFeatures(model, "\x02garbage", reused));
+  EXPECT_TRUE(reused.attributes.empty());
+}
+
 }  // namespace
 }  // namespace mdm::matching

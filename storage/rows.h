@@ -48,8 +48,6 @@ struct RecordRow {
   Attributes attributes;
   // Standardized features, owned and encoded by the engine; opaque here.
   std::string features;
-  // Blocking keys of the record, as written by ReplaceBlockKeys.
-  std::vector<uint64_t> block_keys;
   uint64_t content_hash = 0;  // hash of (entity_type, attributes)
   int64_t version = 0;        // 1 on insert, +1 per update
   absl::Time created_at;

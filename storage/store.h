@@ -1,7 +1,7 @@
 // Store: durable state of the mdm service, spoken in domain rows.
 //
-// A Store holds source records, golden records, the links between them,
-// blocking keys, scored pairs and the change feed, and the history of golden
+// A Store holds source records (with their standardized features), golden
+// records, the links between them, scored pairs and the change feed, and the history of golden
 // records and links for reads as of a past time. All work happens inside a
 // transaction: a ReadTransaction sees one consistent snapshot; a
 // WriteTransaction is the single writer and applies all of its changes, with
@@ -70,10 +70,6 @@ class ReadTransaction {
 
   virtual absl::StatusOr<std::optional<GoldenRow>> GetGolden(
       int64_t golden_id) = 0;
-
-  // Up to `limit` ids of records holding blocking key `key`, increasing.
-  virtual absl::StatusOr<std::vector<int64_t>> BlockMembers(uint64_t key,
-                                                            int limit) = 0;
 
   // Scored pairs that involve `record_id`.
   virtual absl::StatusOr<std::vector<Edge>> EdgesOf(int64_t record_id) = 0;
@@ -158,7 +154,7 @@ class WriteTransaction : public ReadTransaction {
   // Aborted if the (entity_type, key) exists.
   virtual absl::Status InsertRecord(RecordRow& row) = 0;
 
-  // Replaces the stored record with id row.id, except block_keys.
+  // Replaces the stored record with id row.id.
   virtual absl::Status UpdateRecord(const RecordRow& row) = 0;
 
   // Moves records to another golden record at `time`, which ends their
@@ -166,13 +162,9 @@ class WriteTransaction : public ReadTransaction {
   virtual absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
                                        int64_t golden_id, absl::Time time) = 0;
 
-  // Deletes a record with its blocking keys and edges; its link ends at
+  // Deletes a record with its edges; its link ends at
   // `time` in the xref history.
   virtual absl::Status DeleteRecord(int64_t record_id, absl::Time time) = 0;
-
-  // Makes `keys` the record's blocking keys, replacing the previous ones.
-  virtual absl::Status ReplaceBlockKeys(int64_t record_id,
-                                        absl::Span<const uint64_t> keys) = 0;
 
   // Makes `edges` the scored pairs that involve `record_id`, replacing the
   // previous ones. Each edge must have a or b equal to record_id, a < b.

@@ -10,6 +10,7 @@
 #include "matching/standardizer.h"
 #include "src/base/status_macros.h"
 #include "src/engine/golden_id.h"
+#include "src/engine/internal/candidate_index_undo.h"
 #include "src/engine/record_validator.h"
 
 namespace mdm::engine {
@@ -49,6 +50,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
     EngineOptions options) {
   std::unique_ptr<Engine> engine(new Engine(store, config, clock, options));
   engine->clustering_.max_cluster_records = options.max_cluster_records;
+  engine->clustering_.candidate_index = &engine->candidate_index_;
   for (const v1::SourceConfig& source : config.sources()) {
     if (source.deduplicated()) {
       const int index =
@@ -102,7 +104,50 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   engine->PublishHead(head);
+  MDM_RETURN_IF_ERROR(engine->LoadCandidateIndex());
   return engine;
+}
+
+absl::Status Engine::LoadCandidateIndex() {
+  constexpr int kPage = 4096;
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  for (const v1::EntityTypeConfig& type : config_.entity_types()) {
+    const std::shared_ptr<const matching::EntityModel> model =
+        Model(type.name());
+    for (int64_t after = 0;;) {
+      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
+                           txn->ScanRecords(type.name(), after, kPage));
+      if (rows.empty()) break;
+      after = rows.back().id;
+      std::vector<int64_t> ids(rows.size());
+      std::vector<std::vector<uint64_t>> keys(rows.size());
+      std::vector<std::string> encoded(rows.size());
+      prepare_pool_.ParallelFor(rows.size(), [&](size_t i) {
+        ids[i] = rows[i].id;
+        matching::RecordFeatures features;
+        if (matching::DecodeFeatures(*model, rows[i].features, features)) {
+          encoded[i] = std::move(rows[i].features);
+        } else {  // written under other standardizers
+          features = matching::Standardize(*model, rows[i].attributes);
+          encoded[i] = matching::EncodeFeatures(*model, features);
+        }
+        for (const matching::BlockingKey& key :
+             matching::BlockingKeys(*model, features)) {
+          keys[i].push_back(key.hash);
+        }
+      });
+      candidate_index_.Load(ids, absl::MakeSpan(keys),
+                            absl::MakeSpan(encoded));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool Engine::BlockMembers(const matching::EntityModel& model,
+                          const matching::BlockingKey& key,
+                          std::vector<int64_t>& members) const {
+  return candidate_index_.Members(
+      key.hash, model.blocking_rules()[key.rule].max_block_size, members);
 }
 
 absl::Status Engine::InstallTrained(const v1::TrainedModel& trained,
@@ -230,7 +275,7 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   std::vector<uint64_t> key_hashes;
   key_hashes.reserve(keys.size());
   for (const matching::BlockingKey& key : keys) key_hashes.push_back(key.hash);
-  MDM_RETURN_IF_ERROR(txn.ReplaceBlockKeys(row.id, key_hashes));
+  candidate_index_.Replace(row.id, std::move(key_hashes), row.features);
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                        unit.Candidates(row.id, keys));
   CountOversizedBlocks(input.entity_type, unit.oversized_blocks());
@@ -282,14 +327,20 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
   absl::StatusOr<std::unique_ptr<storage::WriteTransaction>> txn =
       store_->BeginWrite();
   if (!txn.ok()) return fail_all(txn.status());
+  CandidateIndexUndo index_undo(candidate_index_);
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordInput& record = records[i];
     absl::Status status = (*txn)->Savepoint();
     if (!status.ok()) return fail_all(status);
+    const matching::CandidateIndex::Mark mark = candidate_index_.mark();
     absl::StatusOr<UpsertResult> result =
         ApplyUpsert(**txn, record, prepared[i]);
-    status = result.ok() ? (*txn)->ReleaseSavepoint()
-                         : (*txn)->RollbackToSavepoint();
+    if (result.ok()) {
+      status = (*txn)->ReleaseSavepoint();
+    } else {
+      candidate_index_.RollbackTo(mark);
+      status = (*txn)->RollbackToSavepoint();
+    }
     if (!status.ok()) return fail_all(status);
     results.push_back(std::move(result));
   }
@@ -297,6 +348,7 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
   if (!head.ok()) return fail_all(head.status());
   absl::Status status = (*txn)->Commit();
   if (!status.ok()) return fail_all(status);
+  index_undo.Committed();
   PublishHead(*head);
   return results;
 }
@@ -310,6 +362,7 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
         absl::StrCat("unknown entity type '", entity_type, "'"));
   }
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  CandidateIndexUndo index_undo(candidate_index_);
   MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> row,
                        txn->FindRecord(entity_type, key));
   if (!row.has_value()) {
@@ -325,6 +378,7 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
       .golden_retired = unit.retired().contains(row->golden_id)};
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
+  index_undo.Committed();
   PublishHead(head);
   return result;
 }

@@ -1,8 +1,8 @@
 // Engine: the ingest pipeline and the reads behind the API.
 //
 // Every write is one unit of work inside one storage transaction:
-//   validate -> standardize -> blocking keys -> candidates from the store ->
-//   score -> edges -> cluster the affected records -> golden ids (create,
+//   validate -> standardize -> blocking keys -> candidates from the block
+//   index -> score -> edges -> cluster the affected records -> golden ids (create,
 //   merge with redirect, split) -> golden attributes -> change events.
 // The change events are written in the same transaction as the change.
 //
@@ -16,6 +16,10 @@
 // Each entity type matches with its active model: the configuration's
 // defaults, or the newest model version trained from the data
 // (TrainModel), loaded from the store at start.
+//
+// The block index (blocking key -> records) lives in memory: Create builds
+// it from the stored records' features, and every write changes it in step
+// with its transaction.
 //
 // Thread safety: all methods may be called concurrently. Writes are
 // serialized by the store's single writer; reads run on snapshots and do not
@@ -36,6 +40,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "matching/candidate_index.h"
 #include "matching/entity_model.h"
 #include "mdm/v1/config.pb.h"
 #include "src/base/clock.h"
@@ -257,6 +262,13 @@ class Engine {
   };
 
   void CountOversizedBlocks(absl::string_view entity_type, int64_t count);
+  // Fills the block index from the stored records of every configured type.
+  absl::Status LoadCandidateIndex();
+  // Members of a blocking key's block for reads (search, explain): false
+  // when the block is over its rule's cap.
+  bool BlockMembers(const matching::EntityModel& model,
+                    const matching::BlockingKey& key,
+                    std::vector<int64_t>& members) const;
 
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);
@@ -297,6 +309,8 @@ class Engine {
   Clock* const clock_;
   const EngineOptions options_;
   ClusteringContext clustering_;
+  // Blocking key -> records; see CandidateIndex for the consistency contract.
+  matching::CandidateIndex candidate_index_;
   // Golden id prefix -> entity type.
   absl::flat_hash_map<std::string, std::string> type_of_prefix_;
 

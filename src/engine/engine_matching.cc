@@ -12,6 +12,7 @@
 #include "matching/training.h"
 #include "src/base/status_macros.h"
 #include "src/engine/engine.h"
+#include "src/engine/internal/candidate_index_undo.h"
 #include "src/engine/record_validator.h"
 
 namespace mdm::engine {
@@ -124,13 +125,13 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
   for (const matching::BlockingKey& key : keys_a) {
     if (!in_b.contains(key.hash)) continue;
     const matching::BlockingRule& rule = model->blocking_rules()[key.rule];
-    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                         txn->BlockMembers(key.hash, rule.max_block_size + 1));
+    const int64_t block_size =
+        static_cast<int64_t>(candidate_index_.BlockSize(key.hash));
     explanation.shared_blocks.push_back(
         {.rule = rule.name,
          .key = key.text,
-         .block_size = static_cast<int64_t>(members.size()),
-         .oversized = static_cast<int>(members.size()) > rule.max_block_size});
+         .block_size = block_size,
+         .oversized = block_size > rule.max_block_size});
   }
 
   for (size_t i = 0; i < model->attributes().size(); ++i) {
@@ -264,6 +265,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
   int64_t records = 0;
   for (int64_t after = 0;;) {
     MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+    CandidateIndexUndo index_undo(candidate_index_);
     const std::shared_ptr<const matching::EntityModel> model =
         Model(entity_type);
     MDM_ASSIGN_OR_RETURN(
@@ -283,7 +285,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
           matching::BlockingKeys(*model, features);
       std::vector<uint64_t> hashes;
       for (const matching::BlockingKey& key : keys) hashes.push_back(key.hash);
-      MDM_RETURN_IF_ERROR(txn->ReplaceBlockKeys(row.id, hashes));
+      candidate_index_.Replace(row.id, std::move(hashes), row.features);
       MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                            unit.Candidates(row.id, keys));
       MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
@@ -291,6 +293,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
     after = rows.back().id;
     records += static_cast<int64_t>(rows.size());
     MDM_RETURN_IF_ERROR(txn->Commit());
+    index_undo.Committed();
   }
   // Pass 2: every connected group re-clustered once.
   absl::flat_hash_set<int64_t> done;

@@ -99,22 +99,16 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
   result.query_attributes = attributes;
 
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  absl::flat_hash_set<int64_t> seen;
   std::vector<int64_t> candidates;
   for (const matching::BlockingKey& key :
        matching::BlockingKeys(*model, features)) {
-    const int cap = model->blocking_rules()[key.rule].max_block_size;
-    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                         txn->BlockMembers(key.hash, cap + 1));
-    if (static_cast<int>(members.size()) > cap) {
+    if (!BlockMembers(*model, key, candidates)) {
       ++result.oversized_blocks_skipped;
-      continue;
-    }
-    for (int64_t id : members) {
-      if (seen.insert(id).second) candidates.push_back(id);
     }
   }
   std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
   MDM_ASSIGN_OR_RETURN(std::vector<storage::RecordRow> rows,
                        txn->GetRecords(candidates));
 

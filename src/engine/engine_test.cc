@@ -510,5 +510,24 @@ TEST_F(EngineTest, StateSurvivesReopen) {
   EXPECT_TRUE(engine_->WaitForChanges(0, absl::Now()));
 }
 
+TEST_F(EngineTest, BlocksFollowUpdatesDeletesAndReopen) {
+  const auto a = MustUpsert(Person("a", {{"email", "x@x.org"}}));
+  MustUpsert(Person("a", {{"email", "y@x.org"}}));
+  // a left the block of x@x.org.
+  const auto b = MustUpsert(Person("b", {{"email", "x@x.org"}}));
+  EXPECT_EQ(b.outcome, UpsertOutcome::kCreated);
+  const auto c = MustUpsert(Person("c", {{"email", "y@x.org"}}));
+  EXPECT_EQ(c.golden_id, a.golden_id);
+  clock_.Advance(absl::Seconds(1));
+  ASSERT_OK(engine_->Delete("person", {"crm", "b"}));
+  const auto d = MustUpsert(Person("d", {{"email", "x@x.org"}}));
+  EXPECT_EQ(d.outcome, UpsertOutcome::kCreated);
+  Open();  // the index is rebuilt from the stored records
+  const auto e = MustUpsert(Person("e", {{"email", "y@x.org"}}));
+  EXPECT_EQ(e.golden_id, a.golden_id);
+  const auto f = MustUpsert(Person("f", {{"email", "x@x.org"}}));
+  EXPECT_EQ(f.golden_id, d.golden_id);
+}
+
 }  // namespace
 }  // namespace mdm::engine

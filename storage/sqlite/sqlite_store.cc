@@ -26,7 +26,7 @@ constexpr absl::string_view kMmapPragma = "PRAGMA mmap_size = 68719476736";
 
 constexpr absl::string_view kRecordColumns =
     "id, entity_type, source, source_id, golden_id, content_hash, version, "
-    "created_at, updated_at, attributes, features, block_keys";
+    "created_at, updated_at, attributes, features";
 
 absl::StatusOr<RecordRow> ReadRecordRow(const Statement& stmt) {
   RecordRow row;
@@ -43,8 +43,6 @@ absl::StatusOr<RecordRow> ReadRecordRow(const Statement& stmt) {
   MDM_ASSIGN_OR_RETURN(row.attributes, sqlite_internal::DecodeAttributes(
                                            stmt.ColumnBlob(9), what));
   row.features = std::string(stmt.ColumnBlob(10));
-  MDM_ASSIGN_OR_RETURN(row.block_keys, sqlite_internal::DecodeBlockKeys(
-                                           stmt.ColumnBlob(11), what));
   return row;
 }
 
@@ -271,17 +269,6 @@ class SqliteReader : public Interface {
         sqlite_internal::DecodeGoldenValues(
             stmt.ColumnBlob(7), absl::StrCat("golden record ", row.id)));
     return row;
-  }
-
-  absl::StatusOr<std::vector<int64_t>> BlockMembers(uint64_t key,
-                                                    int limit) override {
-    MDM_ASSIGN_OR_RETURN(
-        Statement stmt,
-        conn_->Prepare("SELECT record_id FROM block_keys WHERE key = ? "
-                       "ORDER BY record_id LIMIT ?"));
-    stmt.BindInt(1, static_cast<int64_t>(key));
-    stmt.BindInt(2, limit);
-    return CollectIds(stmt);
   }
 
   absl::StatusOr<std::vector<Edge>> EdgesOf(int64_t record_id) override {
@@ -622,8 +609,8 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
         conn_->Prepare(
             "INSERT INTO source_records(entity_type, source, source_id, "
             "golden_id, content_hash, version, created_at, updated_at, "
-            "attributes, features, block_keys) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, x'')"));
+            "attributes, features) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     stmt.BindText(1, row.entity_type);
     stmt.BindText(2, row.key.source);
     stmt.BindText(3, row.key.source_id);
@@ -636,7 +623,6 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindBlob(10, row.features);
     MDM_RETURN_IF_ERROR(stmt.Run());
     row.id = conn_->LastInsertRowId();
-    row.block_keys.clear();
     return absl::OkStatus();
   }
 
@@ -684,7 +670,6 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
 
   absl::Status DeleteRecord(int64_t record_id, absl::Time time) override {
     MDM_RETURN_IF_ERROR(EndLink(record_id, time));
-    MDM_RETURN_IF_ERROR(ReplaceBlockKeys(record_id, {}));
     MDM_RETURN_IF_ERROR(ReplaceEdges(record_id, {}));
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
@@ -692,49 +677,6 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindInt(1, record_id);
     MDM_RETURN_IF_ERROR(stmt.Run());
     return ExpectOneChange(absl::StrCat("source record ", record_id));
-  }
-
-  absl::Status ReplaceBlockKeys(int64_t record_id,
-                                absl::Span<const uint64_t> keys) override {
-    MDM_ASSIGN_OR_RETURN(
-        Statement read,
-        conn_->Prepare("SELECT block_keys FROM source_records WHERE id = ?"));
-    read.BindInt(1, record_id);
-    MDM_ASSIGN_OR_RETURN(bool has_row, read.Step());
-    if (!has_row) {
-      return absl::InternalError(
-          absl::StrCat("source record ", record_id, " does not exist"));
-    }
-    MDM_ASSIGN_OR_RETURN(
-        std::vector<uint64_t> old_keys,
-        sqlite_internal::DecodeBlockKeys(
-            read.ColumnBlob(0), absl::StrCat("source record ", record_id)));
-    MDM_ASSIGN_OR_RETURN(
-        Statement remove,
-        conn_->Prepare(
-            "DELETE FROM block_keys WHERE key = ? AND record_id = ?"));
-    for (uint64_t key : old_keys) {
-      remove.BindInt(1, static_cast<int64_t>(key));
-      remove.BindInt(2, record_id);
-      MDM_RETURN_IF_ERROR(remove.Run());
-    }
-    MDM_ASSIGN_OR_RETURN(
-        Statement insert,
-        conn_->Prepare("INSERT OR IGNORE INTO block_keys(key, record_id) "
-                       "VALUES (?, ?)"));
-    for (uint64_t key : keys) {
-      insert.BindInt(1, static_cast<int64_t>(key));
-      insert.BindInt(2, record_id);
-      MDM_RETURN_IF_ERROR(insert.Run());
-    }
-    MDM_ASSIGN_OR_RETURN(
-        Statement update,
-        conn_->Prepare(
-            "UPDATE source_records SET block_keys = ? WHERE id = ?"));
-    update.BindBlob(1, sqlite_internal::EncodeBlockKeys(
-                           std::vector<uint64_t>(keys.begin(), keys.end())));
-    update.BindInt(2, record_id);
-    return update.Run();
   }
 
   absl::Status ReplaceEdges(int64_t record_id,

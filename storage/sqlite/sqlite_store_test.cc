@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "storage/sqlite/internal/row_codec.h"
 #include "src/base/testing/status_matchers.h"
 #include "src/base/testing/temp_dir.h"
 
@@ -63,7 +64,7 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndEmpty) {
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   EXPECT_THAT(read->HeadSequence(), IsOkAndHolds(0));
   ASSERT_OK_AND_ASSIGN(auto xrefs, read->ScanXrefs("", 0, 10));
@@ -80,7 +81,6 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
     ASSERT_OK(txn->InsertGolden(golden));
     RecordRow record = MakeRecord("1", golden.id);
     ASSERT_OK(txn->InsertRecord(record));
-    ASSERT_OK(txn->ReplaceBlockKeys(record.id, {11, 0xffffffffffffffffULL}));
     ChangeRow change{.time = kT0,
                      .entity_type = "person",
                      .kind = ChangeKind::kGoldenCreated,
@@ -103,10 +103,6 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
   EXPECT_EQ(found->features, expected.features);
   EXPECT_EQ(found->content_hash, expected.content_hash);
   EXPECT_EQ(found->created_at, kT0);
-  EXPECT_THAT(found->block_keys, ElementsAre(11, 0xffffffffffffffffULL));
-  ASSERT_OK_AND_ASSIGN(auto members,
-                       read->BlockMembers(0xffffffffffffffffULL, 5));
-  EXPECT_THAT(members, ElementsAre(record_id));
   ASSERT_OK_AND_ASSIGN(auto golden, read->GetGolden(golden_id));
   ASSERT_TRUE(golden.has_value());
   EXPECT_EQ(golden->attributes, MakeGolden().attributes);
@@ -167,23 +163,22 @@ TEST_F(SqliteStoreTest, DuplicateKeyIsAborted) {
   EXPECT_EQ(xrefs.size(), 2u);
 }
 
-TEST_F(SqliteStoreTest, DeleteRecordRemovesItsKeysAndEdges) {
+TEST_F(SqliteStoreTest, DeleteRecordRemovesItsEdges) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
   RecordRow a = MakeRecord("a", 1);
   RecordRow b = MakeRecord("b", 1);
   ASSERT_OK(txn->InsertRecord(a));
   ASSERT_OK(txn->InsertRecord(b));
-  ASSERT_OK(txn->ReplaceBlockKeys(a.id, {7}));
-  ASSERT_OK(txn->ReplaceBlockKeys(b.id, {7}));
   ASSERT_OK(txn->ReplaceEdges(b.id, {Edge{a.id, b.id, 12.5}}));
   ASSERT_OK_AND_ASSIGN(auto edges, txn->EdgesOf(a.id));
   EXPECT_THAT(edges, ElementsAre(Edge{a.id, b.id, 12.5}));
   ASSERT_OK(txn->DeleteRecord(b.id, absl::FromUnixSeconds(50)));
   ASSERT_OK_AND_ASSIGN(edges, txn->EdgesOf(a.id));
   EXPECT_THAT(edges, IsEmpty());
-  ASSERT_OK_AND_ASSIGN(auto members, txn->BlockMembers(7, 10));
-  EXPECT_THAT(members, ElementsAre(a.id));
+  ASSERT_OK_AND_ASSIGN(auto found, txn->GetRecords({a.id, b.id}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, a.id);
   EXPECT_THAT(txn->DeleteRecord(b.id, absl::FromUnixSeconds(50)),
               StatusIs(absl::StatusCode::kInternal));
 }
@@ -477,13 +472,36 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
   {
     auto store = Open(/*schema_version=*/1);
     ASSERT_EQ(store->schema_version(), 1);
-    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-    RecordRow record = MakeRecord("old", 1);
-    ASSERT_OK(txn->InsertRecord(record));
-    ASSERT_OK(txn->Commit());
+  }
+  {
+    // Written as a version 1 build wrote it (with its blocking keys).
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);
+    const std::string insert = absl::StrCat(
+        "INSERT INTO source_records(entity_type, source, source_id, "
+        "golden_id, content_hash, version, created_at, updated_at, "
+        "attributes, features, block_keys) VALUES ('person', 'crm', 'old', "
+        "1, 7, 1, ",
+        absl::ToUnixMicros(kT0), ", ", absl::ToUnixMicros(kT0),
+        ", ?, x'', x'0b00000000000000')");
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, insert.c_str(), -1, &stmt, nullptr),
+              SQLITE_OK);
+    const std::string attributes = sqlite_internal::EncodeAttributes(
+        MakeRecord("old", 1).attributes);
+    sqlite3_bind_blob(stmt, 1, attributes.data(),
+                      static_cast<int>(attributes.size()), SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+    sqlite3_finalize(stmt);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "INSERT INTO block_keys(key, record_id) "
+                           "VALUES (11, 1)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
   }
   auto store = Open();
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
   ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "old"}));
   EXPECT_TRUE(found.has_value());
@@ -494,18 +512,27 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
   ASSERT_OK_AND_ASSIGN(
       then, read->LookupXrefsAt({"crm", "old"}, kT0 - absl::Seconds(1)));
   EXPECT_THAT(then, IsEmpty());
-  // Version 2 added the per-golden index of the feed.
+  // Version 2 added the per-golden index of the feed; version 6 dropped the
+  // blocking keys.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(dir_.Path("mdm.db").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT count(*) FROM sqlite_master WHERE "
-                               "name = 'changes_by_golden'",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
-  sqlite3_finalize(stmt);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    const int n = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE "
+                  "name = 'changes_by_golden'"),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE "
+                  "name = 'block_keys'"),
+            0);
+  EXPECT_EQ(count("SELECT count(*) FROM pragma_table_info('source_records') "
+                  "WHERE name = 'block_keys'"),
+            0);
   sqlite3_close(db);
 }
 

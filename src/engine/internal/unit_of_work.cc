@@ -48,45 +48,51 @@ matching::RecordFeatures UnitOfWork::Features(const RecordRow& row) const {
 
 absl::StatusOr<std::vector<int64_t>> UnitOfWork::Candidates(
     int64_t record_id, absl::Span<const matching::BlockingKey> keys) {
-  absl::flat_hash_set<int64_t> seen;
   std::vector<int64_t> candidates;
   for (const matching::BlockingKey& key : keys) {
     const int cap = model_.blocking_rules()[key.rule].max_block_size;
-    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                         txn_.BlockMembers(key.hash, cap + 1));
-    if (static_cast<int>(members.size()) > cap) {
+    if (!context_.candidate_index->Members(key.hash, cap, candidates)) {
       ++oversized_blocks_;
-      continue;
-    }
-    for (int64_t id : members) {
-      if (id != record_id && seen.insert(id).second) candidates.push_back(id);
     }
   }
   std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  auto self = std::lower_bound(candidates.begin(), candidates.end(), record_id);
+  if (self != candidates.end() && *self == record_id) candidates.erase(self);
   return candidates;
 }
 
 absl::Status UnitOfWork::ScoreAndStoreEdges(
     const RecordRow& row, const matching::RecordFeatures& features,
     absl::Span<const int64_t> candidates) {
-  MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> others,
-                       txn_.GetRecords(candidates));
   std::vector<storage::Edge> edges;
+  std::vector<int64_t> linked;
   linked_goldens_.clear();
   has_band_pairs_ = false;
-  for (const RecordRow& other : others) {
-    if (other.entity_type != row.entity_type) continue;
-    const double weight =
-        matching::MatchWeight(model_, features, Features(other));
-    if (weight < model_.review_weight()) continue;
-    if (weight >= model_.auto_merge_weight()) {
-      linked_goldens_.insert(other.golden_id);
-    } else if (weight >= model_.link_weight()) {
-      has_band_pairs_ = true;
+  // Candidates' features come from the index; blocking keys are per entity
+  // type, so every candidate is of this record's type.
+  matching::RecordFeatures other;
+  context_.candidate_index->VisitFeatures(
+      candidates, [&](int64_t id, absl::string_view bytes) {
+        if (!matching::DecodeFeatures(model_, bytes, other)) return;
+        const double weight = matching::MatchWeight(model_, features, other);
+        if (weight < model_.review_weight()) return;
+        if (weight >= model_.auto_merge_weight()) {
+          linked.push_back(id);
+        } else if (weight >= model_.link_weight()) {
+          has_band_pairs_ = true;
+        }
+        edges.push_back({.a = std::min(row.id, id),
+                         .b = std::max(row.id, id),
+                         .weight = weight});
+      });
+  if (!linked.empty()) {
+    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
+                         txn_.GetRecords(linked));
+    for (const RecordRow& linked_row : rows) {
+      linked_goldens_.insert(linked_row.golden_id);
     }
-    edges.push_back({.a = std::min(row.id, other.id),
-                     .b = std::max(row.id, other.id),
-                     .weight = weight});
   }
   return txn_.ReplaceEdges(row.id, edges);
 }
@@ -159,6 +165,7 @@ absl::Status UnitOfWork::PlaceNewRecord(
 
 absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
   MDM_RETURN_IF_ERROR(txn_.DeleteRecord(row.id, now_));
+  context_.candidate_index->Remove(row.id);
   MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(row.golden_id));
   change->departed.push_back({.key = row.key, .to_golden_id = 0});
   return Emit(ChangeKind::kXrefUnlinked, row.golden_id, {row.key});

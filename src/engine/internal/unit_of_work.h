@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "matching/candidate_index.h"
 #include "matching/blocking.h"
 #include "matching/clustering.h"
 #include "matching/entity_model.h"
@@ -44,6 +45,9 @@ struct ClusteringContext {
   int max_cluster_records = 20000;
   // Entity type -> its survivorship rules; most recent when absent.
   absl::flat_hash_map<std::string, SurvivorshipPolicy> survivorship;
+  // Blocking key -> records, changed by the unit as it writes (owned by the
+  // engine; undone with CandidateIndexUndo when the transaction fails).
+  matching::CandidateIndex* candidate_index = nullptr;
 };
 
 // Why a unit of work runs; written into every golden version it makes.
@@ -90,8 +94,8 @@ class UnitOfWork {
   absl::Status Recluster(absl::Span<const int64_t> seed_records,
                          absl::Span<const int64_t> seed_goldens);
 
-  // Deletes a stored record and notes its departure from its golden record;
-  // follow with Recluster({}, {row.golden_id}).
+  // Deletes a stored record (and its blocks) and notes its departure from
+  // its golden record; follow with Recluster({}, {row.golden_id}).
   absl::Status DeleteRecord(const storage::RecordRow& row);
 
   // Appends one change event.

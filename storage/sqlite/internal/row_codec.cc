@@ -257,30 +257,4 @@ absl::Status DecodeAuditPayload(absl::string_view blob, absl::string_view what,
   return absl::OkStatus();
 }
 
-std::string EncodeBlockKeys(const std::vector<uint64_t>& keys) {
-  std::string out(keys.size() * sizeof(uint64_t), '\0');
-  for (size_t i = 0; i < keys.size(); ++i) {
-    uint64_t key = keys[i];
-    for (size_t b = 0; b < sizeof(uint64_t); ++b) {
-      out[i * sizeof(uint64_t) + b] = static_cast<char>(key & 0xff);
-      key >>= 8;
-    }
-  }
-  return out;
-}
-
-absl::StatusOr<std::vector<uint64_t>> DecodeBlockKeys(absl::string_view blob,
-                                                      absl::string_view what) {
-  if (blob.size() % sizeof(uint64_t) != 0) return Corrupt(what);
-  std::vector<uint64_t> keys(blob.size() / sizeof(uint64_t));
-  for (size_t i = 0; i < keys.size(); ++i) {
-    uint64_t key = 0;
-    for (size_t b = sizeof(uint64_t); b-- > 0;) {
-      key = (key << 8) | static_cast<uint8_t>(blob[i * sizeof(uint64_t) + b]);
-    }
-    keys[i] = key;
-  }
-  return keys;
-}
-
 }  // namespace mdm::storage::sqlite_internal

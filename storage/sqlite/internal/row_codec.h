@@ -47,10 +47,6 @@ std::string EncodeAuditPayload(const AuditRow& entry);
 absl::Status DecodeAuditPayload(absl::string_view blob, absl::string_view what,
                                 AuditRow& entry);
 
-std::string EncodeBlockKeys(const std::vector<uint64_t>& keys);
-absl::StatusOr<std::vector<uint64_t>> DecodeBlockKeys(absl::string_view blob,
-                                                      absl::string_view what);
-
 }  // namespace mdm::storage::sqlite_internal
 
 #endif  // MDM_STORAGE_SQLITE_INTERNAL_ROW_CODEC_H_

@@ -49,15 +49,5 @@ TEST(RowCodec, ChangePayloadRoundTrips) {
   EXPECT_EQ(decoded_values, values);
 }
 
-TEST(RowCodec, BlockKeysRoundTripFullRange) {
-  const std::vector<uint64_t> keys = {0, 1, 0xffffffffffffffffULL,
-                                      0x8000000000000000ULL, 42};
-  ASSERT_OK_AND_ASSIGN(auto decoded,
-                       DecodeBlockKeys(EncodeBlockKeys(keys), "k"));
-  EXPECT_EQ(decoded, keys);
-  EXPECT_THAT(DecodeBlockKeys("abc", "k"),
-              StatusIs(absl::StatusCode::kDataLoss));
-}
-
 }  // namespace
 }  // namespace mdm::storage::sqlite_internal

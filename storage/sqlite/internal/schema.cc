@@ -8,7 +8,7 @@ namespace mdm::storage::sqlite_internal {
 namespace {
 
 // Times are microseconds since the Unix epoch. Composite columns (attributes,
-// block_keys, payload) use the encodings in row_codec.h.
+// payload) use the encodings in row_codec.h.
 constexpr absl::string_view kMigrations[] = {
     // 1: records, golden records, matching state and the change feed.
     R"sql(
@@ -164,6 +164,13 @@ CREATE TABLE audit_goldens(
 ) WITHOUT ROWID;
 
 CREATE INDEX edges_by_weight ON edges(weight);
+)sql",
+    // 6: blocking keys move to an index in memory, rebuilt from the records'
+    // features at start; on disk they cost a dozen random B-tree inserts per
+    // record.
+    R"sql(
+DROP TABLE block_keys;
+ALTER TABLE source_records DROP COLUMN block_keys;
 )sql",
 };
 

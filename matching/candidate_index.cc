@@ -1,0 +1,149 @@
+#include "matching/candidate_index.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace mdm::matching {
+namespace {
+
+void SortUnique(std::vector<uint64_t>& keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+}
+
+}  // namespace
+
+void CandidateIndex::Replace(int64_t record_id, std::vector<uint64_t> keys,
+                             std::string features) {
+  SortUnique(keys);
+  absl::MutexLock lock(&mu_);
+  RememberLocked(record_id);
+  SetLocked(record_id, true,
+            {.keys = std::move(keys), .features = std::move(features)});
+}
+
+void CandidateIndex::Remove(int64_t record_id) {
+  absl::MutexLock lock(&mu_);
+  RememberLocked(record_id);
+  SetLocked(record_id, false, {});
+}
+
+void CandidateIndex::Load(absl::Span<const int64_t> record_ids,
+                          absl::Span<std::vector<uint64_t>> keys,
+                          absl::Span<std::string> features) {
+  absl::MutexLock lock(&mu_);
+  records_.reserve(records_.size() + record_ids.size());
+  for (size_t i = 0; i < record_ids.size(); ++i) {
+    SortUnique(keys[i]);
+    SetLocked(record_ids[i], true,
+              {.keys = std::move(keys[i]), .features = std::move(features[i])});
+  }
+}
+
+void CandidateIndex::RememberLocked(int64_t record_id) {
+  auto it = records_.find(record_id);
+  if (it == records_.end()) {
+    undo_.push_back({.record_id = record_id, .existed = false, .previous = {}});
+  } else {
+    undo_.push_back(
+        {.record_id = record_id, .existed = true, .previous = it->second});
+  }
+}
+
+void CandidateIndex::SetLocked(int64_t record_id, bool present, Entry entry) {
+  auto it = records_.find(record_id);
+  static const std::vector<uint64_t> kNoKeys;
+  const std::vector<uint64_t>& old_keys =
+      it == records_.end() ? kNoKeys : it->second.keys;
+  const std::vector<uint64_t>& new_keys = present ? entry.keys : kNoKeys;
+  // Both lists are sorted: walk them together.
+  size_t i = 0, j = 0;
+  while (i < old_keys.size() || j < new_keys.size()) {
+    if (j == new_keys.size() ||
+        (i < old_keys.size() && old_keys[i] < new_keys[j])) {
+      RemoveMember(old_keys[i++], record_id);
+    } else if (i == old_keys.size() || new_keys[j] < old_keys[i]) {
+      blocks_[new_keys[j++]].push_back(record_id);
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+  if (!present) {
+    if (it != records_.end()) records_.erase(it);
+  } else if (it != records_.end()) {
+    it->second = std::move(entry);
+  } else {
+    records_.emplace(record_id, std::move(entry));
+  }
+}
+
+void CandidateIndex::RemoveMember(uint64_t key, int64_t record_id) {
+  auto block = blocks_.find(key);
+  if (block == blocks_.end()) return;
+  std::vector<int64_t>& members = block->second;
+  auto it = std::find(members.begin(), members.end(), record_id);
+  if (it != members.end()) {
+    *it = members.back();
+    members.pop_back();
+  }
+  if (members.empty()) blocks_.erase(block);
+}
+
+bool CandidateIndex::Members(uint64_t key, size_t limit,
+                             std::vector<int64_t>& members) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto block = blocks_.find(key);
+  if (block == blocks_.end()) return true;
+  if (block->second.size() > limit) return false;
+  members.insert(members.end(), block->second.begin(), block->second.end());
+  return true;
+}
+
+size_t CandidateIndex::BlockSize(uint64_t key) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto block = blocks_.find(key);
+  return block == blocks_.end() ? 0 : block->second.size();
+}
+
+void CandidateIndex::VisitFeatures(
+    absl::Span<const int64_t> record_ids,
+    absl::FunctionRef<void(int64_t, absl::string_view)> visit) const {
+  absl::ReaderMutexLock lock(&mu_);
+  for (int64_t id : record_ids) {
+    auto it = records_.find(id);
+    if (it != records_.end()) visit(id, it->second.features);
+  }
+}
+
+std::vector<uint64_t> CandidateIndex::KeysOf(int64_t record_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = records_.find(record_id);
+  return it == records_.end() ? std::vector<uint64_t>() : it->second.keys;
+}
+
+size_t CandidateIndex::records() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return records_.size();
+}
+
+CandidateIndex::Mark CandidateIndex::mark() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return undo_.size();
+}
+
+void CandidateIndex::RollbackTo(Mark mark) {
+  absl::MutexLock lock(&mu_);
+  while (undo_.size() > mark) {
+    Undo undo = std::move(undo_.back());
+    undo_.pop_back();
+    SetLocked(undo.record_id, undo.existed, std::move(undo.previous));
+  }
+}
+
+void CandidateIndex::ForgetUndo() {
+  absl::MutexLock lock(&mu_);
+  undo_.clear();
+}
+
+}  // namespace mdm::matching
