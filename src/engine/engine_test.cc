@@ -476,7 +476,9 @@ TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
 TEST_F(EngineTest, OversizedBlocksAreSkippedAndCounted) {
   v1::MdmConfig config = *DefaultConfig();
   v1::EntityTypeConfig* person = config.mutable_entity_types(0);
-  person->set_max_block_size(3);
+  for (v1::BlockingRuleConfig& rule : *person->mutable_blocking_rules()) {
+    if (rule.name() == "birth_date") rule.set_max_block_size(3);
+  }
   engine_.reset();
   auto engine = Engine::Create(store_.get(), config, &clock_);
   ASSERT_THAT(engine, IsOk());
