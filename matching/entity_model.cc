@@ -436,6 +436,28 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
       if (index.has_value()) model.token_stats_[*index] = TermStats(stats);
     }
   }
+  for (Comparison& comparison : model.comparisons_) {
+    const TermStats& stats = model.value_stats_[comparison.attribute];
+    comparison.max_weight = 0;
+    for (const ComparisonLevel& level : comparison.levels) {
+      double weight = level.weight;
+      if (level.tf_adjust && !stats.empty()) {
+        // The rarest value: seen once in the population.
+        weight = std::max(weight, std::log2(level.m * static_cast<double>(
+                                                          stats.population())));
+      }
+      comparison.max_weight = std::max(comparison.max_weight, weight);
+    }
+  }
+  model.comparisons_by_max_weight_.resize(model.comparisons_.size());
+  for (size_t c = 0; c < model.comparisons_.size(); ++c) {
+    model.comparisons_by_max_weight_[c] = static_cast<int>(c);
+  }
+  std::stable_sort(model.comparisons_by_max_weight_.begin(),
+                   model.comparisons_by_max_weight_.end(), [&](int x, int y) {
+                     return model.comparisons_[x].max_weight >
+                            model.comparisons_[y].max_weight;
+                   });
   return model;
 }
 

@@ -99,6 +99,9 @@ struct Comparison {
   std::vector<ComparisonLevel> levels;
   // Indexes of comparisons that, when any was made, make this one not count.
   std::vector<int> unless_compared;
+  // The most this comparison can add to a match weight (at least 0, which
+  // it adds when not made), term-frequency adjustment included.
+  double max_weight = 0;
 };
 
 // Counts of values (or tokens) of one attribute, from training.
@@ -135,6 +138,11 @@ class EntityModel {
     return blocking_rules_;
   }
   const std::vector<Comparison>& comparisons() const { return comparisons_; }
+  // Comparison indexes by decreasing max_weight: the order in which a
+  // score's upper bound falls fastest.
+  const std::vector<int>& comparisons_by_max_weight() const {
+    return comparisons_by_max_weight_;
+  }
 
   // Index of a declared attribute, if any.
   std::optional<int> AttributeIndex(absl::string_view name) const;
@@ -182,6 +190,7 @@ class EntityModel {
   absl::flat_hash_map<std::string, int> attribute_index_;
   std::vector<BlockingRule> blocking_rules_;
   std::vector<Comparison> comparisons_;
+  std::vector<int> comparisons_by_max_weight_;
   double prior_weight_ = 0;
   double auto_merge_weight_ = 0;
   double review_weight_ = 0;

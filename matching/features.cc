@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "matching/entity_model.h"
 
@@ -66,6 +67,24 @@ class Reader {
     values.resize(count);
     for (std::string& v : values) String(v);
   }
+  // Passes over a string or a list without copying it.
+  void SkipString() {
+    const uint64_t size = Varint();
+    if (!ok_ || size > rest_.size()) {
+      ok_ = false;
+      return;
+    }
+    rest_.remove_prefix(size);
+  }
+  void SkipList() {
+    const uint64_t count = Varint();
+    if (!ok_ || count > rest_.size()) {
+      ok_ = false;
+      return;
+    }
+    for (uint64_t i = 0; i < count && ok_; ++i) SkipString();
+  }
+  absl::string_view rest() const { return rest_; }
   uint64_t Fixed64() {
     if (rest_.size() < 8) {
       ok_ = false;
@@ -121,6 +140,49 @@ std::string EncodeFeatures(const EntityModel& model,
   return out;
 }
 
+namespace {
+
+// Reads the rest of a present attribute (after its value) into `f`.
+void ReadFeatureBody(Reader& in, Feature& f) {
+  in.List(f.tokens);
+  in.List(f.weak_tokens);
+  in.List(f.keys);
+  in.List(f.abbreviations);
+  in.List(f.codes);
+  const uint64_t flags = in.Varint();  // one byte: every flag is < 0x80
+  f.has_number = (flags & kHasNumber) != 0;
+  f.validated = (flags & kValidated) != 0;
+  f.invalid = (flags & kInvalid) != 0;
+  f.number = 0;
+  if (f.has_number) {
+    const uint64_t bits = in.Fixed64();
+    std::memcpy(&f.number, &bits, sizeof(bits));
+  }
+}
+
+void ClearFeature(Feature& f) {
+  f.value.clear();
+  f.tokens.clear();
+  f.weak_tokens.clear();
+  f.keys.clear();
+  f.abbreviations.clear();
+  f.codes.clear();
+  f.number = 0;
+  f.has_number = f.validated = f.invalid = false;
+}
+
+// The attribute count after a valid header, or nullopt.
+std::optional<uint64_t> ReadHeader(const EntityModel& model, Reader& in) {
+  if (in.Fixed64() != model.features_fingerprint() || !in.ok()) {
+    return std::nullopt;
+  }
+  const uint64_t count = in.Varint();
+  if (!in.ok() || count != model.attributes().size()) return std::nullopt;
+  return count;
+}
+
+}  // namespace
+
 bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
                     RecordFeatures& features) {
   if (bytes.empty() || bytes.front() != kFormat) {
@@ -128,41 +190,21 @@ bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
     return false;
   }
   Reader in(bytes.substr(1));
-  const uint64_t count =
-      in.Fixed64() == model.features_fingerprint() && in.ok() ? in.Varint() : 0;
-  if (!in.ok() || count != model.attributes().size()) {
+  const std::optional<uint64_t> count = ReadHeader(model, in);
+  if (!count.has_value()) {
     features.attributes.clear();
     return false;
   }
-  // Assigned in place: decoding into the same object again and again (as
-  // candidate scoring does) reuses its strings and vectors.
-  features.attributes.resize(count);
+  // Assigned in place: decoding into the same object again and again reuses
+  // its strings and vectors.
+  features.attributes.resize(*count);
   for (Feature& f : features.attributes) {
     in.String(f.value);
     if (f.value.empty()) {
-      f.tokens.clear();
-      f.weak_tokens.clear();
-      f.keys.clear();
-      f.abbreviations.clear();
-      f.codes.clear();
-      f.number = 0;
-      f.has_number = f.validated = f.invalid = false;
+      ClearFeature(f);
       continue;
     }
-    in.List(f.tokens);
-    in.List(f.weak_tokens);
-    in.List(f.keys);
-    in.List(f.abbreviations);
-    in.List(f.codes);
-    const uint64_t flags = in.Varint();  // one byte: every flag is < 0x80
-    f.has_number = (flags & kHasNumber) != 0;
-    f.validated = (flags & kValidated) != 0;
-    f.invalid = (flags & kInvalid) != 0;
-    f.number = 0;
-    if (f.has_number) {
-      const uint64_t bits = in.Fixed64();
-      std::memcpy(&f.number, &bits, sizeof(bits));
-    }
+    ReadFeatureBody(in, f);
     if (!in.ok()) {
       features.attributes.clear();
       return false;
@@ -171,6 +213,54 @@ bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
   if (in.ok() && in.done()) return true;
   features.attributes.clear();
   return false;
+}
+
+bool LazyFeatures::Reset(const EntityModel& model, absl::string_view bytes) {
+  spans_.clear();
+  if (bytes.empty() || bytes.front() != kFormat) return false;
+  Reader in(bytes.substr(1));
+  const std::optional<uint64_t> count = ReadHeader(model, in);
+  if (!count.has_value()) return false;
+  spans_.reserve(*count);
+  for (uint64_t a = 0; a < *count; ++a) {
+    const absl::string_view start = in.rest();
+    if (!start.empty() && start.front() == 0) {  // empty value: missing
+      in.SkipString();
+      spans_.emplace_back();
+      continue;
+    }
+    in.SkipString();
+    for (int list = 0; list < 5; ++list) in.SkipList();
+    const uint64_t flags = in.Varint();
+    if (flags & kHasNumber) in.Fixed64();
+    if (!in.ok()) {
+      spans_.clear();
+      return false;
+    }
+    spans_.push_back(start.substr(0, start.size() - in.rest().size()));
+  }
+  if (!in.ok() || !in.done()) {
+    spans_.clear();
+    return false;
+  }
+  if (decoded_.size() < spans_.size()) decoded_.resize(spans_.size());
+  done_.assign(spans_.size(), false);
+  return true;
+}
+
+const Feature& LazyFeatures::attribute(int attribute) {
+  Feature& f = decoded_[attribute];
+  if (!done_[attribute]) {
+    done_[attribute] = true;
+    if (spans_[attribute].empty()) {
+      ClearFeature(f);
+    } else {
+      Reader in(spans_[attribute]);
+      in.String(f.value);
+      ReadFeatureBody(in, f);
+    }
+  }
+  return f;
 }
 
 }  // namespace mdm::matching

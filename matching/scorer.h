@@ -44,6 +44,20 @@ PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
 double MatchWeight(const EntityModel& model, const RecordFeatures& a,
                    const RecordFeatures& b);
 
+// MatchWeight(a, b) when it is at least `floor`; otherwise some weight below
+// `floor`. Stops as soon as the comparisons not made yet cannot lift the
+// weight to `floor` (most candidate pairs are far below the review
+// threshold), trying comparisons in comparisons_by_max_weight() order.
+//
+//   double w = MatchWeightAtLeast(model, a, b, model.review_weight());
+//   if (w >= model.review_weight()) StoreEdge(a, b, w);  // w is exact
+double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
+                          const RecordFeatures& b, double floor);
+// The same against encoded features, decoding only the attributes that the
+// comparisons made need.
+double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
+                          LazyFeatures& b, double floor);
+
 // The level of each comparison (-1 when missing), for training. Term
 // frequencies play no part.
 std::vector<int8_t> ComparisonVector(const EntityModel& model,

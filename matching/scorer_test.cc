@@ -1,8 +1,11 @@
 #include "matching/scorer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "gtest/gtest.h"
+#include "matching/features.h"
 #include "matching/standardizer.h"
 #include "matching/testing/test_models.h"
 
@@ -156,6 +159,57 @@ TEST(ScorePair, TermFrequencyMakesRareAgreementCountMore) {
   EXPECT_TRUE(john.outcomes[1].tf_adjusted);
   EXPECT_NEAR(john.outcomes[1].weight, std::log2(0.6 / 0.1), 1e-9);
   EXPECT_NEAR(zebedee.outcomes[1].weight, std::log2(0.6 / 0.001), 1e-9);
+}
+
+TEST(MatchWeightAtLeast, ExactAtOrAboveTheFloorAndBelowItOtherwise) {
+  const EntityModel model = TestPersonModel();
+  const std::vector<RecordFeatures> records = {
+      F(model, {{"given_name", "Ann"}, {"family_name", "Lee"},
+                {"birth_date", "1985-03-07"}, {"email", "ann@x.org"}}),
+      F(model, {{"given_name", "Anne"}, {"family_name", "Lee"},
+                {"birth_date", "1985-07-03"}, {"email", "ann.lee@y.org"}}),
+      F(model, {{"given_name", "Bob"}, {"family_name", "Stone"},
+                {"birth_date", "1962-11-30"}}),
+      F(model, {{"full_name", "Ann Lee"}, {"phone", "+1 415 555 0100"}}),
+      F(model, {{"email", "ann@x.org"}}),
+      F(model, {}),
+  };
+  for (const RecordFeatures& a : records) {
+    for (const RecordFeatures& b : records) {
+      const double exact = MatchWeight(model, a, b);
+      for (double floor : {-1000.0, -10.0, 0.0, exact, exact + 0.5, 1000.0}) {
+        const double bounded = MatchWeightAtLeast(model, a, b, floor);
+        LazyFeatures lazy;
+        const std::string bytes = EncodeFeatures(model, b);
+        ASSERT_TRUE(lazy.Reset(model, bytes));
+        const double from_bytes = MatchWeightAtLeast(model, a, lazy, floor);
+        if (exact >= floor) {
+          EXPECT_EQ(bounded, exact) << "floor " << floor;
+          EXPECT_EQ(from_bytes, exact) << "floor " << floor;
+        } else {
+          EXPECT_LT(bounded, floor) << "exact " << exact;
+          EXPECT_LT(from_bytes, floor) << "exact " << exact;
+        }
+      }
+    }
+  }
+}
+
+TEST(MatchWeightAtLeast, ComparisonsWithTheMostWeightComeFirst) {
+  const EntityModel model = TestPersonModel();
+  const std::vector<int>& order = model.comparisons_by_max_weight();
+  ASSERT_EQ(order.size(), model.comparisons().size());
+  for (size_t i = 1; i < order.size(); ++i) {
+    EXPECT_GE(model.comparisons()[order[i - 1]].max_weight,
+              model.comparisons()[order[i]].max_weight);
+  }
+  for (const Comparison& comparison : model.comparisons()) {
+    double most = 0;
+    for (const ComparisonLevel& level : comparison.levels) {
+      most = std::max(most, level.weight);
+    }
+    EXPECT_EQ(comparison.max_weight, most) << comparison.name;  // untrained
+  }
 }
 
 TEST(FeaturesConflict, IdentifiersModelsAndQuantities) {

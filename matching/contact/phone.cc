@@ -81,8 +81,12 @@ PhoneNumber FromParsed(const LibPhoneNumber& number) {
   PhoneNumber out;
   util.Format(number, PhoneNumberUtil::E164, &out.e164);
   util.GetNationalSignificantNumber(number, &out.digits);
-  out.valid = util.IsValidNumber(number);
+  // What IsValidNumber does, without finding the region a second time: the
+  // region search runs the number patterns of every region of the country
+  // code, the costliest step of parsing.
   util.GetRegionCodeForNumber(number, &out.region);
+  out.valid = !out.region.empty() && out.region != kUnknownRegion &&
+              util.IsValidNumberForRegion(number, out.region);
   if (out.region.empty() || out.region == kUnknownRegion) {
     out.region.clear();
     util.GetRegionCodeForCountryCode(number.country_code(), &out.region);
@@ -99,17 +103,19 @@ PhoneNumber ParsePhone(absl::string_view raw, absl::string_view region_hint) {
 
   std::optional<LibPhoneNumber> parsed =
       Parse(text, region.empty() ? kUnknownRegion : region);
-  if (!parsed.has_value() ||
-      !PhoneNumberUtil::GetInstance()->IsValidNumber(*parsed)) {
-    if (const std::optional<std::string> international =
-            WithPlusForDoubleZero(text)) {
-      std::optional<LibPhoneNumber> alternative =
-          Parse(*international, kUnknownRegion);
-      if (alternative.has_value() &&
-          (!parsed.has_value() ||
-           PhoneNumberUtil::GetInstance()->IsValidNumber(*alternative))) {
-        parsed = std::move(alternative);
-      }
+  // "00..." may be the international prefix: prefer that reading when the
+  // first one does not give a valid number and it does.
+  if (const std::optional<std::string> international =
+          WithPlusForDoubleZero(text);
+      international.has_value() &&
+      (!parsed.has_value() ||
+       !PhoneNumberUtil::GetInstance()->IsValidNumber(*parsed))) {
+    std::optional<LibPhoneNumber> alternative =
+        Parse(*international, kUnknownRegion);
+    if (alternative.has_value() &&
+        (!parsed.has_value() ||
+         PhoneNumberUtil::GetInstance()->IsValidNumber(*alternative))) {
+      parsed = std::move(alternative);
     }
   }
   if (parsed.has_value()) return FromParsed(*parsed);

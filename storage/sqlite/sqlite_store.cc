@@ -871,12 +871,14 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return stmt.Run();
   }
 
-  absl::Status Savepoint() override { return conn_->Exec("SAVEPOINT unit"); }
+  // Prepared once per connection: a batch sets a savepoint per record.
+  absl::Status Savepoint() override { return RunCached("SAVEPOINT unit"); }
   absl::Status ReleaseSavepoint() override {
-    return conn_->Exec("RELEASE unit");
+    return RunCached("RELEASE unit");
   }
   absl::Status RollbackToSavepoint() override {
-    return conn_->Exec("ROLLBACK TO unit; RELEASE unit");
+    MDM_RETURN_IF_ERROR(RunCached("ROLLBACK TO unit"));
+    return RunCached("RELEASE unit");
   }
 
   absl::Status Commit() override {
@@ -912,6 +914,11 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
                        "WHERE record_id = ? AND valid_to IS NULL"));
     stmt.BindInt(1, ToMicros(time));
     stmt.BindInt(2, record_id);
+    return stmt.Run();
+  }
+
+  absl::Status RunCached(absl::string_view sql) {
+    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
     return stmt.Run();
   }
 

@@ -72,11 +72,12 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
   has_band_pairs_ = false;
   // Candidates' features come from the index; blocking keys are per entity
   // type, so every candidate is of this record's type.
-  matching::RecordFeatures other;
+  matching::LazyFeatures other;
   context_.candidate_index->VisitFeatures(
       candidates, [&](int64_t id, absl::string_view bytes) {
-        if (!matching::DecodeFeatures(model_, bytes, other)) return;
-        const double weight = matching::MatchWeight(model_, features, other);
+        if (!other.Reset(model_, bytes)) return;
+        const double weight = matching::MatchWeightAtLeast(
+            model_, features, other, model_.review_weight());
         if (weight < model_.review_weight()) return;
         if (weight >= model_.auto_merge_weight()) {
           linked.push_back(id);
