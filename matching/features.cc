@@ -67,24 +67,6 @@ class Reader {
     values.resize(count);
     for (std::string& v : values) String(v);
   }
-  // Passes over a string or a list without copying it.
-  void SkipString() {
-    const uint64_t size = Varint();
-    if (!ok_ || size > rest_.size()) {
-      ok_ = false;
-      return;
-    }
-    rest_.remove_prefix(size);
-  }
-  void SkipList() {
-    const uint64_t count = Varint();
-    if (!ok_ || count > rest_.size()) {
-      ok_ = false;
-      return;
-    }
-    for (uint64_t i = 0; i < count && ok_; ++i) SkipString();
-  }
-  absl::string_view rest() const { return rest_; }
   uint64_t Fixed64() {
     if (rest_.size() < 8) {
       ok_ = false;
@@ -213,54 +195,6 @@ bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
   if (in.ok() && in.done()) return true;
   features.attributes.clear();
   return false;
-}
-
-bool LazyFeatures::Reset(const EntityModel& model, absl::string_view bytes) {
-  spans_.clear();
-  if (bytes.empty() || bytes.front() != kFormat) return false;
-  Reader in(bytes.substr(1));
-  const std::optional<uint64_t> count = ReadHeader(model, in);
-  if (!count.has_value()) return false;
-  spans_.reserve(*count);
-  for (uint64_t a = 0; a < *count; ++a) {
-    const absl::string_view start = in.rest();
-    if (!start.empty() && start.front() == 0) {  // empty value: missing
-      in.SkipString();
-      spans_.emplace_back();
-      continue;
-    }
-    in.SkipString();
-    for (int list = 0; list < 5; ++list) in.SkipList();
-    const uint64_t flags = in.Varint();
-    if (flags & kHasNumber) in.Fixed64();
-    if (!in.ok()) {
-      spans_.clear();
-      return false;
-    }
-    spans_.push_back(start.substr(0, start.size() - in.rest().size()));
-  }
-  if (!in.ok() || !in.done()) {
-    spans_.clear();
-    return false;
-  }
-  if (decoded_.size() < spans_.size()) decoded_.resize(spans_.size());
-  done_.assign(spans_.size(), false);
-  return true;
-}
-
-const Feature& LazyFeatures::attribute(int attribute) {
-  Feature& f = decoded_[attribute];
-  if (!done_[attribute]) {
-    done_[attribute] = true;
-    if (spans_[attribute].empty()) {
-      ClearFeature(f);
-    } else {
-      Reader in(spans_[attribute]);
-      in.String(f.value);
-      ReadFeatureBody(in, f);
-    }
-  }
-  return f;
 }
 
 }  // namespace mdm::matching

@@ -79,36 +79,6 @@ std::string EncodeFeatures(const EntityModel& model,
 bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
                     RecordFeatures& features);
 
-// Encoded features read one attribute at a time, for scoring a record
-// against many stored ones: most candidates are told apart after a few
-// comparisons, and decoding every attribute of each costs more than the
-// comparisons themselves. Reuse one object across records.
-//
-//   LazyFeatures other;
-//   if (other.Reset(model, bytes) && !other.missing(3)) {
-//     const Feature& email = other.attribute(3);  // decoded on first use
-//   }
-//
-// Holds a view of the bytes given to Reset, which must outlive their use.
-// Not thread-safe.
-class LazyFeatures {
- public:
-  // Checks the encoding (as DecodeFeatures does) and finds each attribute;
-  // false when the bytes do not decode under `model`.
-  bool Reset(const EntityModel& model, absl::string_view bytes);
-
-  int size() const { return static_cast<int>(spans_.size()); }
-  bool missing(int attribute) const { return spans_[attribute].empty(); }
-  // The decoded attribute, valid until the next Reset.
-  const Feature& attribute(int attribute);
-
- private:
-  // Encoded bytes of each attribute; empty when it is missing.
-  std::vector<absl::string_view> spans_;
-  std::vector<Feature> decoded_;
-  std::vector<bool> done_;
-};
-
 }  // namespace mdm::matching
 
 #endif  // MDM_MATCHING_FEATURES_H_

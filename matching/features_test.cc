@@ -50,30 +50,5 @@ TEST(Features, DecodingIntoAReusedObjectLeavesNothingOfThePreviousRecord) {
   EXPECT_TRUE(reused.attributes.empty());
 }
 
-TEST(LazyFeatures, GivesTheDecodedAttributesAndRejectsWhatDecodeRejects) {
-  const EntityModel model = TestPersonModel();
-  const RecordFeatures full =
-      Standardize(model, {{"email", "a@b.co"},
-                          {"full_name", "Ann Mary Lee"},
-                          {"birth_date", "1985-03-07"},
-                          {"phone", "+1 415 555 0100"}});
-  const RecordFeatures sparse = Standardize(model, {{"full_name", "Bo"}});
-  LazyFeatures lazy;
-  for (const RecordFeatures* record : {&full, &sparse, &full}) {
-    const std::string bytes = EncodeFeatures(model, *record);
-    ASSERT_TRUE(lazy.Reset(model, bytes));
-    ASSERT_EQ(lazy.size(), static_cast<int>(record->attributes.size()));
-    for (int a = lazy.size() - 1; a >= 0; --a) {  // any order
-      EXPECT_EQ(lazy.missing(a), record->attributes[a].missing());
-      EXPECT_EQ(lazy.attribute(a), record->attributes[a]) << a;
-    }
-  }
-  const std::string bytes = EncodeFeatures(model, full);
-  EXPECT_FALSE(lazy.Reset(model, "\x02garbage"));
-  EXPECT_FALSE(lazy.Reset(model, bytes.substr(0, bytes.size() - 1)));
-  EXPECT_FALSE(lazy.Reset(model, bytes + "x"));
-  EXPECT_FALSE(lazy.Reset(model, ""));
-}
-
 }  // namespace
 }  // namespace mdm::matching

@@ -161,22 +161,9 @@ class PairMeasures {
   std::optional<int> damerau_;
 };
 
-// Attribute access for decoded and lazily decoded records alike.
-const Feature& Attribute(const RecordFeatures& r, int attribute) {
-  return r.attributes[attribute];
-}
-const Feature& Attribute(LazyFeatures& r, int attribute) {
-  return r.attribute(attribute);
-}
-bool Missing(const RecordFeatures& r, int attribute) {
-  return r.attributes[attribute].missing();
-}
-bool Missing(LazyFeatures& r, int attribute) { return r.missing(attribute); }
-
-template <typename B>
 bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
-           const Feature& a, const Feature& b, const RecordFeatures& ra, B& rb,
-           PairMeasures& measures) {
+           const Feature& a, const Feature& b, const RecordFeatures& ra,
+           const RecordFeatures& rb, PairMeasures& measures) {
   switch (level.condition) {
     case LevelCondition::kExact:
       return a.value == b.value;
@@ -231,34 +218,30 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
       return a.invalid || b.invalid;
     case LevelCondition::kSwapped: {
       const Feature& a_other = ra.attributes[level.other_attribute];
-      if (a_other.missing() || Missing(rb, level.other_attribute)) {
-        return false;
-      }
-      const Feature& b_other = Attribute(rb, level.other_attribute);
-      return
+      const Feature& b_other = rb.attributes[level.other_attribute];
+      return !a_other.missing() && !b_other.missing() &&
              a.value == b_other.value && a_other.value == b.value;
     }
   }
   return false;
 }
 
-template <typename B>
 bool Compared(const EntityModel& model, int index, const RecordFeatures& a,
-              B& b) {
+              const RecordFeatures& b) {
   const int attribute = model.comparisons()[index].attribute;
-  return !a.attributes[attribute].missing() && !Missing(b, attribute);
+  return !a.attributes[attribute].missing() &&
+         !b.attributes[attribute].missing();
 }
 
 // Evaluates one comparison; returns its outcome.
-template <typename B>
 ComparisonOutcome Evaluate(const EntityModel& model, int index,
-                           const RecordFeatures& a, B& b,
+                           const RecordFeatures& a, const RecordFeatures& b,
                            bool use_term_frequencies) {
   const Comparison& comparison = model.comparisons()[index];
   ComparisonOutcome outcome{.comparison = index};
   const Feature& x = a.attributes[comparison.attribute];
-  if (x.missing() || Missing(b, comparison.attribute)) return outcome;
-  const Feature& y = Attribute(b, comparison.attribute);
+  const Feature& y = b.attributes[comparison.attribute];
+  if (x.missing() || y.missing()) return outcome;
   for (int other : comparison.unless_compared) {
     // Another comparison carries this evidence.
     if (Compared(model, other, a, b)) return outcome;
@@ -355,11 +338,8 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
   return weight;
 }
 
-namespace {
-
-template <typename B>
-double BoundedWeight(const EntityModel& model, const RecordFeatures& a, B& b,
-                     double floor) {
+double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
+                          const RecordFeatures& b, double floor) {
   const std::vector<Comparison>& comparisons = model.comparisons();
   const int count = static_cast<int>(comparisons.size());
   double reachable = model.prior_weight();
@@ -386,18 +366,6 @@ double BoundedWeight(const EntityModel& model, const RecordFeatures& a, B& b,
   double weight = model.prior_weight();
   for (int c = 0; c < count; ++c) weight += weights[c];
   return weight;
-}
-
-}  // namespace
-
-double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
-                          const RecordFeatures& b, double floor) {
-  return BoundedWeight(model, a, b, floor);
-}
-
-double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
-                          LazyFeatures& b, double floor) {
-  return BoundedWeight(model, a, b, floor);
 }
 
 std::vector<int8_t> ComparisonVector(const EntityModel& model,

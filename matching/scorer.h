@@ -53,10 +53,7 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 //   if (w >= model.review_weight()) StoreEdge(a, b, w);  // w is exact
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor);
-// The same against encoded features, decoding only the attributes that the
-// comparisons made need.
-double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
-                          LazyFeatures& b, double floor);
+
 
 // The level of each comparison (-1 when missing), for training. Term
 // frequencies play no part.

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "matching/features.h"
 #include "matching/standardizer.h"
 #include "matching/testing/test_models.h"
 
@@ -179,16 +178,10 @@ TEST(MatchWeightAtLeast, ExactAtOrAboveTheFloorAndBelowItOtherwise) {
       const double exact = MatchWeight(model, a, b);
       for (double floor : {-1000.0, -10.0, 0.0, exact, exact + 0.5, 1000.0}) {
         const double bounded = MatchWeightAtLeast(model, a, b, floor);
-        LazyFeatures lazy;
-        const std::string bytes = EncodeFeatures(model, b);
-        ASSERT_TRUE(lazy.Reset(model, bytes));
-        const double from_bytes = MatchWeightAtLeast(model, a, lazy, floor);
         if (exact >= floor) {
           EXPECT_EQ(bounded, exact) << "floor " << floor;
-          EXPECT_EQ(from_bytes, exact) << "floor " << floor;
         } else {
           EXPECT_LT(bounded, floor) << "exact " << exact;
-          EXPECT_LT(from_bytes, floor) << "exact " << exact;
         }
       }
     }

@@ -72,10 +72,10 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
   has_band_pairs_ = false;
   // Candidates' features come from the index; blocking keys are per entity
   // type, so every candidate is of this record's type.
-  matching::LazyFeatures other;
+  matching::RecordFeatures other;  // decoded into again and again
   context_.candidate_index->VisitFeatures(
       candidates, [&](int64_t id, absl::string_view bytes) {
-        if (!other.Reset(model_, bytes)) return;
+        if (!matching::DecodeFeatures(model_, bytes, other)) return;
         const double weight = matching::MatchWeightAtLeast(
             model_, features, other, model_.review_weight());
         if (weight < model_.review_weight()) return;
