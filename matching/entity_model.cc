@@ -443,8 +443,9 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
       double weight = level.weight;
       if (level.tf_adjust && !stats.empty()) {
         // The rarest value: seen once in the population.
-        weight = std::max(weight, std::log2(level.m * static_cast<double>(
-                                                          stats.population())));
+        weight = std::max(
+            weight,
+            std::log2(level.m * static_cast<double>(stats.population())));
       }
       comparison.max_weight = std::max(comparison.max_weight, weight);
     }

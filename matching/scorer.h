@@ -54,7 +54,6 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor);
 
-
 // The level of each comparison (-1 when missing), for training. Term
 // frequencies play no part.
 std::vector<int8_t> ComparisonVector(const EntityModel& model,

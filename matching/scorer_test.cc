@@ -163,11 +163,16 @@ TEST(ScorePair, TermFrequencyMakesRareAgreementCountMore) {
 TEST(MatchWeightAtLeast, ExactAtOrAboveTheFloorAndBelowItOtherwise) {
   const EntityModel model = TestPersonModel();
   const std::vector<RecordFeatures> records = {
-      F(model, {{"given_name", "Ann"}, {"family_name", "Lee"},
-                {"birth_date", "1985-03-07"}, {"email", "ann@x.org"}}),
-      F(model, {{"given_name", "Anne"}, {"family_name", "Lee"},
-                {"birth_date", "1985-07-03"}, {"email", "ann.lee@y.org"}}),
-      F(model, {{"given_name", "Bob"}, {"family_name", "Stone"},
+      F(model, {{"given_name", "Ann"},
+                {"family_name", "Lee"},
+                {"birth_date", "1985-03-07"},
+                {"email", "ann@x.org"}}),
+      F(model, {{"given_name", "Anne"},
+                {"family_name", "Lee"},
+                {"birth_date", "1985-07-03"},
+                {"email", "ann.lee@y.org"}}),
+      F(model, {{"given_name", "Bob"},
+                {"family_name", "Stone"},
                 {"birth_date", "1962-11-30"}}),
       F(model, {{"full_name", "Ann Lee"}, {"phone", "+1 415 555 0100"}}),
       F(model, {{"email", "ann@x.org"}}),

@@ -1,10 +1,10 @@
 // Store: durable state of the mdm service, spoken in domain rows.
 //
 // A Store holds source records (with their standardized features), golden
-// records, the links between them, scored pairs and the change feed, and the history of golden
-// records and links for reads as of a past time. All work happens inside a
-// transaction: a ReadTransaction sees one consistent snapshot; a
-// WriteTransaction is the single writer and applies all of its changes, with
+// records, the links between them, scored pairs and the change feed, and the
+// history of golden records and links for reads as of a past time. All work
+// happens inside a transaction: a ReadTransaction sees one consistent snapshot;
+// a WriteTransaction is the single writer and applies all of its changes, with
 // their change-feed events, atomically on Commit().
 //
 //   MDM_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,

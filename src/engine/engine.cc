@@ -136,8 +136,7 @@ absl::Status Engine::LoadCandidateIndex() {
           keys[i].push_back(key.hash);
         }
       });
-      candidate_index_.Load(ids, absl::MakeSpan(keys),
-                            absl::MakeSpan(encoded));
+      candidate_index_.Load(ids, absl::MakeSpan(keys), absl::MakeSpan(encoded));
     }
   }
   return absl::OkStatus();

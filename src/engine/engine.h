@@ -2,8 +2,8 @@
 //
 // Every write is one unit of work inside one storage transaction:
 //   validate -> standardize -> blocking keys -> candidates from the block
-//   index -> score -> edges -> cluster the affected records -> golden ids (create,
-//   merge with redirect, split) -> golden attributes -> change events.
+//   index -> score -> edges -> cluster the affected records -> golden ids
+//   (create, merge with redirect, split) -> golden attributes -> change events.
 // The change events are written in the same transaction as the change.
 //
 //   MDM_ASSIGN_OR_RETURN(auto engine,

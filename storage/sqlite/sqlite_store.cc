@@ -873,9 +873,7 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
 
   // Prepared once per connection: a batch sets a savepoint per record.
   absl::Status Savepoint() override { return RunCached("SAVEPOINT unit"); }
-  absl::Status ReleaseSavepoint() override {
-    return RunCached("RELEASE unit");
-  }
+  absl::Status ReleaseSavepoint() override { return RunCached("RELEASE unit"); }
   absl::Status RollbackToSavepoint() override {
     MDM_RETURN_IF_ERROR(RunCached("ROLLBACK TO unit"));
     return RunCached("RELEASE unit");

@@ -7,9 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/sqlite/internal/row_codec.h"
 #include "src/base/testing/status_matchers.h"
 #include "src/base/testing/temp_dir.h"
+#include "storage/sqlite/internal/row_codec.h"
 
 namespace mdm::storage {
 namespace {
@@ -487,8 +487,8 @@ TEST_F(SqliteStoreTest, MigratesVersionOneDatabaseKeepingItsData) {
     sqlite3_stmt* stmt = nullptr;
     ASSERT_EQ(sqlite3_prepare_v2(db, insert.c_str(), -1, &stmt, nullptr),
               SQLITE_OK);
-    const std::string attributes = sqlite_internal::EncodeAttributes(
-        MakeRecord("old", 1).attributes);
+    const std::string attributes =
+        sqlite_internal::EncodeAttributes(MakeRecord("old", 1).attributes);
     sqlite3_bind_blob(stmt, 1, attributes.data(),
                       static_cast<int>(attributes.size()), SQLITE_TRANSIENT);
     EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);

@@ -1,10 +1,9 @@
 // CandidateIndexUndo: ties the block index's changes to one write transaction.
 //
 //   MDM_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
-//   CandidateIndexUndo undo(index);          // after BeginWrite: destroyed first
-//   index.Replace(record_id, keys);
-//   MDM_RETURN_IF_ERROR(txn->Commit());  // an early return undoes the change
-//   undo.Committed();
+//   CandidateIndexUndo undo(index);          // after BeginWrite: destroyed
+//   first index.Replace(record_id, keys); MDM_RETURN_IF_ERROR(txn->Commit());
+//   // an early return undoes the change undo.Committed();
 //
 // Declare it after the transaction so that it rolls the index back while the
 // transaction still holds the store's write lock. Not thread-safe; lives on

@@ -89,8 +89,7 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
                          .weight = weight});
       });
   if (!linked.empty()) {
-    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
-                         txn_.GetRecords(linked));
+    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords(linked));
     for (const RecordRow& linked_row : rows) {
       linked_goldens_.insert(linked_row.golden_id);
     }
