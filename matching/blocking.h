@@ -8,7 +8,8 @@
 // collide in practice.
 //
 //   for (const BlockingKey& key : BlockingKeys(model, features)) {
-//     candidates += store.BlockMembers(key.hash, model.max_block_size() + 1);
+//     const int cap = model.blocking_rules()[key.rule].max_block_size;
+//     index.Members(key.hash, cap, candidates);  // CandidateIndex
 //   }
 //
 // Pure; thread-safe.
