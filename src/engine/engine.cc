@@ -215,6 +215,8 @@ Engine::PreparedRecord Engine::Prepare(const RecordInput& input) const {
   prepared.features =
       matching::Standardize(*prepared.model, *prepared.attributes);
   prepared.keys = matching::BlockingKeys(*prepared.model, prepared.features);
+  prepared.encoded_features =
+      matching::EncodeFeatures(*prepared.model, prepared.features);
   return prepared;
 }
 
@@ -263,7 +265,7 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
     row.created_at = now;
   }
   row.attributes = std::move(attributes);
-  row.features = matching::EncodeFeatures(*model, features);
+  row.features = std::move(prepared.encoded_features);
   row.content_hash = hash;
   row.updated_at = now;
   if (existing.has_value()) {

@@ -88,6 +88,7 @@ class Engine {
     uint64_t content_hash = 0;
     matching::RecordFeatures features;
     std::vector<matching::BlockingKey> keys;
+    std::string encoded_features;  // EncodeFeatures(model, features)
   };
   // Pure; thread-safe.
   PreparedRecord Prepare(const RecordInput& record) const;
