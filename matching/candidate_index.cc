@@ -100,6 +100,22 @@ bool CandidateIndex::Members(uint64_t key, size_t limit,
   return true;
 }
 
+std::vector<int64_t> CandidateIndex::Candidates(
+    const EntityModel& model, absl::Span<const BlockingKey> keys,
+    int* oversized) const {
+  std::vector<int64_t> candidates;
+  for (const BlockingKey& key : keys) {
+    const size_t cap = model.blocking_rules()[key.rule].max_block_size;
+    if (!Members(key.hash, cap, candidates) && oversized != nullptr) {
+      ++*oversized;
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  return candidates;
+}
+
 size_t CandidateIndex::BlockSize(uint64_t key) const {
   absl::ReaderMutexLock lock(&mu_);
   auto block = blocks_.find(key);

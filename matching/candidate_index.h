@@ -41,6 +41,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
+#include "matching/blocking.h"
+#include "matching/entity_model.h"
 
 namespace mdm::matching {
 
@@ -73,6 +75,13 @@ class CandidateIndex {
 
   // Number of records holding `key`.
   size_t BlockSize(uint64_t key) const;
+
+  // The records sharing any of `keys` with a record of `model`'s type,
+  // increasing and distinct; each key's block counts only up to its rule's
+  // max_block_size, and `oversized` (when not null) counts the blocks over.
+  std::vector<int64_t> Candidates(const EntityModel& model,
+                                  absl::Span<const BlockingKey> keys,
+                                  int* oversized = nullptr) const;
 
   // Calls `visit` with the features of each of `record_ids` that is indexed,
   // in order, under a shared lock: `visit` must not call into the index.

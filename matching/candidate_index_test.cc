@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "matching/testing/test_models.h"
 
 namespace mdm::matching {
 namespace {
@@ -132,6 +133,24 @@ TEST(CandidateIndex, LoadSetsKeysWithoutUndo) {
               ElementsAre(std::make_pair(int64_t{2}, std::string("f2"))));
   index.RollbackTo(0);
   EXPECT_THAT(MembersOf(index, 5), ElementsAre(1));
+}
+
+TEST(CandidateIndex, CandidatesAreDistinctSortedAndSkipBlocksOverTheirRuleCap) {
+  const EntityModel model = testing::TestPersonModel();
+  ASSERT_GE(model.blocking_rules().size(), 2u);
+  const size_t cap = model.blocking_rules()[1].max_block_size;
+  CandidateIndex index;
+  index.Replace(3, {100, 200}, Features(3));
+  index.Replace(1, {100}, Features(1));
+  for (size_t i = 0; i <= cap; ++i) {
+    index.Replace(1000 + static_cast<int64_t>(i), {300}, "x");
+  }
+  const std::vector<BlockingKey> keys = {{.rule = 0, .hash = 100},
+                                         {.rule = 0, .hash = 200},
+                                         {.rule = 1, .hash = 300}};
+  int oversized = 0;
+  EXPECT_THAT(index.Candidates(model, keys, &oversized), ElementsAre(1, 3));
+  EXPECT_EQ(oversized, 1);
 }
 
 }  // namespace

@@ -142,13 +142,6 @@ absl::Status Engine::LoadCandidateIndex() {
   return absl::OkStatus();
 }
 
-bool Engine::BlockMembers(const matching::EntityModel& model,
-                          const matching::BlockingKey& key,
-                          std::vector<int64_t>& members) const {
-  return candidate_index_.Members(
-      key.hash, model.blocking_rules()[key.rule].max_block_size, members);
-}
-
 absl::Status Engine::InstallTrained(const v1::TrainedModel& trained,
                                     absl::Time trained_at) {
   const v1::EntityTypeConfig* type_config = nullptr;

@@ -265,11 +265,6 @@ class Engine {
   void CountOversizedBlocks(absl::string_view entity_type, int64_t count);
   // Fills the block index from the stored records of every configured type.
   absl::Status LoadCandidateIndex();
-  // Members of a blocking key's block for reads (search, explain): false
-  // when the block is over its rule's cap.
-  bool BlockMembers(const matching::EntityModel& model,
-                    const matching::BlockingKey& key,
-                    std::vector<int64_t>& members) const;
 
   Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
          EngineOptions options);

@@ -99,16 +99,9 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
   result.query_attributes = attributes;
 
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  std::vector<int64_t> candidates;
-  for (const matching::BlockingKey& key :
-       matching::BlockingKeys(*model, features)) {
-    if (!BlockMembers(*model, key, candidates)) {
-      ++result.oversized_blocks_skipped;
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                   candidates.end());
+  const std::vector<int64_t> candidates = candidate_index_.Candidates(
+      *model, matching::BlockingKeys(*model, features),
+      &result.oversized_blocks_skipped);
   MDM_ASSIGN_OR_RETURN(std::vector<storage::RecordRow> rows,
                        txn->GetRecords(candidates));
 

@@ -48,16 +48,8 @@ matching::RecordFeatures UnitOfWork::Features(const RecordRow& row) const {
 
 absl::StatusOr<std::vector<int64_t>> UnitOfWork::Candidates(
     int64_t record_id, absl::Span<const matching::BlockingKey> keys) {
-  std::vector<int64_t> candidates;
-  for (const matching::BlockingKey& key : keys) {
-    const int cap = model_.blocking_rules()[key.rule].max_block_size;
-    if (!context_.candidate_index->Members(key.hash, cap, candidates)) {
-      ++oversized_blocks_;
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                   candidates.end());
+  std::vector<int64_t> candidates =
+      context_.candidate_index->Candidates(model_, keys, &oversized_blocks_);
   auto self = std::lower_bound(candidates.begin(), candidates.end(), record_id);
   if (self != candidates.end() && *self == record_id) candidates.erase(self);
   return candidates;
