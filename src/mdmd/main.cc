@@ -14,6 +14,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "src/base/clock.h"
 #include "src/base/log.h"
 #include "src/config/config_loader.h"
@@ -92,6 +93,10 @@ absl::Status Run(const Flags& flags) {
 }  // namespace mdm
 
 int main(int argc, char** argv) {
+  // Abseil as packaged records every lock in a global graph to detect
+  // lock-order cycles, which serializes all threads on one more lock. Tests
+  // keep it; the server does not pay for it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   mdm::Flags flags;
   CLI::App app{"mdmd: master data management service"};
   app.add_option("--listen", flags.listen, "HOST:PORT to serve gRPC on")

@@ -599,7 +599,7 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
       : SqliteReader(conn), mu_(mu) {}
 
   ~SqliteWriteTransaction() override {
-    if (!finished_) conn_->Exec("ROLLBACK").IgnoreError();
+    if (!finished_) conn_->Run("ROLLBACK").IgnoreError();
     mu_->Unlock();
   }
 
@@ -871,12 +871,13 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return stmt.Run();
   }
 
-  // Prepared once per connection: a batch sets a savepoint per record.
-  absl::Status Savepoint() override { return RunCached("SAVEPOINT unit"); }
-  absl::Status ReleaseSavepoint() override { return RunCached("RELEASE unit"); }
+  absl::Status Savepoint() override { return conn_->Run("SAVEPOINT unit"); }
+  absl::Status ReleaseSavepoint() override {
+    return conn_->Run("RELEASE unit");
+  }
   absl::Status RollbackToSavepoint() override {
-    MDM_RETURN_IF_ERROR(RunCached("ROLLBACK TO unit"));
-    return RunCached("RELEASE unit");
+    MDM_RETURN_IF_ERROR(conn_->Run("ROLLBACK TO unit"));
+    return conn_->Run("RELEASE unit");
   }
 
   absl::Status Commit() override {
@@ -884,8 +885,8 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
       return absl::FailedPreconditionError("transaction already finished");
     }
     finished_ = true;
-    absl::Status status = conn_->Exec("COMMIT");
-    if (!status.ok()) conn_->Exec("ROLLBACK").IgnoreError();
+    absl::Status status = conn_->Run("COMMIT");
+    if (!status.ok()) conn_->Run("ROLLBACK").IgnoreError();
     return status;
   }
 
@@ -912,11 +913,6 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
                        "WHERE record_id = ? AND valid_to IS NULL"));
     stmt.BindInt(1, ToMicros(time));
     stmt.BindInt(2, record_id);
-    return stmt.Run();
-  }
-
-  absl::Status RunCached(absl::string_view sql) {
-    MDM_ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
     return stmt.Run();
   }
 
@@ -951,14 +947,14 @@ class SqliteStore : public Store {
     if (conn == nullptr) {
       MDM_ASSIGN_OR_RETURN(conn, OpenReader());
     }
-    MDM_RETURN_IF_ERROR(conn->Exec("BEGIN"));
+    MDM_RETURN_IF_ERROR(conn->Run("BEGIN"));
     return std::unique_ptr<ReadTransaction>(
         new SqliteReadTransaction(this, std::move(conn)));
   }
 
   absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() override {
     write_mu_.Lock();
-    absl::Status status = writer_->Exec("BEGIN IMMEDIATE");
+    absl::Status status = writer_->Run("BEGIN IMMEDIATE");
     if (!status.ok()) {
       write_mu_.Unlock();
       return status;
@@ -1006,7 +1002,7 @@ SqliteReadTransaction::SqliteReadTransaction(SqliteStore* store,
     : SqliteReader(conn.get()), store_(store), owned_(std::move(conn)) {}
 
 SqliteReadTransaction::~SqliteReadTransaction() {
-  if (owned_->Exec("COMMIT").ok()) {
+  if (owned_->Run("COMMIT").ok()) {
     store_->ReturnReader(std::move(owned_));
   }
 }

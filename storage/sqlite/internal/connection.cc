@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "absl/strings/str_cat.h"
+#include "src/base/status_macros.h"
 #include "storage/sqlite/sqlite_status.h"
 
 namespace mdm::storage::sqlite_internal {
@@ -125,6 +126,11 @@ absl::StatusOr<Statement> Connection::Prepare(absl::string_view sql) {
     it = statements_.emplace(std::string(sql), stmt).first;
   }
   return Statement(it->second, db_);
+}
+
+absl::Status Connection::Run(absl::string_view sql) {
+  MDM_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql));
+  return stmt.Run();
 }
 
 int64_t Connection::Changes() const { return sqlite3_changes64(db_); }

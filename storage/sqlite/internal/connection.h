@@ -83,6 +83,10 @@ class Connection {
   // A cached prepared statement for `sql`.
   absl::StatusOr<Statement> Prepare(absl::string_view sql);
 
+  // Runs one statement without parameters, prepared once per connection
+  // (BEGIN, COMMIT, SAVEPOINT: statements run on every transaction).
+  absl::Status Run(absl::string_view sql);
+
   // Number of rows changed by the last INSERT, UPDATE or DELETE.
   int64_t Changes() const;
   int64_t LastInsertRowId() const;
