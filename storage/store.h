@@ -222,6 +222,13 @@ class Store {
   // Blocks until no other write transaction is open.
   virtual absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() = 0;
 
+  // Links of every record with each key, as of the latest commit, without a
+  // transaction: each call sees everything committed before it began (not
+  // one snapshot across calls). For resolve, on every CRM screen and ERP
+  // posting: answered from memory.
+  virtual std::vector<std::vector<XrefRow>> LookupCommittedXrefs(
+      absl::Span<const SourceKey> keys) = 0;
+
   // Schema version of the open database.
   virtual int schema_version() const = 0;
 };

@@ -379,17 +379,21 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
 
 absl::StatusOr<ResolvedId> Engine::Resolve(const SourceKey& key,
                                            absl::string_view entity_type) {
-  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  return ResolveIn(*txn, key, entity_type);
+  std::vector<std::vector<storage::XrefRow>> xrefs =
+      store_->LookupCommittedXrefs({&key, 1});
+  return ResolveFromXrefs(key, entity_type, std::move(xrefs.front()),
+                          std::nullopt);
 }
 
 absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> Engine::ResolveMany(
     absl::Span<const SourceKey> keys, absl::string_view entity_type) {
-  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  std::vector<std::vector<storage::XrefRow>> xrefs =
+      store_->LookupCommittedXrefs(keys);
   std::vector<absl::StatusOr<ResolvedId>> results;
   results.reserve(keys.size());
-  for (const SourceKey& key : keys) {
-    results.push_back(ResolveIn(*txn, key, entity_type));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    results.push_back(ResolveFromXrefs(keys[i], entity_type,
+                                       std::move(xrefs[i]), std::nullopt));
   }
   return results;
 }
@@ -404,6 +408,12 @@ absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
   } else {
     MDM_ASSIGN_OR_RETURN(xrefs, txn.LookupXrefs(key));
   }
+  return ResolveFromXrefs(key, entity_type, std::move(xrefs), as_of);
+}
+
+absl::StatusOr<ResolvedId> Engine::ResolveFromXrefs(
+    const SourceKey& key, absl::string_view entity_type,
+    std::vector<storage::XrefRow> xrefs, std::optional<absl::Time> as_of) {
   if (!entity_type.empty()) {
     xrefs.erase(std::remove_if(xrefs.begin(), xrefs.end(),
                                [&](const storage::XrefRow& x) {
@@ -424,6 +434,10 @@ absl::StatusOr<ResolvedId> Engine::ResolveIn(storage::ReadTransaction& txn,
                                        : std::string(" not found")));
   }
   if (xrefs.size() > 1) {
+    std::sort(xrefs.begin(), xrefs.end(),
+              [](const storage::XrefRow& a, const storage::XrefRow& b) {
+                return a.entity_type < b.entity_type;
+              });
     std::vector<std::string> types;
     for (const storage::XrefRow& x : xrefs) types.push_back(x.entity_type);
     return absl::FailedPreconditionError(absl::StrCat(

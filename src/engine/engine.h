@@ -277,6 +277,10 @@ class Engine {
       storage::ReadTransaction& txn, const SourceKey& key,
       absl::string_view entity_type,
       std::optional<absl::Time> as_of = std::nullopt);
+  // The id `key` resolves to, given the links of every record with that key.
+  absl::StatusOr<ResolvedId> ResolveFromXrefs(
+      const SourceKey& key, absl::string_view entity_type,
+      std::vector<storage::XrefRow> xrefs, std::optional<absl::Time> as_of);
   // Prepares every record, on up to options_.prepare_threads threads.
   std::vector<PreparedRecord> PrepareAll(
       absl::Span<const RecordInput> records) const;

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "storage/sqlite/internal/connection.h"
 #include "storage/sqlite/internal/row_codec.h"
 #include "storage/sqlite/internal/schema.h"
+#include "storage/sqlite/internal/xref_directory.h"
 
 namespace mdm::storage {
 namespace {
@@ -595,8 +598,9 @@ class SqliteReadTransaction : public SqliteReader<ReadTransaction> {
 class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
  public:
   // REQUIRES: `mu` is held by the caller; the transaction releases it.
-  SqliteWriteTransaction(Connection* conn, absl::Mutex* mu)
-      : SqliteReader(conn), mu_(mu) {}
+  SqliteWriteTransaction(Connection* conn, absl::Mutex* mu,
+                         sqlite_internal::XrefDirectory* directory)
+      : SqliteReader(conn), mu_(mu), directory_(directory) {}
 
   ~SqliteWriteTransaction() override {
     if (!finished_) conn_->Run("ROLLBACK").IgnoreError();
@@ -623,6 +627,7 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindBlob(10, row.features);
     MDM_RETURN_IF_ERROR(stmt.Run());
     row.id = conn_->LastInsertRowId();
+    NoteLink(row);
     return absl::OkStatus();
   }
 
@@ -640,14 +645,18 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindBlob(6, row.features);
     stmt.BindInt(7, row.id);
     MDM_RETURN_IF_ERROR(stmt.Run());
-    return ExpectOneChange(absl::StrCat("source record ", row.id));
+    MDM_RETURN_IF_ERROR(
+        ExpectOneChange(absl::StrCat("source record ", row.id)));
+    NoteLink(row);
+    return absl::OkStatus();
   }
 
   absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
                                int64_t golden_id, absl::Time time) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ?"));
+        conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ? "
+                       "RETURNING entity_type, source, source_id"));
     MDM_ASSIGN_OR_RETURN(
         Statement open,
         conn_->Prepare(
@@ -659,8 +668,14 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
       MDM_RETURN_IF_ERROR(EndLink(id, time));
       stmt.BindInt(1, golden_id);
       stmt.BindInt(2, id);
-      MDM_RETURN_IF_ERROR(stmt.Run());
-      MDM_RETURN_IF_ERROR(ExpectOneChange(absl::StrCat("source record ", id)));
+      MDM_ASSIGN_OR_RETURN(std::optional<XrefRow> link, StepReturning(stmt));
+      if (!link.has_value()) {
+        return absl::InternalError(
+            absl::StrCat("source record ", id, " does not exist"));
+      }
+      link->record_id = id;
+      link->golden_id = golden_id;
+      xref_changes_.push_back({.row = *std::move(link)});
       open.BindInt(1, ToMicros(time));
       open.BindInt(2, id);
       MDM_RETURN_IF_ERROR(open.Run());
@@ -673,10 +688,17 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     MDM_RETURN_IF_ERROR(ReplaceEdges(record_id, {}));
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("DELETE FROM source_records WHERE id = ?"));
+        conn_->Prepare("DELETE FROM source_records WHERE id = ? "
+                       "RETURNING entity_type, source, source_id"));
     stmt.BindInt(1, record_id);
-    MDM_RETURN_IF_ERROR(stmt.Run());
-    return ExpectOneChange(absl::StrCat("source record ", record_id));
+    MDM_ASSIGN_OR_RETURN(std::optional<XrefRow> link, StepReturning(stmt));
+    if (!link.has_value()) {
+      return absl::InternalError(
+          absl::StrCat("source record ", record_id, " does not exist"));
+    }
+    link->record_id = record_id;
+    xref_changes_.push_back({.row = *std::move(link), .erase = true});
+    return absl::OkStatus();
   }
 
   absl::Status ReplaceEdges(int64_t record_id,
@@ -871,13 +893,22 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return stmt.Run();
   }
 
-  absl::Status Savepoint() override { return conn_->Run("SAVEPOINT unit"); }
+  absl::Status Savepoint() override {
+    MDM_RETURN_IF_ERROR(conn_->Run("SAVEPOINT unit"));
+    savepoint_marks_.push_back(xref_changes_.size());
+    return absl::OkStatus();
+  }
   absl::Status ReleaseSavepoint() override {
-    return conn_->Run("RELEASE unit");
+    MDM_RETURN_IF_ERROR(conn_->Run("RELEASE unit"));
+    if (!savepoint_marks_.empty()) savepoint_marks_.pop_back();
+    return absl::OkStatus();
   }
   absl::Status RollbackToSavepoint() override {
     MDM_RETURN_IF_ERROR(conn_->Run("ROLLBACK TO unit"));
-    return conn_->Run("RELEASE unit");
+    if (!savepoint_marks_.empty()) {
+      xref_changes_.resize(savepoint_marks_.back());
+    }
+    return ReleaseSavepoint();
   }
 
   absl::Status Commit() override {
@@ -886,8 +917,13 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     }
     finished_ = true;
     absl::Status status = conn_->Run("COMMIT");
-    if (!status.ok()) conn_->Run("ROLLBACK").IgnoreError();
-    return status;
+    if (!status.ok()) {
+      conn_->Run("ROLLBACK").IgnoreError();
+      return status;
+    }
+    // Still under the write lock: directories change in commit order.
+    directory_->Apply(xref_changes_);
+    return absl::OkStatus();
   }
 
  private:
@@ -923,7 +959,35 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return absl::OkStatus();
   }
 
+  void NoteLink(const RecordRow& row) {
+    xref_changes_.push_back({.row = {.record_id = row.id,
+                                     .entity_type = row.entity_type,
+                                     .key = row.key,
+                                     .golden_id = row.golden_id}});
+  }
+
+  // Steps a statement whose RETURNING clause yields entity_type, source,
+  // source_id of its one row, to completion; nullopt if it matched no row.
+  static absl::StatusOr<std::optional<XrefRow>> StepReturning(Statement& stmt) {
+    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+    if (!has_row) return std::nullopt;
+    XrefRow link{.entity_type = std::string(stmt.ColumnText(0)),
+                 .key = {std::string(stmt.ColumnText(1)),
+                         std::string(stmt.ColumnText(2))}};
+    MDM_ASSIGN_OR_RETURN(has_row, stmt.Step());
+    if (has_row) {
+      stmt.Reset();
+      return absl::InternalError("a record id matched more than one row");
+    }
+    return link;
+  }
+
   absl::Mutex* mu_;
+  sqlite_internal::XrefDirectory* directory_;
+  // Link changes made so far, applied to the directory on commit; and where
+  // each open savepoint began in them.
+  std::vector<sqlite_internal::XrefChange> xref_changes_;
+  std::vector<size_t> savepoint_marks_;
   bool finished_ = false;
 };
 
@@ -960,7 +1024,62 @@ class SqliteStore : public Store {
       return status;
     }
     return std::unique_ptr<WriteTransaction>(
-        new SqliteWriteTransaction(writer_.get(), &write_mu_));
+        new SqliteWriteTransaction(writer_.get(), &write_mu_, &directory_));
+  }
+
+  std::vector<std::vector<XrefRow>> LookupCommittedXrefs(
+      absl::Span<const SourceKey> keys) override {
+    return directory_.LookupMany(keys);
+  }
+
+  // Fills the directory from the database; before serving. Reads two
+  // covering indexes, not the table, on a connection of its own without a
+  // memory map: index pages lie scattered among table pages, and faulting
+  // them in through a map would map their neighbours too.
+  absl::Status LoadDirectory() {
+    MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
+                         Connection::Open(options_.path, /*read_only=*/true,
+                                          options_.busy_timeout));
+    MDM_ASSIGN_OR_RETURN(
+        Statement goldens,
+        conn->Prepare("SELECT id, golden_id FROM source_records "
+                      "INDEXED BY source_records_by_golden"));
+    std::vector<std::pair<int64_t, int64_t>> golden_of;  // by record id
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, goldens.Step());
+      if (!has_row) break;
+      golden_of.emplace_back(goldens.ColumnInt(0), goldens.ColumnInt(1));
+    }
+    std::sort(golden_of.begin(), golden_of.end());
+    MDM_ASSIGN_OR_RETURN(
+        Statement keys,
+        writer_->Prepare(
+            "SELECT id, entity_type, source, source_id "
+            "FROM source_records INDEXED BY source_records_by_key"));
+    std::vector<sqlite_internal::XrefChange> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, keys.Step());
+      if (!has_row) break;
+      XrefRow row{.record_id = keys.ColumnInt(0),
+                  .entity_type = std::string(keys.ColumnText(1)),
+                  .key = {std::string(keys.ColumnText(2)),
+                          std::string(keys.ColumnText(3))}};
+      auto golden = std::lower_bound(
+          golden_of.begin(), golden_of.end(),
+          std::pair<int64_t, int64_t>(row.record_id, INT64_MIN));
+      if (golden == golden_of.end() || golden->first != row.record_id) {
+        return absl::DataLossError(absl::StrCat("source record ", row.record_id,
+                                                " is missing from an index"));
+      }
+      row.golden_id = golden->second;
+      rows.push_back({.row = std::move(row)});
+      if (rows.size() == 65536) {
+        directory_.Apply(rows);
+        rows.clear();
+      }
+    }
+    directory_.Apply(rows);
+    return absl::OkStatus();
   }
 
   int schema_version() const override { return schema_version_; }
@@ -995,6 +1114,7 @@ class SqliteStore : public Store {
   absl::Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> idle_readers_
       ABSL_GUARDED_BY(pool_mu_);
+  sqlite_internal::XrefDirectory directory_;
 };
 
 SqliteReadTransaction::SqliteReadTransaction(SqliteStore* store,
@@ -1031,8 +1151,10 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
   MDM_RETURN_IF_ERROR(writer->Exec(kMmapPragma));
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
-  return std::unique_ptr<Store>(
-      new SqliteStore(options, std::move(writer), target));
+  auto store =
+      std::make_unique<SqliteStore>(options, std::move(writer), target);
+  MDM_RETURN_IF_ERROR(store->LoadDirectory());
+  return store;
 }
 
 }  // namespace mdm::storage

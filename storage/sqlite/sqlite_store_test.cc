@@ -611,5 +611,129 @@ TEST_F(SqliteStoreTest, WriterWaitsForTheOpenWriteTransaction) {
   EXPECT_TRUE(second_started);
 }
 
+// The committed links, from memory, against the stored ones.
+class CommittedXrefsTest : public SqliteStoreTest {
+ protected:
+  // (record id, entity type, golden id) of each link of crm/`source_id`.
+  std::vector<std::tuple<int64_t, std::string, int64_t>> Committed(
+      Store& store, const std::string& source_id) {
+    const SourceKey key{"crm", source_id};
+    std::vector<std::tuple<int64_t, std::string, int64_t>> links;
+    const std::vector<std::vector<XrefRow>> rows =
+        store.LookupCommittedXrefs({&key, 1});
+    for (const XrefRow& row : rows.front()) {
+      EXPECT_EQ(row.key, key);
+      links.emplace_back(row.record_id, row.entity_type, row.golden_id);
+    }
+    return links;
+  }
+  std::vector<std::tuple<int64_t, std::string, int64_t>> Stored(
+      Store& store, const std::string& source_id) {
+    auto read = store.BeginRead();
+    EXPECT_THAT(read, IsOk());
+    auto rows = (*read)->LookupXrefs({"crm", source_id});
+    EXPECT_THAT(rows, IsOk());
+    std::vector<std::tuple<int64_t, std::string, int64_t>> links;
+    for (const XrefRow& row : *rows) {
+      links.emplace_back(row.record_id, row.entity_type, row.golden_id);
+    }
+    return links;
+  }
+};
+
+TEST_F(CommittedXrefsTest, ShowsCommittedWritesOnly) {
+  auto store = Open();
+  RecordRow a = MakeRecord("1", 5);
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->InsertRecord(a));
+    EXPECT_THAT(Committed(*store, "1"), IsEmpty());
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(Committed(*store, "1"),
+              ElementsAre(std::tuple(a.id, "person", 5)));
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->SetRecordGolden({a.id}, 9, kT0));
+    // Abandoned: rolled back.
+  }
+  EXPECT_THAT(Committed(*store, "1"),
+              ElementsAre(std::tuple(a.id, "person", 5)));
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->SetRecordGolden({a.id}, 9, kT0));
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(Committed(*store, "1"),
+              ElementsAre(std::tuple(a.id, "person", 9)));
+  EXPECT_EQ(Committed(*store, "1"), Stored(*store, "1"));
+}
+
+TEST_F(CommittedXrefsTest, SavepointRollbackDiscardsItsChangesOnly) {
+  auto store = Open();
+  RecordRow a = MakeRecord("1", 5);
+  RecordRow b = MakeRecord("2", 6);
+  RecordRow c = MakeRecord("3", 7);
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->Savepoint());
+    ASSERT_OK(txn->InsertRecord(a));
+    ASSERT_OK(txn->ReleaseSavepoint());
+    ASSERT_OK(txn->Savepoint());
+    ASSERT_OK(txn->InsertRecord(b));
+    ASSERT_OK(txn->SetRecordGolden({a.id}, 8, kT0));
+    ASSERT_OK(txn->RollbackToSavepoint());
+    ASSERT_OK(txn->Savepoint());
+    ASSERT_OK(txn->InsertRecord(c));
+    ASSERT_OK(txn->ReleaseSavepoint());
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(Committed(*store, "1"),
+              ElementsAre(std::tuple(a.id, "person", 5)));
+  EXPECT_THAT(Committed(*store, "2"), IsEmpty());
+  EXPECT_THAT(Committed(*store, "3"),
+              ElementsAre(std::tuple(c.id, "person", 7)));
+  for (const std::string id : {"1", "2", "3"}) {
+    EXPECT_EQ(Committed(*store, id), Stored(*store, id)) << id;
+  }
+}
+
+TEST_F(CommittedXrefsTest, FollowsUpdatesDeletesAndTypesAndSurvivesReopen) {
+  {
+    auto store = Open();
+    RecordRow person = MakeRecord("1", 5);
+    RecordRow organization = MakeRecord("1", 6);
+    organization.entity_type = "organization";
+    RecordRow gone = MakeRecord("2", 7);
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->InsertRecord(person));
+    ASSERT_OK(txn->InsertRecord(organization));
+    ASSERT_OK(txn->InsertRecord(gone));
+    person.golden_id = 11;
+    ASSERT_OK(txn->UpdateRecord(person));
+    ASSERT_OK(txn->DeleteRecord(gone.id, kT0));
+    ASSERT_OK(txn->Commit());
+    EXPECT_THAT(Committed(*store, "1"),
+                ::testing::UnorderedElementsAre(
+                    std::tuple(person.id, "person", 11),
+                    std::tuple(organization.id, "organization", 6)));
+    EXPECT_THAT(Committed(*store, "2"), IsEmpty());
+  }
+  auto reopened = Open();
+  EXPECT_THAT(Committed(*reopened, "1"),
+              ::testing::UnorderedElementsAreArray(Stored(*reopened, "1")));
+  EXPECT_EQ(Committed(*reopened, "1").size(), 2u);
+  EXPECT_THAT(Committed(*reopened, "2"), IsEmpty());
+}
+
+TEST_F(CommittedXrefsTest, SetGoldenOfAMissingRecordFailsAndChangesNothing) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  EXPECT_THAT(txn->SetRecordGolden({404}, 1, kT0),
+              StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(txn->DeleteRecord(404, kT0),
+              StatusIs(absl::StatusCode::kInternal));
+}
+
 }  // namespace
 }  // namespace mdm::storage
