@@ -251,9 +251,26 @@ absl::StatusOr<PreparedDataset> Febrl4Search(const std::string& data_dir,
 }
 
 // Output of tools/gen (mdm-gen): one CSV per source named in truth.csv,
-// whose `entity` column is the truth.
+// whose `entity` column is the truth, and type.txt naming the entity type
+// ("person" when the file is absent).
 absl::StatusOr<PreparedDataset> Generated(const std::string& data_dir) {
   PreparedDataset dataset{.name = "generated", .entity_type = "person"};
+  const std::string type_path = PathIn(data_dir, "type.txt");
+  if (std::filesystem::exists(type_path)) {
+    std::ifstream type_file(type_path, std::ios::binary);
+    std::string type;
+    std::getline(type_file, type);
+    type = std::string(absl::StripAsciiWhitespace(type));
+    if (!type_file && !type_file.eof()) {
+      return absl::NotFoundError(
+          absl::StrCat("dataset file ", type_path, " is unreadable"));
+    }
+    if (type.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(type_path, ": no entity type on its first line"));
+    }
+    dataset.entity_type = type;
+  }
   const std::string path = PathIn(data_dir, "truth.csv");
   MDM_ASSIGN_OR_RETURN(
       std::unique_ptr<CsvFile> file,

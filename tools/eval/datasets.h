@@ -17,8 +17,10 @@
 //                           split by its Source column into one file each
 //   company_names  organization  labelled name pairs, scored one pair at a
 //                           time (accuracy)
-//   generated      person   the output folder of tools/gen (mdm-gen): one
-//                           CSV per source, truth.csv; not part of "all"
+//   generated      any      the output folder of tools/gen (mdm-gen): one
+//                           CSV per source, truth.csv, and type.txt naming
+//                           the entity type (person if absent); not part
+//                           of "all"
 //   febrl4_search  person   febrl 4a loaded without every tenth entity
 //                           (N % 10 == 3); each 4b record is then a search
 //                           query, with a true match in 4a or (for the

@@ -2,15 +2,21 @@
 // file, deterministic by seed, for load tests and accuracy at scale.
 //
 //   mdm-gen --entities=1000000 --seed=7 --sources=crm,erp --out=/tmp/people
+//   mdm-gen --type=organization --entities=20000 --out=/tmp/orgs
+//   mdm-gen --type=product --entities=20000 --out=/tmp/products
 //
-// writes one CSV per source (OUT/crm.csv, OUT/erp.csv: an `id` column, then
-// the built-in person attributes) and OUT/truth.csv (source,id,entity). Load
-// them with `mdmctl import --type=person --source=crm OUT/crm.csv`, and score
-// with `mdm-eval --dataset=generated --data=OUT`. About --duplicate-share of
-// the records are noisy extra copies of an entity (see
-// tools/gen/person_generator.h for the noise).
+// --type is person (the default), organization or product. Writes one CSV
+// per source (OUT/crm.csv, OUT/erp.csv: an `id` column, then the built-in
+// attributes of the type), OUT/truth.csv (source,id,entity) and OUT/type.txt
+// (the entity type's name). Load them with
+// `mdmctl import --type=TYPE --source=crm OUT/crm.csv`, and score with
+// `mdm-eval --dataset=generated --data=OUT`. About --duplicate-share of the
+// records are noisy extra copies of an entity; the noise is described in
+// tools/gen/person_generator.h, organization_generator.h and
+// product_generator.h. --chinese-share applies to persons and organizations.
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -20,7 +26,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "tools/gen/generated_record.h"
+#include "tools/gen/organization_generator.h"
 #include "tools/gen/person_generator.h"
+#include "tools/gen/product_generator.h"
 
 namespace {
 
@@ -32,25 +41,63 @@ std::string CsvField(const std::string& value) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"mdm-gen: synthetic person records with known duplicates"};
+  CLI::App app{"mdm-gen: synthetic records with known duplicates"};
   int64_t entities = 100000;
-  mdm::gen::PersonGeneratorOptions options;
+  std::string type = "person";
+  uint64_t seed = 1;
   std::string sources = "crm,erp";
+  double duplicate_share = 0.2;
+  double chinese_share = -1;  // the generator's default
   std::string out_dir;
-  app.add_option("--entities", entities, "real-world persons")
+  app.add_option("--type", type, "entity type")
+      ->check(CLI::IsMember({"person", "organization", "product"}))
       ->capture_default_str();
-  app.add_option("--seed", options.seed)->capture_default_str();
+  app.add_option("--entities", entities, "real-world entities")
+      ->capture_default_str();
+  app.add_option("--seed", seed)->capture_default_str();
   app.add_option("--sources", sources, "comma-separated source names")
       ->capture_default_str();
-  app.add_option("--duplicate-share", options.duplicate_share,
+  app.add_option("--duplicate-share", duplicate_share,
                  "share of records that are extra copies, 0..0.5")
       ->capture_default_str();
-  app.add_option("--chinese-share", options.chinese_share,
-                 "share of persons with Chinese names")
-      ->capture_default_str();
+  app.add_option("--chinese-share", chinese_share,
+                 "share of persons with Chinese names (default 0.15) or of "
+                 "Chinese organizations (default 0.2)");
   app.add_option("--out", out_dir, "output folder")->required();
   CLI11_PARSE(app, argc, argv);
-  options.sources = absl::StrSplit(sources, ',', absl::SkipEmpty());
+  const std::vector<std::string> source_names =
+      absl::StrSplit(sources, ',', absl::SkipEmpty());
+
+  // The chosen generator, as its columns and its Entity function.
+  std::vector<std::string> columns;
+  std::function<std::vector<mdm::gen::GeneratedRecord>(int64_t)> entity;
+  if (type == "organization") {
+    mdm::gen::OrganizationGeneratorOptions options{
+        .seed = seed,
+        .sources = source_names,
+        .duplicate_share = duplicate_share};
+    if (chinese_share >= 0) options.chinese_share = chinese_share;
+    auto generator =
+        std::make_shared<const mdm::gen::OrganizationGenerator>(options);
+    columns = mdm::gen::OrganizationColumns();
+    entity = [generator](int64_t e) { return generator->Entity(e); };
+  } else if (type == "product") {
+    auto generator = std::make_shared<const mdm::gen::ProductGenerator>(
+        mdm::gen::ProductGeneratorOptions{.seed = seed,
+                                          .sources = source_names,
+                                          .duplicate_share = duplicate_share});
+    columns = mdm::gen::ProductColumns();
+    entity = [generator](int64_t e) { return generator->Entity(e); };
+  } else {
+    mdm::gen::PersonGeneratorOptions options{
+        .seed = seed,
+        .sources = source_names,
+        .duplicate_share = duplicate_share};
+    if (chinese_share >= 0) options.chinese_share = chinese_share;
+    auto generator = std::make_shared<const mdm::gen::PersonGenerator>(options);
+    columns = mdm::gen::PersonColumns();
+    entity = [generator](int64_t e) { return generator->Entity(e); };
+  }
 
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);
@@ -61,8 +108,9 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, std::unique_ptr<std::ofstream>> files;
   const std::string header =
-      absl::StrCat("id,", absl::StrJoin(mdm::gen::PersonColumns(), ","), "\n");
-  for (const std::string& source : options.sources) {
+      absl::StrCat("id,", absl::StrJoin(columns, ","), "\n");
+  for (const std::string& source :
+       source_names.empty() ? std::vector<std::string>{"crm"} : source_names) {
     auto file = std::make_unique<std::ofstream>(
         std::filesystem::path(out_dir) / absl::StrCat(source, ".csv"),
         std::ios::binary);
@@ -72,12 +120,18 @@ int main(int argc, char** argv) {
   std::ofstream truth(std::filesystem::path(out_dir) / "truth.csv",
                       std::ios::binary);
   truth << "source,id,entity\n";
+  std::ofstream type_file(std::filesystem::path(out_dir) / "type.txt",
+                          std::ios::binary);
+  type_file << type << "\n";
+  if (!type_file.flush()) {
+    std::cerr << "mdm-gen: cannot write type.txt\n";
+    return 1;
+  }
 
-  const mdm::gen::PersonGenerator generator(options);
   int64_t records = 0;
   std::string line;
   for (int64_t e = 0; e < entities; ++e) {
-    for (const mdm::gen::GeneratedRecord& record : generator.Entity(e)) {
+    for (const mdm::gen::GeneratedRecord& record : entity(e)) {
       line = record.id;
       for (const std::string& value : record.values) {
         absl::StrAppend(&line, ",", CsvField(value));

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <random>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "tools/gen/internal/copies.h"
+#include "tools/gen/internal/random.h"
+#include "tools/gen/internal/text_noise.h"
 
 namespace mdm::gen {
 namespace {
@@ -157,44 +159,6 @@ constexpr std::array<City, 16> kCities = {{
     {"wuhan", "武汉", "CN", 27},
 }};
 
-// SplitMix64.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-std::string Typo(std::string word, std::mt19937_64& rng) {
-  // Bytes of ASCII words only; Hanzi are left alone.
-  if (word.size() < 4 || std::any_of(word.begin(), word.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x80;
-      })) {
-    return word;
-  }
-  const size_t at = 1 + rng() % (word.size() - 2);
-  switch (rng() % 4) {
-    case 0:
-      std::swap(word[at], word[at + 1]);
-      break;
-    case 1:
-      word.erase(at, 1);
-      break;
-    case 2:
-      word.insert(at, 1, word[at]);
-      break;
-    default:
-      word[at] = static_cast<char>('a' + rng() % 26);
-      break;
-  }
-  return word;
-}
-
-std::string Capitalized(std::string word) {
-  if (!word.empty()) word[0] = absl::ascii_toupper(word[0]);
-  return word;
-}
-
 struct Person {
   bool chinese = false;
   std::string given, family;          // Latin (pinyin for Chinese)
@@ -212,11 +176,9 @@ struct Person {
 };
 
 Person MakePerson(uint64_t seed, int64_t entity, double chinese_share) {
-  std::mt19937_64 rng(Mix(seed ^ Mix(static_cast<uint64_t>(entity))));
-  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
-  auto chance = [&](double p) {
-    return std::uniform_real_distribution<double>(0, 1)(rng) < p;
-  };
+  Random random(Mix(seed ^ Mix(static_cast<uint64_t>(entity))));
+  auto pick = [&](size_t n) { return random.Pick(n); };
+  auto chance = [&](double p) { return random.Chance(p); };
   Person p;
   p.chinese = chance(chinese_share);
   if (p.chinese) {
@@ -257,27 +219,18 @@ Person MakePerson(uint64_t seed, int64_t entity, double chinese_share) {
 PersonGenerator::PersonGenerator(PersonGeneratorOptions options)
     : options_(std::move(options)) {
   if (options_.sources.empty()) options_.sources = {"crm"};
-  // Copies per duplicated entity average 1.5 (1, 2 or 3 at .6/.3/.1), so a
-  // share s of extra copies needs q * 1.5 / (1 + q * 1.5) = s.
-  const double s = std::clamp(options_.duplicate_share, 0.0, 0.5);
-  copy_probability_ = s / (1.5 * (1 - s));
+  copy_probability_ = CopyProbability(options_.duplicate_share);
 }
 
 std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
   const Person p = MakePerson(options_.seed, entity, options_.chinese_share);
-  std::mt19937_64 rng(Mix(options_.seed + 0x51 + Mix(entity)));
-  auto chance = [&](double q) {
-    return std::uniform_real_distribution<double>(0, 1)(rng) < q;
-  };
-  int copies = 1;
-  if (chance(copy_probability_)) {
-    const double r = std::uniform_real_distribution<double>(0, 1)(rng);
-    copies += r < 0.6 ? 1 : r < 0.9 ? 2 : 3;
-  }
+  Random random(Mix(options_.seed + 0x51 + Mix(entity)));
+  auto chance = [&](double q) { return random.Chance(q); };
+  const int copies = RecordCount(random, copy_probability_);
   std::vector<GeneratedRecord> records;
   for (int copy = 0; copy < copies; ++copy) {
     GeneratedRecord record;
-    record.source = options_.sources[rng() % options_.sources.size()];
+    record.source = options_.sources[random.Pick(options_.sources.size())];
     record.id = absl::StrCat(entity, "-", copy);
     const bool noisy = copy > 0;
     auto drop = [&](double q) { return noisy && chance(q); };
@@ -293,8 +246,8 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
       family.clear();
     } else {
       if (noisy && *p.nickname != '\0' && chance(0.2)) given = p.nickname;
-      if (noisy && chance(0.15)) family = Typo(family, rng);
-      if (noisy && chance(0.08)) given = Typo(given, rng);
+      if (noisy && chance(0.15)) family = Typo(family, random);
+      if (noisy && chance(0.08)) given = Typo(given, random);
       if (noisy && chance(0.03)) std::swap(given, family);
       given = Capitalized(given);
       family = Capitalized(family);
@@ -305,7 +258,7 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
     if (!drop(0.1)) {
       int year = p.year, month = p.month, day = p.day;
       if (noisy && chance(0.03)) year += chance(0.5) ? 1 : -1;
-      const double format = std::uniform_real_distribution<double>(0, 1)(rng);
+      const double format = random.Uniform();
       if (!noisy || format < 0.6) {
         birth = absl::StrFormat("%04d-%02d-%02d", year, month, day);
       } else if (format < 0.8) {
@@ -321,17 +274,18 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
     if (!drop(0.25)) {
       email = absl::StrCat(p.email_local, "@", p.email_domain);
       if (noisy && chance(0.25)) {  // another address: work, or a new one
-        email = absl::StrCat(p.given.substr(0, 1), p.family, rng() % 1000,
-                             "@work.example");
+        email = absl::StrCat(p.given.substr(0, 1), p.family,
+                             random.Next() % 1000, "@work.example");
       }
       if (noisy && chance(0.2)) email = absl::AsciiStrToUpper(email);
     }
 
     std::string phone;
     if (!drop(0.3)) {
-      const int64_t n = noisy && chance(0.2)
-                            ? 2000000 + static_cast<int64_t>(rng() % 7999999)
-                            : p.phone_number;  // another line, or the same
+      const int64_t n =
+          noisy && chance(0.2)
+              ? 2000000 + static_cast<int64_t>(random.Next() % 7999999)
+              : p.phone_number;  // another line, or the same
       const bool cn = std::string(p.city->country) == "CN";
       if (!noisy || chance(0.5)) {
         phone = cn ? absl::StrFormat("+86 %d %07d", p.area_code, n)
@@ -349,7 +303,7 @@ std::vector<GeneratedRecord> PersonGenerator::Entity(int64_t entity) const {
       address = absl::StrCat(p.house, " ", p.street, " ",
                              noisy && chance(0.5) ? p.street_type->short_form
                                                   : p.street_type->full);
-      if (noisy && chance(0.05)) address = Typo(address, rng);
+      if (noisy && chance(0.05)) address = Typo(address, random);
     }
     if (!drop(0.15)) {
       city = p.chinese && *p.city->chinese != '\0' && noisy && chance(0.5)

@@ -25,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "tools/gen/generated_record.h"
+
 namespace mdm::gen {
 
 // Column order of GeneratedRecord::values.
@@ -34,12 +36,6 @@ inline const std::vector<std::string>& PersonColumns() {
       "phone",      "address_line", "city",      "postal_code", "country"};
   return *columns;
 }
-
-struct GeneratedRecord {
-  std::string source;
-  std::string id;
-  std::vector<std::string> values;  // PersonColumns() order; "" = missing
-};
 
 struct PersonGeneratorOptions {
   uint64_t seed = 1;

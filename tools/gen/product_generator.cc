@@ -1,0 +1,522 @@
+#include "tools/gen/product_generator.h"
+
+#include <array>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "tools/gen/internal/copies.h"
+#include "tools/gen/internal/random.h"
+#include "tools/gen/internal/text_noise.h"
+
+namespace mdm::gen {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Word lists.
+
+// Brand names are coined from two syllables ("Norvik"); the brand's
+// maker, barcode and model number prefix follow from the brand.
+constexpr std::array<const char*, 40> kBrandOnsets = {
+    "Nor", "Alt",  "Kes",  "Zen",  "Lum", "Bright", "Cor",  "Hel",
+    "Tes", "Vel",  "Or",   "Quan", "Son", "Tri",    "Ar",   "Miz",
+    "Pol", "Ever", "Cas",  "Nim",  "Yu",  "Red",    "Spar", "Van",
+    "Ob",  "Pyr",  "Stel", "Tav",  "Ul",  "Wex",    "Zor",  "Bel",
+    "Dra", "Fen",  "Gor",  "Hax",  "Jun", "Lor",    "Mav",  "Ryn"};
+constexpr std::array<const char*, 40> kBrandEndings = {
+    "vik",  "ura",  "trel",   "tek", "ora",  "well", "vana", "ix",
+    "saro", "tro",  "iel",    "tix", "ara",  "beca", "dent", "aru",
+    "aris", "lane", "tellan", "bus", "hang", "moor", "row",  "tage",
+    "ion",  "ex",   "on",     "ico", "ani",  "eon",  "ova",  "ant",
+    "oss",  "ari",  "ezza",   "ida", "ok",   "umi",  "yx",   "ette"};
+
+enum class Barcode { kUpc, kEan };
+
+struct Maker {
+  const char* suffix;  // after the brand in the manufacturer's name
+  Barcode barcode;
+  const char* ean_prefix;  // GS1 country prefix for kEan
+};
+
+constexpr std::array<Maker, 10> kMakers = {{
+    {"Electronics Inc.", Barcode::kUpc, ""},
+    {"Technologies Corp.", Barcode::kUpc, ""},
+    {"Audio GmbH", Barcode::kEan, "400"},
+    {"Consumer Products Co., Ltd.", Barcode::kEan, "690"},
+    {"Home Ltd", Barcode::kEan, "501"},
+    {"Devices LLC", Barcode::kUpc, ""},
+    {"S.p.A.", Barcode::kEan, "800"},
+    {"Electric Co., Ltd.", Barcode::kEan, "451"},
+    {"Corporation", Barcode::kUpc, ""},
+    {"Technik AG", Barcode::kEan, "426"},
+}};
+
+struct Brand {
+  std::string name;
+  std::string manufacturer;
+  std::string mpn_prefix;
+  const Maker* maker = nullptr;
+};
+
+constexpr uint64_t kBrandCount = kBrandOnsets.size() * kBrandEndings.size();
+
+Brand BrandOf(uint64_t index) {
+  Brand brand;
+  brand.name = absl::StrCat(kBrandOnsets[index % kBrandOnsets.size()],
+                            kBrandEndings[index / kBrandOnsets.size()]);
+  brand.maker = &kMakers[Mix(index) % kMakers.size()];
+  brand.manufacturer = absl::StrCat(brand.name, " ", brand.maker->suffix);
+  brand.mpn_prefix = absl::AsciiStrToUpper(brand.name.substr(0, 2));
+  return brand;
+}
+
+constexpr std::array<const char*, 30> kSeries = {
+    "Pulse",  "Nova",   "Aero",     "Vista",   "Titan", "Spark",
+    "Orbit",  "Fusion", "Zen",      "Apex",    "Edge",  "Flux",
+    "Vertex", "Swift",  "Prism",    "Quantum", "Sonic", "Terra",
+    "Volt",   "Halo",   "Aurora",   "Comet",   "Ember", "Glide",
+    "Ion",    "Lynx",   "Meridian", "Nexus",   "Rally", "Strata"};
+
+constexpr std::array<const char*, 6> kModelLetters = {"",  "",  "X",
+                                                      "S", "A", "M"};
+constexpr std::array<const char*, 6> kModelSuffixes = {
+    "", "", " Pro", " Plus", " Lite", " Max"};
+
+// One variant of a product line: its label in the title, the code that
+// ends its model number, and its price relative to the line's.
+struct Variant {
+  const char* label;
+  const char* code;
+  double price_factor;
+};
+
+struct Category {
+  const char* noun;                  // in titles
+  std::array<const char*, 3> paths;  // as different taxonomies file it
+  std::array<Variant, 4> variants;
+  double min_price, max_price;
+  // Description sentences; {B} brand, {M} model, {V} variant, {F} a
+  // number from the line.
+  std::array<const char*, 3> sentences;
+  int feature_min, feature_max;
+};
+
+constexpr std::array<Category, 8> kCategories = {{
+    {"Smartphone",
+     {"Smartphones", "Electronics > Cell Phones > Smartphones",
+      "Mobile Phones"},
+     {{{"64GB", "64", 1.0},
+       {"128GB", "128", 1.15},
+       {"256GB", "256", 1.35},
+       {"512GB", "512", 1.6}}},
+     199,
+     999,
+     {"{B} {M} smartphone with {V} of storage.",
+      "{F} MP main camera and a 6.1-inch OLED display.",
+      "Unlocked; dual SIM; fast charging."},
+     12,
+     108},
+    {"Laptop",
+     {"Laptops", "Computers > Laptops & Notebooks", "Notebook Computers"},
+     {{{"8GB RAM 256GB SSD", "8256", 1.0},
+       {"16GB RAM 512GB SSD", "16512", 1.25},
+       {"16GB RAM 1TB SSD", "161T", 1.4},
+       {"32GB RAM 1TB SSD", "321T", 1.7}}},
+     499,
+     1999,
+     {"{B} {M} laptop with {V}.", "{F}-hour battery life and backlit keyboard.",
+      "Ships with a 65W USB-C charger."},
+     8,
+     20},
+    {"USB Flash Drive",
+     {"USB Flash Drives", "Computers > Data Storage > USB Flash Drives",
+      "Memory & Storage"},
+     {{{"32GB", "32G", 1.0},
+       {"64GB", "64G", 1.4},
+       {"128GB", "128G", 2.0},
+       {"256GB", "256G", 3.2}}},
+     8,
+     30,
+     {"{B} {M} USB 3.0 flash drive, {V}.", "Read speeds up to {F}0 MB/s.",
+      "Metal casing with key ring."},
+     10,
+     42},
+    {"Wireless Headphones",
+     {"Headphones", "Electronics > Audio > Headphones", "Over-Ear Headphones"},
+     {{{"Black", "BK", 1.0},
+       {"White", "WH", 1.0},
+       {"Midnight Blue", "BL", 1.05},
+       {"Silver", "SV", 1.05}}},
+     49,
+     399,
+     {"{B} {M} wireless noise cancelling headphones in {V}.",
+      "Up to {F} hours of playback.", "Bluetooth 5.3 with multipoint pairing."},
+     20,
+     60},
+    {"Monitor",
+     {"Monitors", "Computers > Monitors", "Computer Displays"},
+     {{{"24-inch", "24", 1.0},
+       {"27-inch", "27", 1.3},
+       {"32-inch", "32", 1.7},
+       {"34-inch Ultrawide", "34W", 2.1}}},
+     129,
+     599,
+     {"{B} {M} {V} IPS monitor.", "{F}0Hz refresh rate, 1 ms response time.",
+      "HDMI and DisplayPort inputs; height adjustable stand."},
+     6,
+     24},
+    {"Coffee Maker",
+     {"Coffee Makers", "Home & Kitchen > Coffee Machines", "Small Appliances"},
+     {{{"4-Cup", "4C", 1.0},
+       {"8-Cup", "8C", 1.2},
+       {"10-Cup", "10C", 1.35},
+       {"12-Cup", "12C", 1.5}}},
+     25,
+     149,
+     {"{B} {M} {V} programmable coffee maker.",
+      "Brews in under {F} minutes with keep-warm plate.",
+      "Dishwasher-safe carafe and reusable filter."},
+     5,
+     12},
+    {"Ink Cartridge",
+     {"Printer Ink", "Office Supplies > Ink & Toner", "Printer Supplies"},
+     {{{"Black", "BK", 1.0},
+       {"Cyan", "C", 0.9},
+       {"Magenta", "M", 0.9},
+       {"Yellow", "Y", 0.9}}},
+     12,
+     45,
+     {"{B} {M} high yield {V} ink cartridge.", "Prints up to {F}00 pages.",
+      "Genuine cartridge with chip."},
+     3,
+     25},
+    {"Power Bank",
+     {"Power Banks", "Electronics > Phone Accessories > Chargers",
+      "Portable Chargers"},
+     {{{"5000mAh", "05K", 1.0},
+       {"10000mAh", "10K", 1.4},
+       {"20000mAh", "20K", 1.9},
+       {"26800mAh", "26K", 2.3}}},
+     15,
+     69,
+     {"{B} {M} portable charger, {V}.", "{F}W fast charging over USB-C.",
+      "Charges two devices at once."},
+     18,
+     65},
+}};
+
+// ---------------------------------------------------------------------------
+// The entity.
+
+struct Product {
+  Brand brand;
+  const Category* category = nullptr;
+  std::string model;     // "Pulse X7 Pro"
+  std::string mpn_body;  // "PU4721"
+  int variant = 0;
+  double price = 0;  // of this variant, in USD
+  int feature = 0;
+  std::string gtin;  // 12 digits for a UPC brand, else 13
+};
+
+// True when entity `e` is another variant of the line of entity e - 1.
+bool IsNextVariant(uint64_t seed, int64_t e) {
+  if (e == 0) return false;
+  Random random(Mix(seed ^ 0x7a41a7ULL ^ Mix(static_cast<uint64_t>(e))));
+  return random.Chance(0.35);
+}
+
+// Digits [0, 10^width) that are a bijection of `n` mod 10^width: entities
+// below 10^width get distinct item numbers.
+uint64_t ItemNumber(uint64_t seed, int64_t n, int width) {
+  uint64_t modulus = 1;
+  for (int i = 0; i < width; ++i) modulus *= 10;
+  const uint64_t offset = Mix(seed) % modulus;
+  // 7919533 is prime to 10, so multiplying by it permutes the residues.
+  return (static_cast<uint64_t>(n) % modulus * 7919533ULL + offset) % modulus;
+}
+
+Product MakeProduct(uint64_t seed, int64_t entity) {
+  // The line is that of `root`; the variant steps on from the root's.
+  int64_t root = entity;
+  int steps = 0;
+  while (steps < 3 && IsNextVariant(seed, root)) {
+    --root;
+    ++steps;
+  }
+  Random random(Mix(seed ^ Mix(static_cast<uint64_t>(root) + 0x9d0d)));
+  Product p;
+  p.brand = BrandOf(random.Pick(kBrandCount));
+  p.category = &kCategories[random.Pick(kCategories.size())];
+  const char* series = kSeries[random.Pick(kSeries.size())];
+  const int number = 1 + static_cast<int>(random.Pick(30));
+  const char* letter = kModelLetters[random.Pick(kModelLetters.size())];
+  const char* suffix = kModelSuffixes[random.Pick(kModelSuffixes.size())];
+  p.model = absl::StrCat(series, " ", letter, number, suffix);
+  p.mpn_body = absl::StrCat(absl::AsciiStrToUpper(std::string(series, 2)),
+                            1000 + random.Pick(9000));
+  if (*suffix != '\0') p.mpn_body.push_back(suffix[1]);
+  p.variant = static_cast<int>((random.Pick(4) + steps) % 4);
+  const double base =
+      p.category->min_price +
+      random.Uniform() * (p.category->max_price - p.category->min_price);
+  p.price = base * p.category->variants[p.variant].price_factor;
+  p.feature = p.category->feature_min +
+              static_cast<int>(random.Pick(p.category->feature_max -
+                                           p.category->feature_min + 1));
+  // The GTIN is the entity's own.
+  std::string body;
+  if (p.brand.maker->barcode == Barcode::kUpc) {
+    body = absl::StrFormat("0%010d", ItemNumber(seed, entity, 10));
+  } else {
+    body = absl::StrFormat("%s%09d", p.brand.maker->ean_prefix,
+                           ItemNumber(seed, entity, 9));
+  }
+  p.gtin = absl::StrCat(body, GtinCheckDigit(body));
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Records.
+
+std::string Mpn(const Product& p, Random& random, bool noisy) {
+  const Variant& v = p.category->variants[p.variant];
+  const std::string prefix = p.brand.mpn_prefix;
+  if (!noisy) return absl::StrCat(prefix, "-", p.mpn_body, "-", v.code);
+  std::string mpn;
+  switch (random.Pick(5)) {
+    case 0:
+    case 1:
+      mpn = absl::StrCat(prefix, "-", p.mpn_body, "-", v.code);
+      break;
+    case 2:
+      mpn = absl::StrCat(prefix, p.mpn_body, v.code);
+      break;
+    case 3:
+      mpn = absl::StrCat(prefix, " ", p.mpn_body, " ", v.code);
+      break;
+    default:
+      mpn = absl::StrCat(prefix, p.mpn_body, "-", v.code);
+      break;
+  }
+  if (random.Chance(0.15)) mpn = absl::AsciiStrToLower(mpn);
+  return mpn;
+}
+
+// The variant label as a copy writes it: "128GB", "128 GB", "128gb".
+std::string VariantLabel(const Variant& v, Random& random, bool noisy) {
+  std::string label = v.label;
+  if (!noisy) return label;
+  const double r = random.Uniform();
+  if (r < 0.15) {
+    for (const char* unit : {"GB", "TB", "mAh"}) {
+      label = absl::StrReplaceAll(label, {{unit, absl::StrCat(" ", unit)}});
+    }
+  } else if (r < 0.25) {
+    label = absl::StrReplaceAll(label, {{"GB", "gb"}, {"-inch", "\""}});
+  }
+  return label;
+}
+
+std::string Title(const Product& p, const std::string& mpn, Random& random,
+                  bool noisy) {
+  const Variant& v = p.category->variants[p.variant];
+  std::string brand = p.brand.name;
+  std::string model = p.model;
+  if (noisy && random.Chance(0.08)) {
+    std::vector<std::string> words = absl::StrSplit(model, ' ');
+    std::string& word = words[random.Pick(words.size())];
+    word = Typo(word, random);
+    model = absl::StrJoin(words, " ");
+  }
+  const std::string variant = VariantLabel(v, random, noisy);
+  std::string noun = p.category->noun;
+  if (noisy && random.Chance(0.3)) noun.clear();
+  std::string title;
+  const double order = noisy ? random.Uniform() : 0;
+  const bool brand_left_out = noisy && random.Chance(0.12);
+  const std::string lead =
+      brand_left_out ? model : absl::StrCat(brand, " ", model);
+  auto with_noun = [&](std::string text) {
+    return noun.empty() ? text : absl::StrCat(text, " ", noun);
+  };
+  if (order < 0.55) {
+    title = absl::StrCat(with_noun(lead), " ", variant);  // brand model noun v
+  } else if (order < 0.75) {
+    title = absl::StrCat(lead, " ", variant, noun.empty() ? "" : " ", noun);
+  } else if (order < 0.9) {
+    title = absl::StrCat(with_noun(lead), " (", variant, ")");
+  } else {
+    title = absl::StrCat(with_noun(absl::StrCat(model, " ", variant)), " - ",
+                         brand);
+  }
+  if (noisy && random.Chance(0.05)) {
+    title = absl::StrCat(brand, " ", title);  // the brand twice
+  }
+  if (noisy && random.Chance(0.15)) absl::StrAppend(&title, " (", mpn, ")");
+  if (noisy && random.Chance(0.05)) title = absl::AsciiStrToUpper(title);
+  return title;
+}
+
+std::string Description(const Product& p, Random& random, bool noisy) {
+  const Variant& v = p.category->variants[p.variant];
+  std::vector<std::string> sentences;
+  for (const char* sentence : p.category->sentences) {
+    sentences.push_back(
+        absl::StrReplaceAll(sentence, {{"{B}", p.brand.name},
+                                       {"{M}", p.model},
+                                       {"{V}", v.label},
+                                       {"{F}", absl::StrCat(p.feature)}}));
+  }
+  if (noisy && random.Chance(0.2)) std::swap(sentences[1], sentences[2]);
+  if (noisy && random.Chance(0.2)) sentences.pop_back();
+  std::string text = absl::StrJoin(sentences, " ");
+  if (noisy && random.Chance(0.1)) {
+    std::vector<std::string> words = absl::StrSplit(text, ' ');
+    std::string& word = words[random.Pick(words.size())];
+    word = Typo(word, random);
+    text = absl::StrJoin(words, " ");
+  }
+  if (noisy && random.Chance(0.25)) {
+    // Cut at a word boundary, as listings with a length limit do.
+    const size_t limit = 40 + random.Pick(40);
+    if (text.size() > limit) {
+      const size_t space = text.rfind(' ', limit);
+      text = absl::StrCat(
+          text.substr(0, space == std::string::npos ? limit : space), "...");
+    }
+  }
+  return text;
+}
+
+std::string Gtin(const Product& p, Random& random, bool noisy) {
+  if (!noisy || p.gtin.size() != 12) return p.gtin;
+  const double r = random.Uniform();
+  if (r < 0.3) return absl::StrCat("0", p.gtin);    // as EAN-13
+  if (r < 0.35) return absl::StrCat("00", p.gtin);  // as GTIN-14
+  if (r < 0.4) return p.gtin.substr(1);             // leading zero lost
+  return p.gtin;
+}
+
+std::string Price(double amount, Random& random, bool noisy) {
+  std::string text = absl::StrFormat("%.2f", amount);
+  if (noisy && amount >= 1000 && random.Chance(0.3)) {
+    const size_t point = text.find('.');
+    text.insert(point - 3, ",");
+  }
+  return text;
+}
+
+}  // namespace
+
+int GtinCheckDigit(const std::string& body) {
+  int sum = 0;
+  // Weights 3, 1, 3, ... from the digit next to the check digit.
+  for (size_t i = 0; i < body.size(); ++i) {
+    const int digit = body[body.size() - 1 - i] - '0';
+    sum += digit * (i % 2 == 0 ? 3 : 1);
+  }
+  return (10 - sum % 10) % 10;
+}
+
+const std::vector<std::string>& ProductColumns() {
+  static const auto* columns = new std::vector<std::string>{
+      "name", "brand",    "manufacturer", "mpn",   "gtin",
+      "sku",  "category", "description",  "price", "currency"};
+  return *columns;
+}
+
+ProductGenerator::ProductGenerator(ProductGeneratorOptions options)
+    : options_(std::move(options)) {
+  if (options_.sources.empty()) options_.sources = {"crm"};
+  copy_probability_ = CopyProbability(options_.duplicate_share);
+}
+
+std::vector<GeneratedRecord> ProductGenerator::Entity(int64_t entity) const {
+  const Product p = MakeProduct(options_.seed, entity);
+  Random random(
+      Mix(options_.seed + 0x9d1 + Mix(static_cast<uint64_t>(entity))));
+  const int copies = RecordCount(random, copy_probability_);
+  std::vector<GeneratedRecord> records;
+  for (int copy = 0; copy < copies; ++copy) {
+    GeneratedRecord record;
+    const size_t source = random.Pick(options_.sources.size());
+    record.source = options_.sources[source];
+    record.id = absl::StrCat(entity, "-", copy);
+    const bool noisy = copy > 0;
+    auto drop = [&](double q) { return random.Chance(noisy ? q : q * 0.6); };
+
+    const std::string mpn_text = Mpn(p, random, noisy);
+    const std::string name = Title(p, mpn_text, random, noisy);
+    std::string mpn = drop(0.35) ? "" : mpn_text;
+
+    std::string brand;
+    if (!drop(0.2)) {
+      brand = p.brand.name;
+      if (noisy && random.Chance(0.1)) brand = absl::AsciiStrToUpper(brand);
+      if (noisy && random.Chance(0.03)) brand = Typo(brand, random);
+    }
+    std::string manufacturer;
+    if (!drop(0.5)) {
+      manufacturer = p.brand.manufacturer;
+      if (noisy && random.Chance(0.4)) {
+        // Without its legal form, or just the brand.
+        const size_t cut = manufacturer.find_last_of(' ');
+        manufacturer = random.Chance(0.5) ? manufacturer.substr(0, cut)
+                                          : std::string(p.brand.name);
+        while (!manufacturer.empty() && manufacturer.back() == ',') {
+          manufacturer.pop_back();
+        }
+      }
+    }
+    std::string gtin;
+    if (!drop(0.4)) gtin = Gtin(p, random, noisy);
+
+    std::string sku;
+    if (!drop(0.5)) {
+      // The source's own stock number: one per (source, entity).
+      const uint64_t h = Mix(options_.seed ^ Mix(source + 0x5c0) ^
+                             Mix(static_cast<uint64_t>(entity) + 0x51));
+      sku = absl::StrFormat("%s-%07d",
+                            absl::AsciiStrToUpper(record.source.substr(0, 3)),
+                            h % 10000000);
+    }
+
+    std::string category;
+    if (!drop(0.2)) {
+      category = p.category->paths[noisy ? random.Pick(3) : 0];
+    }
+    std::string description;
+    if (!drop(0.3)) description = Description(p, random, noisy);
+
+    std::string price, currency;
+    if (!drop(0.15)) {
+      double amount = p.price;
+      if (noisy) {
+        amount *= random.Chance(0.85) ? 1 + (random.Uniform() - 0.5) * 0.08
+                                      : 0.8 + random.Uniform() * 0.15;
+      }
+      currency = "USD";
+      if (noisy && random.Chance(0.15)) {
+        amount *= 0.92;
+        currency = "EUR";
+      }
+      price = Price(std::floor(amount) + 0.99, random, noisy);
+      if (drop(0.1)) currency.clear();
+    }
+
+    record.values = {name, brand,    manufacturer, mpn,   gtin,
+                     sku,  category, description,  price, currency};
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace mdm::gen

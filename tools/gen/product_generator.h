@@ -1,0 +1,68 @@
+// Synthetic product records with known duplicates, for load tests and
+// accuracy checks at scale.
+//
+//   ProductGenerator generator({.seed = 7, .sources = {"shop", "feed"}});
+//   for (int64_t e = 0; e < 1000000; ++e) {
+//     for (const GeneratedRecord& r : generator.Entity(e)) { ... }
+//   }
+//
+// Entity(e) is a pure function of (options, e): records can be produced in
+// any order, in parallel, and again later. An entity is one variant (a
+// capacity, size or colour) of a product line; about a third of the entities
+// are other variants of the line of the entity before them ("... 64GB" and
+// "... 128GB", model numbers that differ in their last part), so that near
+// duplicates which are different products are common. About
+// `duplicate_share` of all records are extra copies of an entity, spread
+// over the sources, each with realistic noise: the words of the title in
+// another order, the brand left out of the title or repeated in it, the
+// model number in the title or not, model numbers (MPN) with or without
+// dashes and spaces and in another case, GTINs in some copies only (always
+// with a valid check digit; a UPC-A also written as a 13-digit EAN with a
+// leading zero, or with its leading zero lost), prices a few percent apart
+// or in another currency, categories from other taxonomies, truncated or
+// missing descriptions, and typos. SKUs are the source's own: equal within
+// a source, different across sources.
+//
+// Thread-compatible; Entity() is const and may run on many threads.
+#ifndef MDM_TOOLS_GEN_PRODUCT_GENERATOR_H_
+#define MDM_TOOLS_GEN_PRODUCT_GENERATOR_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tools/gen/generated_record.h"
+
+namespace mdm::gen {
+
+// Column order of GeneratedRecord::values: the product attributes of the
+// built-in configuration.
+const std::vector<std::string>& ProductColumns();
+
+struct ProductGeneratorOptions {
+  uint64_t seed = 1;
+  std::vector<std::string> sources = {"crm", "erp"};
+  // Share of all records that are extra copies of an entity, in [0, 0.5].
+  double duplicate_share = 0.2;
+};
+
+class ProductGenerator {
+ public:
+  explicit ProductGenerator(ProductGeneratorOptions options);
+
+  // The records of entity `entity` (>= 0): its first record, then its
+  // copies. Record ids are "<entity>-<copy>".
+  std::vector<GeneratedRecord> Entity(int64_t entity) const;
+
+ private:
+  ProductGeneratorOptions options_;
+  double copy_probability_;
+};
+
+// The GS1 check digit (0-9) of the digits of `body`, a GTIN without its
+// last digit. REQUIRES: `body` is ASCII digits only.
+int GtinCheckDigit(const std::string& body);
+
+}  // namespace mdm::gen
+
+#endif  // MDM_TOOLS_GEN_PRODUCT_GENERATOR_H_
