@@ -22,6 +22,13 @@ void LoadReport::Merge(const LoadReport& other) {
   latencies_ms.insert(latencies_ms.end(), other.latencies_ms.begin(),
                       other.latencies_ms.end());
   if (first_error.empty()) first_error = other.first_error;
+  if (slowest_ms_by_second.size() < other.slowest_ms_by_second.size()) {
+    slowest_ms_by_second.resize(other.slowest_ms_by_second.size(), 0);
+  }
+  for (size_t s = 0; s < other.slowest_ms_by_second.size(); ++s) {
+    slowest_ms_by_second[s] =
+        std::max(slowest_ms_by_second[s], other.slowest_ms_by_second[s]);
+  }
 }
 
 LoadReport RunLoad(const LoadOptions& options, const CallFactory& factory) {
@@ -57,8 +64,16 @@ LoadReport RunLoad(const LoadOptions& options, const CallFactory& factory) {
       return;
     }
     report.items += call->items;
-    report.latencies_ms.push_back(
-        absl::ToDoubleMilliseconds(absl::Now() - call->due));
+    const double latency_ms =
+        absl::ToDoubleMilliseconds(absl::Now() - call->due);
+    report.latencies_ms.push_back(latency_ms);
+    const size_t second =
+        static_cast<size_t>(absl::ToInt64Seconds(call->due - count_from));
+    if (report.slowest_ms_by_second.size() <= second) {
+      report.slowest_ms_by_second.resize(second + 1, 0);
+    }
+    double& slowest = report.slowest_ms_by_second[second];
+    slowest = std::max(slowest, latency_ms);
   };
 
   while (true) {

@@ -103,6 +103,9 @@ struct LoadReport {
   int64_t items = 0;                 // items of successful counted calls
   double seconds = 0;                // span of the counted calls' due times
   std::vector<double> latencies_ms;  // of counted calls
+  // Slowest counted call by second of its due time since counting began:
+  // shows whether a tail is steady or one stall.
+  std::vector<double> slowest_ms_by_second;
   std::string first_error;
 
   // Adds `other`, measured over the same span on another thread.

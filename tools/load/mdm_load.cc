@@ -371,6 +371,10 @@ int main(int argc, char** argv) {
   app.add_option("--upsert-first-entity", bench.upsert_first_entity,
                  "upserts create mdm-gen entities from this number on "
                  "(default: after --generated or 100,000,000)");
+  bool timeline = false;
+  app.add_flag("--timeline", timeline,
+               "also print each second's slowest call, to tell a steady tail "
+               "from a stall");
   CLI11_PARSE(app, argc, argv);
   load.duration = absl::Seconds(seconds);
   bench.server = server;
@@ -407,6 +411,13 @@ int main(int argc, char** argv) {
         RunBench(std::string(name), bench, load, store, generator);
     std::cout << mdm::load::FormatReport(std::string(name), load, report)
               << std::endl;
+    if (timeline) {
+      std::cout << "  slowest call by second (ms):";
+      for (double ms : report.slowest_ms_by_second) {
+        std::cout << absl::StrFormat(" %.1f", ms);
+      }
+      std::cout << std::endl;
+    }
     if (report.failed > 0) all_ok = false;
   }
   if (generated_entities > 0 || queries == 0) return all_ok ? 0 : 1;
