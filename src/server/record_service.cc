@@ -156,16 +156,9 @@ grpc::Status RecordService::DeleteRecord(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::ServerUnaryReactor* RecordService::Resolve(
-    grpc::CallbackServerContext* context, const v1::ResolveRequest* request,
-    v1::ResolveResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ResolveNow(request, response));
-  return reactor;
-}
-
-grpc::Status RecordService::ResolveNow(const v1::ResolveRequest* request,
-                                       v1::ResolveResponse* response) {
+grpc::Status RecordService::Resolve(grpc::ServerContext*,
+                                    const v1::ResolveRequest* request,
+                                    v1::ResolveResponse* response) {
   absl::StatusOr<engine::ResolvedId> resolved;
   std::optional<absl::Time> as_of;
   if (request->has_as_of()) {

@@ -3,10 +3,6 @@
 //
 // Thread safety: handlers run concurrently on gRPC's threads; the engine they
 // call is thread-safe. The Engine must outlive the service.
-//
-// Resolve is a callback method: it runs on the thread that read the request
-// and answers in place (one indexed read), without the hand-off to a worker
-// thread that the synchronous methods pay; the others are synchronous.
 #ifndef MDM_SRC_SERVER_RECORD_SERVICE_H_
 #define MDM_SRC_SERVER_RECORD_SERVICE_H_
 
@@ -24,9 +20,7 @@ struct RecordServiceOptions {
   int max_batch_resolve_keys = 10000;
 };
 
-class RecordService final
-    : public v1::RecordService::WithCallbackMethod_Resolve<
-          v1::RecordService::Service> {
+class RecordService final : public v1::RecordService::Service {
  public:
   explicit RecordService(engine::Engine* engine,
                          RecordServiceOptions options = {})
@@ -42,9 +36,9 @@ class RecordService final
   grpc::Status DeleteRecord(grpc::ServerContext* context,
                             const v1::DeleteRecordRequest* request,
                             v1::DeleteRecordResponse* response) override;
-  grpc::ServerUnaryReactor* Resolve(grpc::CallbackServerContext* context,
-                                    const v1::ResolveRequest* request,
-                                    v1::ResolveResponse* response) override;
+  grpc::Status Resolve(grpc::ServerContext* context,
+                       const v1::ResolveRequest* request,
+                       v1::ResolveResponse* response) override;
   grpc::Status BatchResolve(grpc::ServerContext* context,
                             const v1::BatchResolveRequest* request,
                             v1::BatchResolveResponse* response) override;
@@ -59,9 +53,6 @@ class RecordService final
       grpc::ServerWriter<v1::ExportXrefsResponse>* writer) override;
 
  private:
-  grpc::Status ResolveNow(const v1::ResolveRequest* request,
-                          v1::ResolveResponse* response);
-
   engine::Engine* const engine_;
   const RecordServiceOptions options_;
 };
