@@ -158,9 +158,11 @@ class WriteTransaction : public ReadTransaction {
   virtual absl::Status UpdateRecord(const RecordRow& row) = 0;
 
   // Moves records to another golden record at `time`, which ends their
-  // previous links in the xref history and starts the new ones.
-  virtual absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
-                                       int64_t golden_id, absl::Time time) = 0;
+  // previous links in the xref history and starts the new ones. Of each
+  // row, as stored, only id, entity_type and key are read.
+  virtual absl::Status SetRecordGolden(
+      absl::Span<const RecordRow* const> records, int64_t golden_id,
+      absl::Time time) = 0;
 
   // Deletes a record with its edges; its link ends at
   // `time` in the xref history.

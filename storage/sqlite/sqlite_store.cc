@@ -651,12 +651,11 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     return absl::OkStatus();
   }
 
-  absl::Status SetRecordGolden(absl::Span<const int64_t> record_ids,
+  absl::Status SetRecordGolden(absl::Span<const RecordRow* const> records,
                                int64_t golden_id, absl::Time time) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ? "
-                       "RETURNING entity_type, source, source_id"));
+        conn_->Prepare("UPDATE source_records SET golden_id = ? WHERE id = ?"));
     MDM_ASSIGN_OR_RETURN(
         Statement open,
         conn_->Prepare(
@@ -664,21 +663,20 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
             "source_id, golden_id, valid_from) SELECT id, entity_type, "
             "source, source_id, golden_id, ? FROM source_records WHERE id = "
             "?"));
-    for (int64_t id : record_ids) {
+    for (const RecordRow* record : records) {
+      const int64_t id = record->id;
       MDM_RETURN_IF_ERROR(EndLink(id, time));
       stmt.BindInt(1, golden_id);
       stmt.BindInt(2, id);
-      MDM_ASSIGN_OR_RETURN(std::optional<XrefRow> link, StepReturning(stmt));
-      if (!link.has_value()) {
-        return absl::InternalError(
-            absl::StrCat("source record ", id, " does not exist"));
-      }
-      link->record_id = id;
-      link->golden_id = golden_id;
-      xref_changes_.push_back({.row = *std::move(link)});
+      MDM_RETURN_IF_ERROR(stmt.Run());
+      MDM_RETURN_IF_ERROR(ExpectOneChange(absl::StrCat("source record ", id)));
       open.BindInt(1, ToMicros(time));
       open.BindInt(2, id);
       MDM_RETURN_IF_ERROR(open.Run());
+      xref_changes_.push_back({.row = {.record_id = id,
+                                       .entity_type = record->entity_type,
+                                       .key = record->key,
+                                       .golden_id = golden_id}});
     }
     return absl::OkStatus();
   }

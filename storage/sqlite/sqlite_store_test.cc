@@ -191,8 +191,8 @@ TEST_F(SqliteStoreTest, XrefHistoryAnswersAsOfAnyTime) {
   const absl::Time t1 = kT0 + absl::Seconds(10);
   const absl::Time t2 = kT0 + absl::Seconds(20);
   const absl::Time t3 = kT0 + absl::Seconds(30);
-  ASSERT_OK(txn->SetRecordGolden({a.id}, 7, t1));
-  ASSERT_OK(txn->SetRecordGolden({a.id}, 8, t2));
+  ASSERT_OK(txn->SetRecordGolden({&a}, 7, t1));
+  ASSERT_OK(txn->SetRecordGolden({&a}, 8, t2));
   ASSERT_OK(txn->DeleteRecord(a.id, t3));
   ASSERT_OK(txn->Commit());
 
@@ -654,14 +654,14 @@ TEST_F(CommittedXrefsTest, ShowsCommittedWritesOnly) {
               ElementsAre(std::tuple(a.id, "person", 5)));
   {
     ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-    ASSERT_OK(txn->SetRecordGolden({a.id}, 9, kT0));
+    ASSERT_OK(txn->SetRecordGolden({&a}, 9, kT0));
     // Abandoned: rolled back.
   }
   EXPECT_THAT(Committed(*store, "1"),
               ElementsAre(std::tuple(a.id, "person", 5)));
   {
     ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-    ASSERT_OK(txn->SetRecordGolden({a.id}, 9, kT0));
+    ASSERT_OK(txn->SetRecordGolden({&a}, 9, kT0));
     ASSERT_OK(txn->Commit());
   }
   EXPECT_THAT(Committed(*store, "1"),
@@ -681,7 +681,7 @@ TEST_F(CommittedXrefsTest, SavepointRollbackDiscardsItsChangesOnly) {
     ASSERT_OK(txn->ReleaseSavepoint());
     ASSERT_OK(txn->Savepoint());
     ASSERT_OK(txn->InsertRecord(b));
-    ASSERT_OK(txn->SetRecordGolden({a.id}, 8, kT0));
+    ASSERT_OK(txn->SetRecordGolden({&a}, 8, kT0));
     ASSERT_OK(txn->RollbackToSavepoint());
     ASSERT_OK(txn->Savepoint());
     ASSERT_OK(txn->InsertRecord(c));
@@ -729,7 +729,9 @@ TEST_F(CommittedXrefsTest, FollowsUpdatesDeletesAndTypesAndSurvivesReopen) {
 TEST_F(CommittedXrefsTest, SetGoldenOfAMissingRecordFailsAndChangesNothing) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-  EXPECT_THAT(txn->SetRecordGolden({404}, 1, kT0),
+  RecordRow missing = MakeRecord("404", 1);
+  missing.id = 404;
+  EXPECT_THAT(txn->SetRecordGolden({&missing}, 1, kT0),
               StatusIs(absl::StatusCode::kInternal));
   EXPECT_THAT(txn->DeleteRecord(404, kT0),
               StatusIs(absl::StatusCode::kInternal));

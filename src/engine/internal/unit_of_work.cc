@@ -202,10 +202,7 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
                                      int64_t golden_id) {
   if (rows.empty()) return absl::OkStatus();
   MDM_ASSIGN_OR_RETURN(GoldenChange * to, Change(golden_id));
-  std::vector<int64_t> ids;
-  ids.reserve(rows.size());
   for (const RecordRow* row : rows) {
-    ids.push_back(row->id);
     final_golden_[row->id] = golden_id;
     to->joined.push_back(row->key);
   }
@@ -214,7 +211,7 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
     MDM_ASSIGN_OR_RETURN(GoldenChange * from, Change(row->golden_id));
     from->departed.push_back({.key = row->key, .to_golden_id = golden_id});
   }
-  return txn_.SetRecordGolden(ids, golden_id, now_);
+  return txn_.SetRecordGolden(rows, golden_id, now_);
 }
 
 std::optional<double> UnitOfWork::StrongestLinkBetween(int64_t from,
