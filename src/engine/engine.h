@@ -110,12 +110,14 @@ class Engine {
   absl::StatusOr<DeleteResult> Delete(absl::string_view entity_type,
                                       const SourceKey& key);
 
-  // (source, source_id) -> golden id. `entity_type` may be empty unless the
-  // key exists under several types (then FailedPrecondition).
+  // (source, source_id) -> golden id as of the latest commit, from the
+  // store's in-memory directory. `entity_type` may be empty unless the key
+  // exists under several types (then FailedPrecondition).
   absl::StatusOr<ResolvedId> Resolve(const SourceKey& key,
                                      absl::string_view entity_type);
 
-  // Resolve for many keys from one snapshot; one result per key, in order.
+  // Resolve for many keys, all as of one commit (looked up under one lock);
+  // one result per key, in order.
   absl::StatusOr<std::vector<absl::StatusOr<ResolvedId>>> ResolveMany(
       absl::Span<const SourceKey> keys, absl::string_view entity_type);
 
