@@ -689,13 +689,19 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
         conn_->Prepare("DELETE FROM source_records WHERE id = ? "
                        "RETURNING entity_type, source, source_id"));
     stmt.BindInt(1, record_id);
-    MDM_ASSIGN_OR_RETURN(std::optional<XrefRow> link, StepReturning(stmt));
-    if (!link.has_value()) {
+    // The first step deletes; the row it returns names the deleted key.
+    MDM_ASSIGN_OR_RETURN(const bool deleted, stmt.Step());
+    if (!deleted) {
       return absl::InternalError(
           absl::StrCat("source record ", record_id, " does not exist"));
     }
-    link->record_id = record_id;
-    xref_changes_.push_back({.row = *std::move(link), .erase = true});
+    xref_changes_.push_back(
+        {.row = {.record_id = record_id,
+                 .entity_type = std::string(stmt.ColumnText(0)),
+                 .key = {std::string(stmt.ColumnText(1)),
+                         std::string(stmt.ColumnText(2))}},
+         .erase = true});
+    stmt.Reset();
     return absl::OkStatus();
   }
 
@@ -964,22 +970,6 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
                                      .golden_id = row.golden_id}});
   }
 
-  // Steps a statement whose RETURNING clause yields entity_type, source,
-  // source_id of its one row, to completion; nullopt if it matched no row.
-  static absl::StatusOr<std::optional<XrefRow>> StepReturning(Statement& stmt) {
-    MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-    if (!has_row) return std::nullopt;
-    XrefRow link{.entity_type = std::string(stmt.ColumnText(0)),
-                 .key = {std::string(stmt.ColumnText(1)),
-                         std::string(stmt.ColumnText(2))}};
-    MDM_ASSIGN_OR_RETURN(has_row, stmt.Step());
-    if (has_row) {
-      stmt.Reset();
-      return absl::InternalError("a record id matched more than one row");
-    }
-    return link;
-  }
-
   absl::Mutex* mu_;
   sqlite_internal::XrefDirectory* directory_;
   // Link changes made so far, applied to the directory on commit; and where
@@ -1051,9 +1041,8 @@ class SqliteStore : public Store {
     std::sort(golden_of.begin(), golden_of.end());
     MDM_ASSIGN_OR_RETURN(
         Statement keys,
-        writer_->Prepare(
-            "SELECT id, entity_type, source, source_id "
-            "FROM source_records INDEXED BY source_records_by_key"));
+        conn->Prepare("SELECT id, entity_type, source, source_id "
+                      "FROM source_records INDEXED BY source_records_by_key"));
     std::vector<sqlite_internal::XrefChange> rows;
     while (true) {
       MDM_ASSIGN_OR_RETURN(bool has_row, keys.Step());
