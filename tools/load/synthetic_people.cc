@@ -5,9 +5,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "tools/gen/internal/random.h"
 
 namespace mdm::load {
 namespace {
+
+using ::mdm::gen::Mix;
 
 constexpr std::array<const char*, 64> kGiven = {
     "james",   "mary",     "john",     "patricia",  "robert",  "jennifer",
@@ -60,14 +63,6 @@ constexpr std::array<const char*, 32> kCities = {
     "chester",     "jackson",    "marion",   "auburn",     "dayton",
     "hudson",      "lebanon",    "windsor",  "camden",     "hamilton",
     "richmond",    "florence"};
-
-// SplitMix64: a good 64-bit mix, so Person(i) needs no generator state.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
 
 std::string Typo(std::string word, std::mt19937_64& rng) {
   if (word.size() < 4) return word;
