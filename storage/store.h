@@ -150,8 +150,16 @@ class ReadTransaction {
 // The single writer. Reads through it see its own uncommitted writes.
 class WriteTransaction : public ReadTransaction {
  public:
-  // Inserts `row` (id, version and times as given except id) and sets row.id.
-  // Aborted if the (entity_type, key) exists.
+  // The id InsertRecord gives a record inserted next without an id: one
+  // above the largest stored. Reserving it lets a record be scored and placed
+  // before it is stored, so that it is written once, with its golden id.
+  virtual absl::StatusOr<int64_t> NextRecordId() = 0;
+
+  // Inserts `row` (version and times as given) and sets row.id: row.id when
+  // it is nonzero (from NextRecordId), else the next id. When row.golden_id
+  // is nonzero, the record's link to it starts at row.updated_at in the xref
+  // history, as SetRecordGolden would start it. Aborted if the
+  // (entity_type, key) or the id exists.
   virtual absl::Status InsertRecord(RecordRow& row) = 0;
 
   // Replaces the stored record with id row.id.

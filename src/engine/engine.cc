@@ -264,7 +264,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   if (existing.has_value()) {
     MDM_RETURN_IF_ERROR(txn.UpdateRecord(row));
   } else {
-    MDM_RETURN_IF_ERROR(txn.InsertRecord(row));
+    // Stored by PlaceNewRecord, once its golden record is known.
+    MDM_ASSIGN_OR_RETURN(row.id, txn.NextRecordId());
   }
   std::vector<uint64_t> key_hashes;
   key_hashes.reserve(keys.size());

@@ -607,26 +607,56 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     mu_->Unlock();
   }
 
+  absl::StatusOr<int64_t> NextRecordId() override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM source_records"));
+    MDM_ASSIGN_OR_RETURN(const bool found, stmt.Step());
+    if (!found) return absl::InternalError("no next source record id");
+    const int64_t id = stmt.ColumnInt(0);
+    stmt.Reset();
+    return id;
+  }
+
   absl::Status InsertRecord(RecordRow& row) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
         conn_->Prepare(
-            "INSERT INTO source_records(entity_type, source, source_id, "
+            "INSERT INTO source_records(id, entity_type, source, source_id, "
             "golden_id, content_hash, version, created_at, updated_at, "
             "attributes, features) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    stmt.BindText(1, row.entity_type);
-    stmt.BindText(2, row.key.source);
-    stmt.BindText(3, row.key.source_id);
-    stmt.BindInt(4, row.golden_id);
-    stmt.BindInt(5, static_cast<int64_t>(row.content_hash));
-    stmt.BindInt(6, row.version);
-    stmt.BindInt(7, ToMicros(row.created_at));
-    stmt.BindInt(8, ToMicros(row.updated_at));
-    stmt.BindBlob(9, sqlite_internal::EncodeAttributes(row.attributes));
-    stmt.BindBlob(10, row.features);
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (row.id != 0) {
+      stmt.BindInt(1, row.id);
+    } else {
+      stmt.BindNull(1);
+    }
+    stmt.BindText(2, row.entity_type);
+    stmt.BindText(3, row.key.source);
+    stmt.BindText(4, row.key.source_id);
+    stmt.BindInt(5, row.golden_id);
+    stmt.BindInt(6, static_cast<int64_t>(row.content_hash));
+    stmt.BindInt(7, row.version);
+    stmt.BindInt(8, ToMicros(row.created_at));
+    stmt.BindInt(9, ToMicros(row.updated_at));
+    stmt.BindBlob(10, sqlite_internal::EncodeAttributes(row.attributes));
+    stmt.BindBlob(11, row.features);
     MDM_RETURN_IF_ERROR(stmt.Run());
     row.id = conn_->LastInsertRowId();
+    if (row.golden_id != 0) {
+      MDM_ASSIGN_OR_RETURN(
+          Statement open,
+          conn_->Prepare("INSERT INTO xref_history(record_id, entity_type, "
+                         "source, source_id, golden_id, valid_from) "
+                         "VALUES (?, ?, ?, ?, ?, ?)"));
+      open.BindInt(1, row.id);
+      open.BindText(2, row.entity_type);
+      open.BindText(3, row.key.source);
+      open.BindText(4, row.key.source_id);
+      open.BindInt(5, row.golden_id);
+      open.BindInt(6, ToMicros(row.updated_at));
+      MDM_RETURN_IF_ERROR(open.Run());
+    }
     NoteLink(row);
     return absl::OkStatus();
   }
@@ -1137,6 +1167,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
                                        : "PRAGMA synchronous = NORMAL"));
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
   MDM_RETURN_IF_ERROR(writer->Exec(kMmapPragma));
+  MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
   auto store =
       std::make_unique<SqliteStore>(options, std::move(writer), target);

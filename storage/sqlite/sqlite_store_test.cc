@@ -216,6 +216,42 @@ TEST_F(SqliteStoreTest, XrefHistoryAnswersAsOfAnyTime) {
               IsOkAndHolds(ElementsAre(SourceKey{"crm", "a"})));
 }
 
+TEST_F(SqliteStoreTest, RecordInsertedWithReservedIdAndGoldenStartsItsLink) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  EXPECT_THAT(txn->NextRecordId(), IsOkAndHolds(1));
+  RecordRow first = MakeRecord("first", 0);
+  ASSERT_OK(txn->InsertRecord(first));
+  ASSERT_OK_AND_ASSIGN(const int64_t reserved, txn->NextRecordId());
+  EXPECT_EQ(reserved, first.id + 1);
+  RecordRow linked = MakeRecord("linked", 7);
+  linked.id = reserved;
+  linked.updated_at = kT0 + absl::Seconds(5);
+  ASSERT_OK(txn->InsertRecord(linked));
+  EXPECT_EQ(linked.id, reserved);
+  RecordRow same_id = MakeRecord("other", 0);
+  same_id.id = reserved;
+  EXPECT_THAT(txn->InsertRecord(same_id), StatusIs(absl::StatusCode::kAborted));
+  ASSERT_OK(txn->Commit());
+
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", linked.key));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, reserved);
+  EXPECT_EQ(found->golden_id, 7);
+  auto golden_at = [&](const SourceKey& key, absl::Time t) -> int64_t {
+    auto xrefs = read->LookupXrefsAt(key, t);
+    EXPECT_THAT(xrefs, IsOk());
+    return xrefs.ok() && !xrefs->empty() ? xrefs->front().golden_id : 0;
+  };
+  EXPECT_EQ(golden_at(linked.key, kT0), 0);
+  EXPECT_EQ(golden_at(linked.key, kT0 + absl::Seconds(5)), 7);
+  EXPECT_THAT(read->GoldenMembersAt(7, kT0 + absl::Seconds(5)),
+              IsOkAndHolds(ElementsAre(linked.key)));
+  // Inserted unlinked: no link in the history.
+  EXPECT_EQ(golden_at(first.key, kT0 + absl::Seconds(5)), 0);
+}
+
 TEST_F(SqliteStoreTest, JudgementsAreKeptByKeyAndReplacedPerPair) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());

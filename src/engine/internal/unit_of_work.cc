@@ -126,22 +126,39 @@ absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
 
 absl::Status UnitOfWork::PlaceNewRecord(
     const RecordRow& row, const matching::RecordFeatures& features) {
-  if (linked_goldens_.size() > 1 || has_band_pairs_) {
+  auto insert_and_recluster = [&]() -> absl::Status {
+    RecordRow unlinked = row;
+    unlinked.golden_id = 0;
+    MDM_RETURN_IF_ERROR(txn_.InsertRecord(unlinked));
     return Recluster({row.id}, {});
+  };
+  if (linked_goldens_.size() > 1 || has_band_pairs_) {
+    return insert_and_recluster();
   }
   // A record deleted and sent again keeps the judgements of its key.
   MDM_ASSIGN_OR_RETURN(std::vector<storage::JudgementRow> judgements,
                        txn_.JudgementsOf(row.entity_type, row.key));
-  if (!judgements.empty()) return Recluster({row.id}, {});
+  if (!judgements.empty()) return insert_and_recluster();
+  unstored_record_ = row.id;
+  auto finish = [&]() -> absl::Status {
+    if (unstored_record_ != 0) {
+      return absl::InternalError(
+          absl::StrCat("source record ", row.id, " was placed, not stored"));
+    }
+    return FlushGoldens();
+  };
   if (linked_goldens_.empty()) {
     records_[row.id] = row;
     MDM_RETURN_IF_ERROR(ApplyCluster({row.id}, {}));
-    return FlushGoldens();
+    return finish();
   }
   const int64_t golden = *linked_goldens_.begin();
   MDM_ASSIGN_OR_RETURN(bool compatible,
                        CompatibleWithGolden(row, features, golden));
-  if (!compatible) return Recluster({row.id}, {});
+  if (!compatible) {
+    unstored_record_ = 0;
+    return insert_and_recluster();
+  }
   MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
                        txn_.GoldenMembers(golden));
   std::vector<const RecordRow*> all;
@@ -152,7 +169,7 @@ absl::Status UnitOfWork::PlaceNewRecord(
   change->row.attributes = Survive(all);
   MDM_RETURN_IF_ERROR(MoveRecords({&row}, golden));
   MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, golden, {row.key}));
-  return FlushGoldens();
+  return finish();
 }
 
 absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
@@ -211,7 +228,20 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
     MDM_ASSIGN_OR_RETURN(GoldenChange * from, Change(row->golden_id));
     from->departed.push_back({.key = row->key, .to_golden_id = golden_id});
   }
-  return txn_.SetRecordGolden(rows, golden_id, now_);
+  if (unstored_record_ == 0) return txn_.SetRecordGolden(rows, golden_id, now_);
+  std::vector<const RecordRow*> stored;
+  stored.reserve(rows.size());
+  for (const RecordRow* row : rows) {
+    if (row->id != unstored_record_) {
+      stored.push_back(row);
+      continue;
+    }
+    RecordRow linked = *row;
+    linked.golden_id = golden_id;
+    MDM_RETURN_IF_ERROR(txn_.InsertRecord(linked));
+    unstored_record_ = 0;
+  }
+  return txn_.SetRecordGolden(stored, golden_id, now_);
 }
 
 std::optional<double> UnitOfWork::StrongestLinkBetween(int64_t from,

@@ -79,12 +79,13 @@ class UnitOfWork {
                                   const matching::RecordFeatures& features,
                                   absl::Span<const int64_t> candidates);
 
-  // Puts a record inserted by this unit of work (after ScoreAndStoreEdges)
-  // into its golden record. When it links to records of one golden record
-  // only and adds no constraint that golden record's members could violate,
-  // the result of re-clustering is known without walking the cluster: the
-  // record joins it (or founds a new one when it links to nothing). Otherwise
-  // falls back to Recluster.
+  // Stores a new record (row.id reserved with NextRecordId, scored with
+  // ScoreAndStoreEdges) and puts it into its golden record. When it links to
+  // records of one golden record only and adds no constraint that golden
+  // record's members could violate, the result of re-clustering is known
+  // without walking the cluster: the record joins it (or founds a new one
+  // when it links to nothing), and is inserted with its golden id, written
+  // once. Otherwise it is inserted unlinked and Recluster places it.
   absl::Status PlaceNewRecord(const storage::RecordRow& row,
                               const matching::RecordFeatures& features);
 
@@ -141,7 +142,7 @@ class UnitOfWork {
   // The pending change of a golden record, loading it on first use.
   absl::StatusOr<GoldenChange*> Change(int64_t golden_id);
   // Links records (held in records_ or given) to `golden_id`, noting where
-  // each came from.
+  // each came from. The unstored new record is inserted, linked.
   absl::Status MoveRecords(absl::Span<const storage::RecordRow* const> rows,
                            int64_t golden_id);
   // Writes every changed golden record with a new version, then golden
@@ -176,6 +177,8 @@ class UnitOfWork {
 
   // Records being re-clustered, by id (ascending), as stored before the unit.
   std::map<int64_t, storage::RecordRow> records_;
+  // The id of the new record PlaceNewRecord has yet to insert, or 0.
+  int64_t unstored_record_ = 0;
   std::set<int64_t> goldens_;  // golden records they belonged to
   std::vector<matching::ScoredPair> pairs_;
   // Golden records of the records the scored record links to, and whether it
