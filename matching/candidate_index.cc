@@ -18,8 +18,10 @@ void CandidateIndex::Replace(int64_t record_id, std::vector<uint64_t> keys,
   SortUnique(keys);
   absl::MutexLock lock(&mu_);
   RememberLocked(record_id);
-  SetLocked(record_id, true,
-            {.keys = std::move(keys), .features = std::move(features)});
+  SetLocked(
+      record_id, true,
+      {.keys = std::move(keys),
+       .features = std::make_shared<const std::string>(std::move(features))});
 }
 
 void CandidateIndex::Remove(int64_t record_id) {
@@ -36,7 +38,9 @@ void CandidateIndex::Load(absl::Span<const int64_t> record_ids,
   for (size_t i = 0; i < record_ids.size(); ++i) {
     SortUnique(keys[i]);
     SetLocked(record_ids[i], true,
-              {.keys = std::move(keys[i]), .features = std::move(features[i])});
+              {.keys = std::move(keys[i]),
+               .features = std::make_shared<const std::string>(
+                   std::move(features[i]))});
   }
 }
 
@@ -116,6 +120,20 @@ std::vector<int64_t> CandidateIndex::Candidates(
   return candidates;
 }
 
+std::vector<CandidateIndex::CandidateFeatures>
+CandidateIndex::CandidatesWithFeatures(
+    const EntityModel& model, absl::Span<const BlockingKey> keys) const {
+  const std::vector<int64_t> ids = Candidates(model, keys);
+  std::vector<CandidateFeatures> candidates;
+  candidates.reserve(ids.size());
+  absl::ReaderMutexLock lock(&mu_);
+  for (int64_t id : ids) {
+    auto it = records_.find(id);
+    if (it != records_.end()) candidates.push_back({id, it->second.features});
+  }
+  return candidates;
+}
+
 size_t CandidateIndex::BlockSize(uint64_t key) const {
   absl::ReaderMutexLock lock(&mu_);
   auto block = blocks_.find(key);
@@ -128,7 +146,7 @@ void CandidateIndex::VisitFeatures(
   absl::ReaderMutexLock lock(&mu_);
   for (int64_t id : record_ids) {
     auto it = records_.find(id);
-    if (it != records_.end()) visit(id, it->second.features);
+    if (it != records_.end()) visit(id, *it->second.features);
   }
 }
 

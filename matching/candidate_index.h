@@ -17,6 +17,11 @@
 //   index.VisitFeatures(members, [&](int64_t id, absl::string_view bytes) {
 //     DecodeFeatures(model, bytes, other);  ...
 //   });
+//   // Scoring off the writer's thread: features that outlive later changes.
+//   for (const auto& [id, features] : index.CandidatesWithFeatures(model,
+//   keys))
+//     ...  // `bytes.data() == features->data()` in a later VisitFeatures
+//          // means the record's features are still these.
 //
 // Thread safety: every method may be called concurrently. Writers (Replace,
 // Remove, RollbackTo, ForgetUndo) are meant to come from one thread at a
@@ -32,6 +37,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +56,13 @@ class CandidateIndex {
  public:
   // A point in the undo history to roll back to.
   using Mark = size_t;
+  // A record's encoded features. The bytes never change; a Replace puts new
+  // ones in place, so a holder may use them without the index's lock.
+  using SharedFeatures = std::shared_ptr<const std::string>;
+  struct CandidateFeatures {
+    int64_t record_id = 0;
+    SharedFeatures features;
+  };
 
   CandidateIndex() = default;
   CandidateIndex(const CandidateIndex&) = delete;
@@ -83,8 +96,14 @@ class CandidateIndex {
                                   absl::Span<const BlockingKey> keys,
                                   int* oversized = nullptr) const;
 
+  // Candidates() with each one's features, in the same order.
+  std::vector<CandidateFeatures> CandidatesWithFeatures(
+      const EntityModel& model, absl::Span<const BlockingKey> keys) const;
+
   // Calls `visit` with the features of each of `record_ids` that is indexed,
   // in order, under a shared lock: `visit` must not call into the index.
+  // The bytes are those CandidatesWithFeatures hands out while the record is
+  // unchanged: comparing their address tells whether it changed since.
   void VisitFeatures(
       absl::Span<const int64_t> record_ids,
       absl::FunctionRef<void(int64_t, absl::string_view)> visit) const;
@@ -103,7 +122,7 @@ class CandidateIndex {
  private:
   struct Entry {
     std::vector<uint64_t> keys;  // sorted, unique
-    std::string features;
+    SharedFeatures features;
   };
   struct Undo {
     int64_t record_id;

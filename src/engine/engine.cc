@@ -213,11 +213,19 @@ Engine::PreparedRecord Engine::Prepare(const RecordInput& input) const {
   return prepared;
 }
 
+void Engine::ScoreAhead(PreparedRecord& prepared) const {
+  if (!prepared.attributes.ok()) return;
+  prepared.scores = matching::ScoreCandidates(
+      *prepared.model, prepared.features, prepared.keys, candidate_index_);
+}
+
 std::vector<Engine::PreparedRecord> Engine::PrepareAll(
     absl::Span<const RecordInput> records) const {
   std::vector<PreparedRecord> prepared(records.size());
-  prepare_pool_.ParallelFor(
-      records.size(), [&](size_t i) { prepared[i] = Prepare(records[i]); });
+  prepare_pool_.ParallelFor(records.size(), [&](size_t i) {
+    prepared[i] = Prepare(records[i]);
+    if (records.size() > 1) ScoreAhead(prepared[i]);
+  });
   return prepared;
 }
 
@@ -274,7 +282,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                        unit.Candidates(row.id, keys));
   CountOversizedBlocks(input.entity_type, unit.oversized_blocks());
-  MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
+  MDM_RETURN_IF_ERROR(
+      unit.ScoreAndStoreEdges(row, features, candidates, prepared.scores));
   if (existing.has_value()) {
     MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, seed_goldens));
   } else {

@@ -41,6 +41,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "matching/candidate_index.h"
+#include "matching/candidate_scores.h"
 #include "matching/entity_model.h"
 #include "mdm/v1/config.pb.h"
 #include "src/base/clock.h"
@@ -89,9 +90,16 @@ class Engine {
     matching::RecordFeatures features;
     std::vector<matching::BlockingKey> keys;
     std::string encoded_features;  // EncodeFeatures(model, features)
+    // Weights against the candidates as ScoreAhead found them; the writer
+    // scores only candidates new or changed since.
+    matching::CandidateScores scores;
   };
   // Pure; thread-safe.
   PreparedRecord Prepare(const RecordInput& record) const;
+  // Scores a prepared record against its candidates as they are now, so
+  // that the writer need not (matching/candidate_scores.h). Worth it when
+  // the record waits for the writer while another core is free. Thread-safe.
+  void ScoreAhead(PreparedRecord& prepared) const;
 
   // Applies records in order in one transaction, each in a savepoint, so that
   // a rejected record changes nothing and does not stop the others. Returns

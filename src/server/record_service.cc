@@ -45,6 +45,12 @@ class RequestQueue {
     return true;
   }
 
+  // Requests waiting to be taken.
+  size_t size() {
+    absl::MutexLock lock(&mu_);
+    return items_.size();
+  }
+
   // Marks the end of input (reader) or abandons the stream (applier).
   void Close() {
     absl::MutexLock lock(&mu_);
@@ -98,6 +104,12 @@ grpc::Status RecordService::UpsertRecords(
       PendingRecord pending;
       pending.input = FromProto(request.record());
       pending.prepared = engine_->Prepare(pending.input);
+      // A full batch waiting means the writer is the bottleneck: take its
+      // scoring onto this thread. Otherwise the writer scores, and this
+      // thread keeps up with the stream.
+      if (queue.size() >= static_cast<size_t>(options_.stream_batch_size)) {
+        engine_->ScoreAhead(pending.prepared);
+      }
       if (!queue.Push(std::move(pending))) break;
       request = v1::UpsertRecordsRequest();
     }

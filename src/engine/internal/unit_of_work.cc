@@ -57,7 +57,8 @@ absl::StatusOr<std::vector<int64_t>> UnitOfWork::Candidates(
 
 absl::Status UnitOfWork::ScoreAndStoreEdges(
     const RecordRow& row, const matching::RecordFeatures& features,
-    absl::Span<const int64_t> candidates) {
+    absl::Span<const int64_t> candidates,
+    const matching::CandidateScores& ahead) {
   std::vector<storage::Edge> edges;
   std::vector<int64_t> linked;
   linked_goldens_.clear();
@@ -65,11 +66,19 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
   // Candidates' features come from the index; blocking keys are per entity
   // type, so every candidate is of this record's type.
   matching::RecordFeatures other;  // decoded into again and again
+  size_t cursor = 0;
   context_.candidate_index->VisitFeatures(
       candidates, [&](int64_t id, absl::string_view bytes) {
-        if (!matching::DecodeFeatures(model_, bytes, other)) return;
-        const double weight = matching::MatchWeightAtLeast(
-            model_, features, other, model_.review_weight());
+        double weight;
+        if (const matching::CandidateScore* score =
+                matching::FindScore(ahead, id, bytes, cursor);
+            score != nullptr) {
+          weight = score->weight;
+        } else {
+          if (!matching::DecodeFeatures(model_, bytes, other)) return;
+          weight = matching::MatchWeightAtLeast(model_, features, other,
+                                                model_.review_weight());
+        }
         if (weight < model_.review_weight()) return;
         if (weight >= model_.auto_merge_weight()) {
           linked.push_back(id);

@@ -29,6 +29,7 @@
 #include "absl/types/span.h"
 #include "matching/blocking.h"
 #include "matching/candidate_index.h"
+#include "matching/candidate_scores.h"
 #include "matching/clustering.h"
 #include "matching/entity_model.h"
 #include "matching/features.h"
@@ -73,11 +74,13 @@ class UnitOfWork {
       int64_t record_id, absl::Span<const matching::BlockingKey> keys);
 
   // Scores the record against its candidates and stores the pairs at or
-  // above the review threshold as its edges. Remembers the golden records of
-  // the candidates it links to, for PlaceNewRecord.
+  // above the review threshold as its edges. Takes a candidate's weight from
+  // `ahead` when its features are unchanged since. Remembers the golden
+  // records of the candidates it links to, for PlaceNewRecord.
   absl::Status ScoreAndStoreEdges(const storage::RecordRow& row,
                                   const matching::RecordFeatures& features,
-                                  absl::Span<const int64_t> candidates);
+                                  absl::Span<const int64_t> candidates,
+                                  const matching::CandidateScores& ahead = {});
 
   // Stores a new record (row.id reserved with NextRecordId, scored with
   // ScoreAndStoreEdges) and puts it into its golden record. When it links to
