@@ -15,7 +15,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libsqlite3-dev libabsl-dev libre2-dev libicu-dev libphonenumber-dev
-  libxxhash-dev libcli11-dev nlohmann-json3-dev
+  libxxhash-dev libcli11-dev nlohmann-json3-dev libgoogle-perftools-dev
   libgtest-dev libgmock-dev libbenchmark-dev tmux
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
