@@ -100,9 +100,10 @@ grpc::Status RecordService::UpsertRecords(
   RequestQueue queue(options_.stream_read_ahead);
   std::thread reader([&] {
     v1::UpsertRecordsRequest request;
-    while (stream->Read(&request)) {
+    // Prepares one record and queues it; false once the queue is closed.
+    auto push = [&](const v1::SourceRecord& record) {
       PendingRecord pending;
-      pending.input = FromProto(request.record());
+      pending.input = FromProto(record);
       pending.prepared = engine_->Prepare(pending.input);
       // A full batch waiting means the writer is the bottleneck: take its
       // scoring onto this thread. Otherwise the writer scores, and this
@@ -110,7 +111,16 @@ grpc::Status RecordService::UpsertRecords(
       if (queue.size() >= static_cast<size_t>(options_.stream_batch_size)) {
         engine_->ScoreAhead(pending.prepared);
       }
-      if (!queue.Push(std::move(pending))) break;
+      return queue.Push(std::move(pending));
+    };
+    bool open = true;
+    while (open && stream->Read(&request)) {
+      if (request.has_record() || request.records().empty()) {
+        open = push(request.record());
+      }
+      for (int i = 0; open && i < request.records_size(); ++i) {
+        open = push(request.records(i));
+      }
       request = v1::UpsertRecordsRequest();
     }
     queue.Close();

@@ -250,6 +250,33 @@ TEST_F(ServerTest, StreamingUpsertAnswersEveryRecordInOrder) {
             responses[1].accepted().golden_id());
 }
 
+TEST_F(ServerTest, StreamingUpsertAnswersEachRecordOfAGroupedRequest) {
+  grpc::ClientContext context;
+  auto stream = records_->UpsertRecords(&context);
+  v1::UpsertRecordsRequest single;
+  *single.mutable_record() = Person("1", {{"email", "a@x.org"}});
+  ASSERT_TRUE(stream->Write(single));
+  v1::UpsertRecordsRequest grouped;
+  *grouped.add_records() = Person("2", {{"email", "b@x.org"}});
+  *grouped.add_records() = Person("3", {{"shoe", "9"}});
+  *grouped.add_records() = Person("4", {{"email", "a@x.org"}});
+  ASSERT_TRUE(stream->Write(grouped));
+  stream->WritesDone();
+  std::vector<v1::UpsertRecordsResponse> responses;
+  v1::UpsertRecordsResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 4u);
+  for (size_t i = 0; i < responses.size(); ++i) {
+    EXPECT_EQ(responses[i].index(), static_cast<int64_t>(i));
+  }
+  EXPECT_EQ(responses[1].accepted().outcome(), v1::CREATED);
+  EXPECT_EQ(responses[2].rejected().field(), "attributes.shoe");
+  EXPECT_EQ(responses[3].accepted().outcome(), v1::LINKED);
+  EXPECT_EQ(responses[3].accepted().golden_id(),
+            responses[0].accepted().golden_id());
+}
+
 TEST_F(ServerTest, BatchResolveAnswersEachKeyInOrder) {
   const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
   grpc::ClientContext context;

@@ -28,6 +28,10 @@ namespace {
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitServer = 3;
+// Most records, and about the most bytes, in one streamed request; well
+// under the server's 4 MiB message limit, since one record can be 64 KiB.
+constexpr int kRecordsPerRequest = 64;
+constexpr size_t kBytesPerRequest = 1 << 20;
 
 // Column -> attribute plan derived from the options and the entity type.
 struct ColumnPlan {
@@ -285,8 +289,19 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   std::thread writer([&] {
     InputRow row;
     v1::UpsertRecordsRequest request;
+    // Records go out in groups: one message, and one wake-up of each side,
+    // per group instead of per record.
+    v1::UpsertRecordsRequest group;
+    size_t group_bytes = 0;
+    bool open = true;
+    auto send = [&] {
+      if (group.records().empty()) return;
+      open = stream->Write(group);  // false: the server went away
+      group.Clear();
+      group_bytes = 0;
+    };
     std::string source_id, field;
-    while (source.Next(row)) {
+    while (open && source.Next(row)) {
       ++rows_read;
       bytes_read = source.bytes_read();
       const std::string problem =
@@ -300,8 +315,14 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
         absl::MutexLock lock(&mu);
         pending.push_back({row.line, source_id, row.raw});
       }
-      if (!stream->Write(request)) break;  // the server went away
+      group_bytes += request.record().ByteSizeLong();
+      group.mutable_records()->Add(std::move(*request.mutable_record()));
+      if (group.records_size() >= kRecordsPerRequest ||
+          group_bytes >= kBytesPerRequest) {
+        send();
+      }
     }
+    if (open) send();
     bytes_read = source.bytes_read();
     stream->WritesDone();
   });
