@@ -19,9 +19,9 @@ using ::testing::Field;
 class CandidateScoresTest : public ::testing::Test {
  protected:
   RecordFeatures Person(const std::string& email, const std::string& name) {
-    return Standardize(model_, {{"email", email},
-                                {"full_name", name},
-                                {"birth_date", "1980-02-03"}});
+    return Standardize(
+        model_,
+        {{"email", email}, {"full_name", name}, {"birth_date", "1980-02-03"}});
   }
   void Index(int64_t id, const RecordFeatures& features) {
     std::vector<uint64_t> hashes;
@@ -54,11 +54,11 @@ TEST_F(CandidateScoresTest, ScoresEachCandidateAsTheWriterWould) {
       ScoreCandidates(model_, ann, BlockingKeys(model_, ann), index_);
   ASSERT_THAT(scores, ElementsAre(Field(&CandidateScore::record_id, 2),
                                   Field(&CandidateScore::record_id, 4)));
-  EXPECT_EQ(scores[1].weight, MatchWeightAtLeast(model_, ann, same,
-                                                 model_.review_weight()));
+  EXPECT_EQ(scores[1].weight,
+            MatchWeightAtLeast(model_, ann, same, model_.review_weight()));
   EXPECT_EQ(scores[1].weight, MatchWeight(model_, ann, same));
-  EXPECT_EQ(scores[0].weight, MatchWeightAtLeast(model_, ann, other,
-                                                 model_.review_weight()));
+  EXPECT_EQ(scores[0].weight,
+            MatchWeightAtLeast(model_, ann, other, model_.review_weight()));
 }
 
 TEST_F(CandidateScoresTest, AScoreIsTakenOnlyWhileTheCandidateIsUnchanged) {
