@@ -45,7 +45,7 @@ class RequestQueue {
     return true;
   }
 
-  // Requests waiting to be taken.
+  // Records waiting to be taken.
   size_t size() {
     absl::MutexLock lock(&mu_);
     return items_.size();

@@ -14,7 +14,7 @@ namespace mdm::server {
 struct RecordServiceOptions {
   // Records applied per transaction by the streaming upsert.
   int stream_batch_size = 500;
-  // Requests read ahead of the one being applied, per stream.
+  // Records read ahead of the one being applied, per stream.
   int stream_read_ahead = 2000;
   // Most keys in one BatchResolve.
   int max_batch_resolve_keys = 10000;
