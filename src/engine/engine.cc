@@ -174,6 +174,15 @@ std::string Engine::GoldenIdOf(absl::string_view entity_type,
   return absl::StrCat("?", entity_type, "-", number);
 }
 
+absl::StatusOr<InvariantReport> Engine::CheckStoreInvariants(
+    const CheckOptions& options) const {
+  return CheckInvariants(*store_, config_, options);
+}
+
+absl::Status Engine::Backup(const std::string& path) {
+  return store_->BackupTo(path);
+}
+
 void Engine::CountOversizedBlocks(absl::string_view entity_type,
                                   int64_t count) {
   if (count == 0) return;

@@ -47,6 +47,7 @@
 #include "src/base/clock.h"
 #include "src/base/worker_pool.h"
 #include "src/engine/internal/unit_of_work.h"
+#include "src/engine/invariant_checker.h"
 #include "src/engine/types.h"
 #include "storage/store.h"
 
@@ -263,6 +264,15 @@ class Engine {
 
   // Public golden id of a golden record number of an entity type.
   std::string GoldenIdOf(absl::string_view entity_type, int64_t number) const;
+
+  // Checks the store's invariants on one snapshot while writes go on
+  // (invariant_checker.h).
+  absl::StatusOr<InvariantReport> CheckStoreInvariants(
+      const CheckOptions& options = {}) const;
+
+  // Writes a consistent copy of the store to a new file at `path` while
+  // reads and writes go on. AlreadyExists when `path` exists.
+  absl::Status Backup(const std::string& path);
 
  private:
   struct ModelEntry {

@@ -19,8 +19,11 @@ grpc::Status CheckEntityType(const engine::Engine& engine,
 }  // namespace
 
 grpc::Status ChangeFeedService::ListChanges(
-    grpc::ServerContext*, const v1::ListChangesRequest* request,
+    grpc::ServerContext* context, const v1::ListChangesRequest* request,
     v1::ListChangesResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   if (request->after_sequence() < 0) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "after_sequence must not be negative");
@@ -52,6 +55,11 @@ grpc::Status ChangeFeedService::ListChanges(
 grpc::Status ChangeFeedService::WatchChanges(
     grpc::ServerContext* context, const v1::WatchChangesRequest* request,
     grpc::ServerWriter<v1::ChangeEvent>* writer) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitStream();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   if (request->after_sequence() < 0) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "after_sequence must not be negative");
@@ -60,6 +68,11 @@ grpc::Status ChangeFeedService::WatchChanges(
   if (!type_status.ok()) return type_status;
   int64_t after = request->after_sequence();
   while (!context->IsCancelled()) {
+    if (admission_->draining()) {
+      return grpc::Status(
+          grpc::StatusCode::UNAVAILABLE,
+          absl::StrCat("mdmd is shutting down; resume after sequence ", after));
+    }
     absl::StatusOr<engine::ChangePage> page = engine_->ListChanges(
         after, options_.default_page_size, request->entity_type());
     if (!page.ok()) return ToGrpcStatus(page.status());

@@ -2,13 +2,15 @@
 //
 // WatchChanges sends past events, then waits for commits and sends new ones,
 // until the client cancels or the server shuts down. Each watch holds one
-// gRPC thread. The Engine must outlive the service.
+// gRPC thread. The Engine, AccessControl and Admission must outlive the service.
 #ifndef MDM_SRC_SERVER_CHANGE_FEED_SERVICE_H_
 #define MDM_SRC_SERVER_CHANGE_FEED_SERVICE_H_
 
 #include "absl/time/time.h"
 #include "mdm/v1/changes.grpc.pb.h"
 #include "src/engine/engine.h"
+#include "src/server/access_control.h"
+#include "src/server/admission.h"
 
 namespace mdm::server {
 
@@ -21,9 +23,12 @@ struct ChangeFeedOptions {
 
 class ChangeFeedService final : public v1::ChangeFeedService::Service {
  public:
-  explicit ChangeFeedService(engine::Engine* engine,
-                             ChangeFeedOptions options = {})
-      : engine_(engine), options_(options) {}
+  ChangeFeedService(engine::Engine* engine, const AccessControl* access,
+                    Admission* admission, ChangeFeedOptions options = {})
+      : engine_(engine),
+        access_(access),
+        admission_(admission),
+        options_(options) {}
 
   grpc::Status ListChanges(grpc::ServerContext* context,
                            const v1::ListChangesRequest* request,
@@ -34,6 +39,8 @@ class ChangeFeedService final : public v1::ChangeFeedService::Service {
 
  private:
   engine::Engine* const engine_;
+  const AccessControl* const access_;
+  Admission* const admission_;
   const ChangeFeedOptions options_;
 };
 

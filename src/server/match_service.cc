@@ -8,9 +8,12 @@
 
 namespace mdm::server {
 
-grpc::Status MatchService::Explain(grpc::ServerContext*,
+grpc::Status MatchService::Explain(grpc::ServerContext* context,
                                    const v1::ExplainRequest* request,
                                    v1::ExplainResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<engine::Explanation> explanation =
       engine_->Explain(FromProto(request->a()), FromProto(request->b()));
   if (!explanation.ok()) return ToGrpcStatus(explanation.status());
@@ -18,9 +21,14 @@ grpc::Status MatchService::Explain(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status MatchService::TrainModel(grpc::ServerContext*,
+grpc::Status MatchService::TrainModel(grpc::ServerContext* context,
                                       const v1::TrainModelRequest* request,
                                       v1::TrainModelResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kAdmin);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   if (request->max_records() < 0) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "max_records must not be negative");
@@ -34,9 +42,12 @@ grpc::Status MatchService::TrainModel(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status MatchService::GetModel(grpc::ServerContext*,
+grpc::Status MatchService::GetModel(grpc::ServerContext* context,
                                     const v1::GetModelRequest* request,
                                     v1::GetModelResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kAdmin);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<engine::ActiveModel> active =
       engine_->GetModel(request->entity_type());
   if (!active.ok()) return ToGrpcStatus(active.status());
@@ -48,9 +59,12 @@ grpc::Status MatchService::GetModel(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status MatchService::Search(grpc::ServerContext*,
+grpc::Status MatchService::Search(grpc::ServerContext* context,
                                   const v1::SearchRequest* request,
                                   v1::SearchResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   constexpr int kDefaultLimit = 10, kMaxLimit = 100;
   if (request->limit() < 0 || request->limit() > kMaxLimit) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,

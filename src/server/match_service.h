@@ -1,16 +1,20 @@
 // gRPC handlers of mdm.v1.MatchService: explanations and model training.
-// The Engine must outlive the service. Thread-safe.
+// The Engine, AccessControl and Admission must outlive the service. Thread-safe.
 #ifndef MDM_SRC_SERVER_MATCH_SERVICE_H_
 #define MDM_SRC_SERVER_MATCH_SERVICE_H_
 
 #include "mdm/v1/matching.grpc.pb.h"
 #include "src/engine/engine.h"
+#include "src/server/access_control.h"
+#include "src/server/admission.h"
 
 namespace mdm::server {
 
 class MatchService final : public v1::MatchService::Service {
  public:
-  explicit MatchService(engine::Engine* engine) : engine_(engine) {}
+  MatchService(engine::Engine* engine, const AccessControl* access,
+               Admission* admission)
+      : engine_(engine), access_(access), admission_(admission) {}
 
   grpc::Status Explain(grpc::ServerContext* context,
                        const v1::ExplainRequest* request,
@@ -27,6 +31,8 @@ class MatchService final : public v1::MatchService::Service {
 
  private:
   engine::Engine* const engine_;
+  const AccessControl* const access_;
+  Admission* const admission_;
 };
 
 }  // namespace mdm::server

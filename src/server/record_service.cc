@@ -1,5 +1,6 @@
 #include "src/server/record_service.h"
 
+#include <atomic>
 #include <deque>
 #include <thread>
 
@@ -17,6 +18,14 @@ void ToRecordError(const absl::Status& status, v1::RecordError* out) {
   out->set_code(absl::StatusCodeToString(status.code()));
   out->set_message(std::string(status.message()));
   out->set_field(ErrorField(status));
+}
+
+// The end of a stream cut short by shutdown at record `index`.
+grpc::Status ShuttingDown(int64_t index) {
+  return grpc::Status(
+      grpc::StatusCode::UNAVAILABLE,
+      absl::StrCat("mdmd is shutting down; records from index ", index,
+                   " on were not applied, send them again"));
 }
 
 // A streamed record, prepared by the reader thread (validated and
@@ -83,9 +92,14 @@ class RequestQueue {
 
 }  // namespace
 
-grpc::Status RecordService::UpsertRecord(grpc::ServerContext*,
+grpc::Status RecordService::UpsertRecord(grpc::ServerContext* context,
                                          const v1::UpsertRecordRequest* request,
                                          v1::UpsertRecordResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kWriter);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   absl::StatusOr<engine::UpsertResult> result =
       engine_->Upsert(FromProto(request->record()));
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -97,7 +111,13 @@ grpc::Status RecordService::UpsertRecords(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::UpsertRecordsResponse,
                              v1::UpsertRecordsRequest>* stream) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kWriter);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitStream();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   RequestQueue queue(options_.stream_read_ahead);
+  std::atomic<bool> stopped_for_drain{false};
   std::thread reader([&] {
     v1::UpsertRecordsRequest request;
     // Prepares one record and queues it; false once the queue is closed.
@@ -115,6 +135,10 @@ grpc::Status RecordService::UpsertRecords(
     };
     bool open = true;
     while (open && stream->Read(&request)) {
+      if (admission_->draining()) {
+        stopped_for_drain = true;
+        break;
+      }
       if (request.has_record() || request.records().empty()) {
         open = push(request.record());
       }
@@ -128,6 +152,13 @@ grpc::Status RecordService::UpsertRecords(
   int64_t index = 0;
   grpc::Status outcome = grpc::Status::OK;
   while (true) {
+    if (admission_->draining()) {
+      // Records read but not applied were never acknowledged; the client
+      // sends them again to the restarted server.
+      outcome = ShuttingDown(index);
+      queue.Close();
+      break;
+    }
     std::vector<PendingRecord> batch =
         queue.TakeUpTo(options_.stream_batch_size);
     if (batch.empty()) break;
@@ -164,12 +195,20 @@ grpc::Status RecordService::UpsertRecords(
     }
   }
   reader.join();
+  if (stopped_for_drain && outcome.ok()) {
+    outcome = ShuttingDown(index);
+  }
   return outcome;
 }
 
-grpc::Status RecordService::DeleteRecord(grpc::ServerContext*,
+grpc::Status RecordService::DeleteRecord(grpc::ServerContext* context,
                                          const v1::DeleteRecordRequest* request,
                                          v1::DeleteRecordResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kWriter);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   absl::StatusOr<engine::DeleteResult> result =
       engine_->Delete(request->entity_type(), FromProto(request->key()));
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -178,9 +217,12 @@ grpc::Status RecordService::DeleteRecord(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status RecordService::Resolve(grpc::ServerContext*,
+grpc::Status RecordService::Resolve(grpc::ServerContext* context,
                                     const v1::ResolveRequest* request,
                                     v1::ResolveResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<engine::ResolvedId> resolved;
   std::optional<absl::Time> as_of;
   if (request->has_as_of()) {
@@ -222,9 +264,12 @@ grpc::Status RecordService::Resolve(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status RecordService::BatchResolve(grpc::ServerContext*,
+grpc::Status RecordService::BatchResolve(grpc::ServerContext* context,
                                          const v1::BatchResolveRequest* request,
                                          v1::BatchResolveResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   if (request->keys_size() > options_.max_batch_resolve_keys) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         absl::StrCat("BatchResolve takes at most ",
@@ -253,8 +298,11 @@ grpc::Status RecordService::BatchResolve(grpc::ServerContext*,
 }
 
 grpc::Status RecordService::GetGoldenRecord(
-    grpc::ServerContext*, const v1::GetGoldenRecordRequest* request,
+    grpc::ServerContext* context, const v1::GetGoldenRecordRequest* request,
     v1::GetGoldenRecordResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<engine::GoldenView> golden;
   if (request->has_as_of()) {
     absl::StatusOr<absl::Time> as_of = FromProto(request->as_of(), "as_of");
@@ -272,8 +320,11 @@ grpc::Status RecordService::GetGoldenRecord(
 }
 
 grpc::Status RecordService::GetGoldenHistory(
-    grpc::ServerContext*, const v1::GetGoldenHistoryRequest* request,
+    grpc::ServerContext* context, const v1::GetGoldenHistoryRequest* request,
     v1::GetGoldenHistoryResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   constexpr int kDefaultPage = 100, kMaxPage = 1000;
   if (request->page_size() < 0 || request->page_size() > kMaxPage) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
@@ -295,6 +346,11 @@ grpc::Status RecordService::GetGoldenHistory(
 grpc::Status RecordService::ExportXrefs(
     grpc::ServerContext* context, const v1::ExportXrefsRequest* request,
     grpc::ServerWriter<v1::ExportXrefsResponse>* writer) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitStream();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   bool client_gone = false;
   absl::Status status = engine_->ForEachXref(
       request->entity_type(), 1000, [&](std::vector<engine::XrefView> page) {

@@ -2,12 +2,15 @@
 // map the status. No matching or storage logic lives here.
 //
 // Thread safety: handlers run concurrently on gRPC's threads; the engine they
-// call is thread-safe. The Engine must outlive the service.
+// call is thread-safe. The Engine, AccessControl and Admission must outlive
+// the service.
 #ifndef MDM_SRC_SERVER_RECORD_SERVICE_H_
 #define MDM_SRC_SERVER_RECORD_SERVICE_H_
 
 #include "mdm/v1/records.grpc.pb.h"
 #include "src/engine/engine.h"
+#include "src/server/access_control.h"
+#include "src/server/admission.h"
 
 namespace mdm::server {
 
@@ -22,9 +25,12 @@ struct RecordServiceOptions {
 
 class RecordService final : public v1::RecordService::Service {
  public:
-  explicit RecordService(engine::Engine* engine,
-                         RecordServiceOptions options = {})
-      : engine_(engine), options_(options) {}
+  RecordService(engine::Engine* engine, const AccessControl* access,
+                Admission* admission, RecordServiceOptions options = {})
+      : engine_(engine),
+        access_(access),
+        admission_(admission),
+        options_(options) {}
 
   grpc::Status UpsertRecord(grpc::ServerContext* context,
                             const v1::UpsertRecordRequest* request,
@@ -54,6 +60,8 @@ class RecordService final : public v1::RecordService::Service {
 
  private:
   engine::Engine* const engine_;
+  const AccessControl* const access_;
+  Admission* const admission_;
   const RecordServiceOptions options_;
 };
 

@@ -1,3 +1,4 @@
+#include "src/server/grpc_status.h"
 #include "src/server/schema_service.h"
 
 #include "absl/strings/str_cat.h"
@@ -5,15 +6,21 @@
 namespace mdm::server {
 
 grpc::Status SchemaService::ListEntityTypes(
-    grpc::ServerContext*, const v1::ListEntityTypesRequest*,
+    grpc::ServerContext* context, const v1::ListEntityTypesRequest*,
     v1::ListEntityTypesResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   *response->mutable_entity_types() = engine_->config().entity_types();
   return grpc::Status::OK;
 }
 
 grpc::Status SchemaService::GetEntityType(
-    grpc::ServerContext*, const v1::GetEntityTypeRequest* request,
+    grpc::ServerContext* context, const v1::GetEntityTypeRequest* request,
     v1::EntityTypeConfig* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kReader);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   const std::shared_ptr<const matching::EntityModel> model =
       engine_->Model(request->name());
   if (model == nullptr) {

@@ -1,16 +1,18 @@
 // gRPC handlers of mdm.v1.SchemaService: the active configuration's entity
-// types. The Engine must outlive the service.
+// types. The Engine, AccessControl and Admission must outlive the service.
 #ifndef MDM_SRC_SERVER_SCHEMA_SERVICE_H_
 #define MDM_SRC_SERVER_SCHEMA_SERVICE_H_
 
 #include "mdm/v1/schema.grpc.pb.h"
 #include "src/engine/engine.h"
+#include "src/server/access_control.h"
 
 namespace mdm::server {
 
 class SchemaService final : public v1::SchemaService::Service {
  public:
-  explicit SchemaService(const engine::Engine* engine) : engine_(engine) {}
+  SchemaService(const engine::Engine* engine, const AccessControl* access)
+      : engine_(engine), access_(access) {}
 
   grpc::Status ListEntityTypes(grpc::ServerContext* context,
                                const v1::ListEntityTypesRequest* request,
@@ -21,6 +23,7 @@ class SchemaService final : public v1::SchemaService::Service {
 
  private:
   const engine::Engine* const engine_;
+  const AccessControl* const access_;
 };
 
 }  // namespace mdm::server

@@ -11,20 +11,9 @@ namespace mdm::server {
 namespace {
 
 constexpr size_t kMaxReasonBytes = 4096;
-constexpr size_t kMaxActorBytes = 256;
 
 grpc::Status Invalid(const std::string& message) {
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
-}
-
-// The caller's identity from the "mdm-actor" metadata.
-std::string Actor(const grpc::ServerContext& context) {
-  auto it = context.client_metadata().find("mdm-actor");
-  if (it == context.client_metadata().end() || it->second.empty()) {
-    return "anonymous";
-  }
-  return std::string(it->second.data(),
-                     std::min(it->second.size(), kMaxActorBytes));
 }
 
 grpc::Status CheckReason(const std::string& reason) {
@@ -56,8 +45,11 @@ void FillSide(const storage::RecordRow& row,
 }  // namespace
 
 grpc::Status StewardService::ListCandidates(
-    grpc::ServerContext*, const v1::ListCandidatesRequest* request,
+    grpc::ServerContext* context, const v1::ListCandidatesRequest* request,
     v1::ListCandidatesResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   if (request->page_size() < 0 || request->page_size() > 1000) {
     return Invalid(absl::StrCat("page_size must be in 1..1000, got ",
                                 request->page_size()));
@@ -81,8 +73,11 @@ grpc::Status StewardService::ListCandidates(
 }
 
 grpc::Status StewardService::GetCandidate(
-    grpc::ServerContext*, const v1::GetCandidateRequest* request,
+    grpc::ServerContext* context, const v1::GetCandidateRequest* request,
     v1::GetCandidateResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<engine::CandidateDetail> detail =
       engine_->GetCandidate(FromProto(request->a()), FromProto(request->b()));
   if (!detail.ok()) return ToGrpcStatus(detail.status());
@@ -101,6 +96,11 @@ grpc::Status StewardService::GetCandidate(
 grpc::Status StewardService::Decide(grpc::ServerContext* context,
                                     const v1::DecideRequest* request,
                                     v1::StewardOutcome* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   engine::Decision decision;
   switch (request->decision()) {
     case v1::APPROVE:
@@ -120,7 +120,7 @@ grpc::Status StewardService::Decide(grpc::ServerContext* context,
   }
   absl::StatusOr<engine::StewardOutcome> outcome =
       engine_->Decide(FromProto(request->a()), FromProto(request->b()),
-                      decision, Actor(*context), request->reason());
+                      decision, *actor, request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;
@@ -129,12 +129,17 @@ grpc::Status StewardService::Decide(grpc::ServerContext* context,
 grpc::Status StewardService::MergeGoldenRecords(
     grpc::ServerContext* context, const v1::MergeGoldenRecordsRequest* request,
     v1::StewardOutcome* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
     return status;
   }
   absl::StatusOr<engine::StewardOutcome> outcome =
       engine_->MergeGoldens(request->golden_id(), request->other_golden_id(),
-                            Actor(*context), request->reason());
+                            *actor, request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;
@@ -143,6 +148,11 @@ grpc::Status StewardService::MergeGoldenRecords(
 grpc::Status StewardService::SplitGoldenRecord(
     grpc::ServerContext* context, const v1::SplitGoldenRecordRequest* request,
     v1::StewardOutcome* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
     return status;
   }
@@ -150,7 +160,7 @@ grpc::Status StewardService::SplitGoldenRecord(
   for (const v1::SourceKey& key : request->keys())
     keys.push_back(FromProto(key));
   absl::StatusOr<engine::StewardOutcome> outcome = engine_->SplitGolden(
-      request->golden_id(), keys, Actor(*context), request->reason());
+      request->golden_id(), keys, *actor, request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;
@@ -159,20 +169,28 @@ grpc::Status StewardService::SplitGoldenRecord(
 grpc::Status StewardService::MoveRecord(grpc::ServerContext* context,
                                         const v1::MoveRecordRequest* request,
                                         v1::StewardOutcome* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
     return status;
   }
   absl::StatusOr<engine::StewardOutcome> outcome =
       engine_->MoveRecord(FromProto(request->record()), request->to_golden_id(),
-                          Actor(*context), request->reason());
+                          *actor, request->reason());
   if (!outcome.ok()) return ToGrpcStatus(outcome.status());
   ToProto(*outcome, response);
   return grpc::Status::OK;
 }
 
-grpc::Status StewardService::ListAudit(grpc::ServerContext*,
+grpc::Status StewardService::ListAudit(grpc::ServerContext* context,
                                        const v1::ListAuditRequest* request,
                                        v1::ListAuditResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
   if (request->page_size() < 0 || request->page_size() > 1000) {
     return Invalid(absl::StrCat("page_size must be in 1..1000, got ",
                                 request->page_size()));

@@ -1,18 +1,22 @@
 // gRPC handlers of mdm.v1.StewardService: the review queue, judgements,
 // manual merge, split and move, and the audit log. The caller's identity
 // comes from the "mdm-actor" request metadata ("anonymous" when absent).
-// The Engine must outlive the service. Thread-safe.
+// The Engine, AccessControl and Admission must outlive the service. Thread-safe.
 #ifndef MDM_SRC_SERVER_STEWARD_SERVICE_H_
 #define MDM_SRC_SERVER_STEWARD_SERVICE_H_
 
 #include "mdm/v1/stewardship.grpc.pb.h"
 #include "src/engine/engine.h"
+#include "src/server/access_control.h"
+#include "src/server/admission.h"
 
 namespace mdm::server {
 
 class StewardService final : public v1::StewardService::Service {
  public:
-  explicit StewardService(engine::Engine* engine) : engine_(engine) {}
+  StewardService(engine::Engine* engine, const AccessControl* access,
+                 Admission* admission)
+      : engine_(engine), access_(access), admission_(admission) {}
 
   grpc::Status ListCandidates(grpc::ServerContext* context,
                               const v1::ListCandidatesRequest* request,
@@ -38,6 +42,8 @@ class StewardService final : public v1::StewardService::Service {
 
  private:
   engine::Engine* const engine_;
+  const AccessControl* const access_;
+  Admission* const admission_;
 };
 
 }  // namespace mdm::server

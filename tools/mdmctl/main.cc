@@ -10,17 +10,19 @@
 //   mdmctl model train --type=person
 //   mdmctl --actor=ann review --type=person
 //   mdmctl audit --golden=PER-000001Y
+//   mdmctl --tls-ca=ca.pem --token-file=~/.mdm/token admin backup mdm.db
 //
 // Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "tools/mdmctl/admin_commands.h"
 #include "tools/mdmctl/commands.h"
+#include "tools/mdmctl/connection.h"
+#include "tools/mdmctl/rpc_util.h"
 #include "tools/mdmctl/import_command.h"
 #include "tools/mdmctl/review_command.h"
 #include "tools/mdmctl/steward_commands.h"
@@ -30,10 +32,20 @@ int main(int argc, char** argv) {
   CLI::App app{"mdmctl: command-line client of the mdm service"};
   app.require_subcommand(1);
   app.fallthrough();
-  std::string server = "127.0.0.1:50051";
+  ConnectionOptions connection;
   CommonOptions common;
-  app.add_option("--server", server, "mdmd address HOST:PORT")
+  app.add_option("--server", connection.server, "mdmd address HOST:PORT")
       ->capture_default_str();
+  app.add_option("--token-file", connection.token_file,
+                 "file holding the bearer token (default: $MDM_TOKEN)");
+  app.add_option("--tls-ca", connection.tls_ca,
+                 "PEM CA certificates: connect with TLS, trusting these");
+  app.add_option("--tls-cert", connection.tls_cert,
+                 "PEM client certificate, for a server that asks for one");
+  app.add_option("--tls-key", connection.tls_key, "PEM key of --tls-cert");
+  app.add_option("--tls-server-name", connection.tls_server_name,
+                 "name the server's certificate carries, when it is not the "
+                 "host in --server");
   app.add_flag("--json", common.json, "print JSON instead of tables");
   if (const char* user = std::getenv("USER"); user != nullptr) {
     common.actor = user;
@@ -273,10 +285,53 @@ int main(int argc, char** argv) {
       "review", "walk the review queue in the terminal, one pair at a time");
   review_cmd->add_option("--type", entity_type, "only this entity type");
 
+  // admin
+  auto* admin_cmd =
+      app.add_subcommand("admin", "backup, invariant check, tokens");
+  admin_cmd->require_subcommand(1);
+  std::string backup_path;
+  auto* backup_cmd = admin_cmd->add_subcommand(
+      "backup", "copy the database while the server keeps serving");
+  backup_cmd->add_option("FILE", backup_path, "new file to write")
+      ->required();
+  int max_violations = 100;
+  auto* verify_cmd = admin_cmd->add_subcommand(
+      "verify", "check every invariant of the database (exit 1: broken)");
+  verify_cmd->add_option("--max-violations", max_violations,
+                         "most violations listed, 1..10000")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  std::string token_name, token_roles, token_expires;
+  auto* new_token_cmd = admin_cmd->add_subcommand(
+      "new-token", "make a token and its tokens-file line (no server)");
+  new_token_cmd->add_option("--name", token_name, "who the token is for")
+      ->required();
+  new_token_cmd
+      ->add_option("--roles", token_roles,
+                   "comma-separated: reader, writer, steward, admin")
+      ->required();
+  new_token_cmd->add_option("--expires", token_expires,
+                            "RFC 3339 time after which it is refused");
+
   CLI11_PARSE(app, argc, argv);
 
-  auto channel =
-      grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+  if (*new_token_cmd) {
+    return RunNewToken(token_name, token_roles, token_expires, std::cout,
+                       std::cerr);
+  }
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> connected =
+      Connect(connection);
+  if (!connected.ok()) {
+    std::cerr << "mdmctl: " << connected.status().message() << "\n";
+    return kExitUsage;
+  }
+  const std::shared_ptr<grpc::Channel>& channel = *connected;
+  if (*backup_cmd) {
+    return RunBackup(channel, common, backup_path, std::cout, std::cerr);
+  }
+  if (*verify_cmd) {
+    return RunVerify(channel, common, max_violations, std::cout, std::cerr);
+  }
   if (*import_cmd) {
     import.json = common.json;
     import.terminal = isatty(STDERR_FILENO) != 0;

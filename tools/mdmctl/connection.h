@@ -1,0 +1,44 @@
+// The channel from mdmctl to mdmd, with TLS and a bearer token as asked.
+//
+//   ConnectionOptions options{.server = "mdm.example.com:50051",
+//                             .token_file = "~/.mdm/token",
+//                             .tls_ca = "/etc/mdm/ca.pem"};
+//   absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = Connect(options);
+//
+// Every call on the channel carries "authorization: Bearer TOKEN" when a
+// token is given (token_file, else $MDM_TOKEN).
+#ifndef MDM_TOOLS_MDMCTL_CONNECTION_H_
+#define MDM_TOOLS_MDMCTL_CONNECTION_H_
+
+#include <grpcpp/channel.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace mdm::cli {
+
+struct ConnectionOptions {
+  std::string server = "127.0.0.1:50051";
+  // A file whose first line is the token. Empty: $MDM_TOKEN, if set.
+  std::string token_file;
+  // PEM CA certificates that the server's certificate must chain to. Given:
+  // TLS; empty: plaintext.
+  std::string tls_ca;
+  // PEM client certificate and key, for a server that asks for them.
+  std::string tls_cert;
+  std::string tls_key;
+  // The name the server's certificate must carry, when it is not the host
+  // in `server`.
+  std::string tls_server_name;
+};
+
+// InvalidArgument when a file cannot be read or options do not fit
+// together.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(
+    const ConnectionOptions& options);
+
+}  // namespace mdm::cli
+
+#endif  // MDM_TOOLS_MDMCTL_CONNECTION_H_
