@@ -89,8 +89,7 @@ absl::StatusOr<v1::MdmConfig> LoadConfig(const Flags& flags) {
 // address that would expose the service without them.
 absl::Status ConfigureAccess(Flags& flags) {
   if (flags.tls_cert.empty() != flags.tls_key.empty()) {
-    return absl::InvalidArgumentError(
-        "--tls-cert and --tls-key go together");
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
   }
   if (!flags.tls_client_ca.empty() && flags.tls_cert.empty()) {
     return absl::InvalidArgumentError(
@@ -136,13 +135,12 @@ absl::Status ConfigureAccess(Flags& flags) {
 }
 
 std::string DescribeAccess(const Flags& flags) {
-  std::string access =
-      flags.server.tokens == nullptr
-          ? "no authentication (every call allowed)"
-          : absl::StrCat(flags.server.tokens->size(), " tokens from ",
-                         flags.tokens);
+  std::string access = flags.server.tokens == nullptr
+                           ? "no authentication (every call allowed)"
+                           : absl::StrCat(flags.server.tokens->size(),
+                                          " tokens from ", flags.tokens);
   absl::StrAppend(&access, ", ",
-                  !flags.server.tls.has_value()      ? "plaintext"
+                  !flags.server.tls.has_value()         ? "plaintext"
                   : flags.server.tls->client_ca.empty() ? "TLS"
                                                         : "mutual TLS");
   return access;
@@ -206,8 +204,8 @@ class SignalHandler {
                             tokens.status().ToString()));
       return;
     }
-    LogInfo(absl::StrCat("SIGHUP: ", tokens->size(), " tokens from ",
-                         tokens_file));
+    LogInfo(
+        absl::StrCat("SIGHUP: ", tokens->size(), " tokens from ", tokens_file));
     server_->ReplaceTokens(
         std::make_shared<const server::TokenTable>(*std::move(tokens)));
   }
@@ -246,9 +244,9 @@ absl::Status Serve(Flags& flags) {
       storage::OpenSqliteStore(store_options);
   if (!store.ok()) return store.status();
   absl::StatusOr<std::unique_ptr<engine::Engine>> engine =
-      engine::Engine::Create(store->get(), *config, Clock::Real(),
-                             {.limits = flags.limits,
-                              .prepare_threads = flags.prepare_threads});
+      engine::Engine::Create(
+          store->get(), *config, Clock::Real(),
+          {.limits = flags.limits, .prepare_threads = flags.prepare_threads});
   if (!engine.ok()) return engine.status();
 
   flags.server.address = flags.listen;
@@ -260,12 +258,11 @@ absl::Status Serve(Flags& flags) {
   if (!server.ok()) return server.status();
   signals->Serving(server->get());
   const std::string host = flags.listen.substr(0, flags.listen.rfind(':'));
-  LogInfo(absl::StrCat("ready: mdmd serving mdm.v1 on ", host, ":",
-                       (*server)->port(), " (database ", flags.db,
-                       ", configuration ",
-                       flags.config.empty() ? "built-in" : flags.config,
-                       ", schema version ", (*store)->schema_version(), "; ",
-                       DescribeAccess(flags), ")"));
+  LogInfo(absl::StrCat(
+      "ready: mdmd serving mdm.v1 on ", host, ":", (*server)->port(),
+      " (database ", flags.db, ", configuration ",
+      flags.config.empty() ? "built-in" : flags.config, ", schema version ",
+      (*store)->schema_version(), "; ", DescribeAccess(flags), ")"));
 
   (*server)->Wait();
   signals->Join();
@@ -304,9 +301,9 @@ int Verify(const Flags& flags) {
             << report->live_goldens << " live golden records ("
             << report->goldens << " in all), " << report->changes
             << " changes, " << report->judgements << " judgements: "
-            << (report->ok() ? "every invariant holds"
-                             : absl::StrCat(report->violation_count,
-                                            " violations"))
+            << (report->ok()
+                    ? "every invariant holds"
+                    : absl::StrCat(report->violation_count, " violations"))
             << "\n";
   return report->ok() ? 0 : 1;
 }
@@ -370,7 +367,8 @@ int main(int argc, char** argv) {
                  "most attributes in one record")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  app.add_option("--max-batch-keys", flags.server.records.max_batch_resolve_keys,
+  app.add_option("--max-batch-keys",
+                 flags.server.records.max_batch_resolve_keys,
                  "most keys in one batch resolve")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();

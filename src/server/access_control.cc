@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace mdm::server {
 namespace {
@@ -15,8 +15,8 @@ constexpr absl::string_view kBearer = "Bearer ";
 // A metadata value, or "" when absent.
 absl::string_view Metadata(const grpc::ServerContext& context,
                            absl::string_view key) {
-  auto it = context.client_metadata().find(
-      grpc::string_ref(key.data(), key.size()));
+  auto it =
+      context.client_metadata().find(grpc::string_ref(key.data(), key.size()));
   if (it == context.client_metadata().end()) return "";
   return absl::string_view(it->second.data(), it->second.size());
 }
@@ -58,15 +58,14 @@ absl::StatusOr<std::string> AccessControl::Authorize(
   const TokenEntry* entry = tokens->Find(token);
   if (entry == nullptr) return absl::UnauthenticatedError("unknown token");
   if (entry->expires.has_value() && clock_->Now() >= *entry->expires) {
-    return absl::UnauthenticatedError(absl::StrCat(
-        "token '", entry->name, "' expired at ",
-        absl::FormatTime(absl::RFC3339_sec, *entry->expires,
-                         absl::UTCTimeZone())));
+    return absl::UnauthenticatedError(
+        absl::StrCat("token '", entry->name, "' expired at ",
+                     absl::FormatTime(absl::RFC3339_sec, *entry->expires,
+                                      absl::UTCTimeZone())));
   }
   if (!entry->Has(role)) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("token '", entry->name, "' lacks the ", RoleName(role),
-                     " role"));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "token '", entry->name, "' lacks the ", RoleName(role), " role"));
   }
   return entry->name;
 }

@@ -53,9 +53,9 @@ grpc::Status AdminService::Backup(grpc::ServerContext* context,
   }
   std::ifstream in(staged.path(), std::ios::binary);
   if (!in) {
-    return grpc::Status(grpc::StatusCode::INTERNAL,
-                        absl::StrCat("cannot read staged backup ",
-                                     staged.path()));
+    return grpc::Status(
+        grpc::StatusCode::INTERNAL,
+        absl::StrCat("cannot read staged backup ", staged.path()));
   }
   Sha256 hash;
   int64_t total = 0;
@@ -74,9 +74,9 @@ grpc::Status AdminService::Backup(grpc::ServerContext* context,
     }
   }
   if (in.bad()) {
-    return grpc::Status(grpc::StatusCode::INTERNAL,
-                        absl::StrCat("error reading staged backup ",
-                                     staged.path()));
+    return grpc::Status(
+        grpc::StatusCode::INTERNAL,
+        absl::StrCat("error reading staged backup ", staged.path()));
   }
   v1::BackupChunk last;
   last.set_total_bytes(total);

@@ -2,7 +2,8 @@
 //
 // WatchChanges sends past events, then waits for commits and sends new ones,
 // until the client cancels or the server shuts down. Each watch holds one
-// gRPC thread. The Engine, AccessControl and Admission must outlive the service.
+// gRPC thread. The Engine, AccessControl and Admission must outlive the
+// service.
 #ifndef MDM_SRC_SERVER_CHANGE_FEED_SERVICE_H_
 #define MDM_SRC_SERVER_CHANGE_FEED_SERVICE_H_
 

@@ -1,5 +1,6 @@
 // gRPC handlers of mdm.v1.MatchService: explanations and model training.
-// The Engine, AccessControl and Admission must outlive the service. Thread-safe.
+// The Engine, AccessControl and Admission must outlive the service.
+// Thread-safe.
 #ifndef MDM_SRC_SERVER_MATCH_SERVICE_H_
 #define MDM_SRC_SERVER_MATCH_SERVICE_H_
 

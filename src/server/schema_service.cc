@@ -1,7 +1,7 @@
-#include "src/server/grpc_status.h"
 #include "src/server/schema_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "src/server/grpc_status.h"
 
 namespace mdm::server {
 

@@ -1,7 +1,8 @@
 // gRPC handlers of mdm.v1.StewardService: the review queue, judgements,
 // manual merge, split and move, and the audit log. The caller's identity
 // comes from the "mdm-actor" request metadata ("anonymous" when absent).
-// The Engine, AccessControl and Admission must outlive the service. Thread-safe.
+// The Engine, AccessControl and Admission must outlive the service.
+// Thread-safe.
 #ifndef MDM_SRC_SERVER_STEWARD_SERVICE_H_
 #define MDM_SRC_SERVER_STEWARD_SERVICE_H_
 

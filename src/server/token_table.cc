@@ -7,9 +7,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "src/base/sha256.h"
 
 namespace mdm::server {
@@ -72,9 +72,8 @@ absl::StatusOr<TokenTable> TokenTable::Parse(absl::string_view text,
         absl::StrSplit(line, absl::ByAnyChar(" \t\r"), absl::SkipEmpty());
     if (fields.empty()) continue;
     if (fields.size() < 3 || fields.size() > 4) {
-      return error(
-          "expected NAME sha256:DIGEST ROLES [expires=TIME], found " +
-          std::to_string(fields.size()) + " fields");
+      return error("expected NAME sha256:DIGEST ROLES [expires=TIME], found " +
+                   std::to_string(fields.size()) + " fields");
     }
     TokenEntry entry;
     entry.name = std::string(fields[0]);
@@ -101,8 +100,7 @@ absl::StatusOr<TokenTable> TokenTable::Parse(absl::string_view text,
       }
       if (!known) {
         return error(absl::StrCat("token '", entry.name, "': unknown role '",
-                                  name,
-                                  "' (reader, writer, steward, admin)"));
+                                  name, "' (reader, writer, steward, admin)"));
       }
     }
     if (fields.size() == 4) {
@@ -133,8 +131,7 @@ const TokenEntry* TokenTable::Find(absl::string_view token) const {
 absl::StatusOr<TokenTable> LoadTokenFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot read tokens file ", path));
+    return absl::NotFoundError(absl::StrCat("cannot read tokens file ", path));
   }
   std::stringstream text;
   text << in.rdbuf();

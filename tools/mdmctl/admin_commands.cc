@@ -88,16 +88,15 @@ int RunBackup(const std::shared_ptr<grpc::Channel>& channel,
   if (!last.has_value()) return discard("the server sent no checksum");
   const std::string digest = hash.HexDigest();
   if (last->total_bytes() != written || last->sha256() != digest) {
-    return discard(absl::StrCat("copy damaged in transit: ", written,
-                                " bytes with SHA-256 ", digest, ", server sent ",
-                                last->total_bytes(), " bytes with ",
-                                last->sha256()));
+    return discard(absl::StrCat(
+        "copy damaged in transit: ", written, " bytes with SHA-256 ", digest,
+        ", server sent ", last->total_bytes(), " bytes with ", last->sha256()));
   }
   if (!SyncFile(partial) || std::rename(partial.c_str(), path.c_str()) != 0) {
     return discard(absl::StrCat("cannot sync or rename ", partial));
   }
-  out << "backup written to " << path << ": " << written
-      << " bytes, SHA-256 " << digest << "\n";
+  out << "backup written to " << path << ": " << written << " bytes, SHA-256 "
+      << digest << "\n";
   return 0;
 }
 
@@ -118,13 +117,13 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
     for (const v1::InvariantViolation& v : response.violations()) {
       out << v.invariant() << " " << v.subject() << ": " << v.detail() << "\n";
     }
-    out << response.records() << " records, "
-        << response.live_golden_records() << " live golden records ("
-        << response.golden_records() << " in all), " << response.changes()
-        << " changes, " << response.judgements() << " judgements: "
-        << (response.ok() ? "every invariant holds"
-                          : absl::StrCat(response.violation_count(),
-                                         " violations"))
+    out << response.records() << " records, " << response.live_golden_records()
+        << " live golden records (" << response.golden_records() << " in all), "
+        << response.changes() << " changes, " << response.judgements()
+        << " judgements: "
+        << (response.ok()
+                ? "every invariant holds"
+                : absl::StrCat(response.violation_count(), " violations"))
         << "\n";
   }
   return response.ok() ? 0 : 1;

@@ -32,7 +32,8 @@ class BearerToken : public grpc::experimental::Interceptor {
  public:
   explicit BearerToken(const std::string* header) : header_(header) {}
 
-  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+  void Intercept(
+      grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::
                 PRE_SEND_INITIAL_METADATA)) {

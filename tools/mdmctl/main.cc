@@ -22,9 +22,9 @@
 #include "tools/mdmctl/admin_commands.h"
 #include "tools/mdmctl/commands.h"
 #include "tools/mdmctl/connection.h"
-#include "tools/mdmctl/rpc_util.h"
 #include "tools/mdmctl/import_command.h"
 #include "tools/mdmctl/review_command.h"
+#include "tools/mdmctl/rpc_util.h"
 #include "tools/mdmctl/steward_commands.h"
 
 int main(int argc, char** argv) {
@@ -292,13 +292,13 @@ int main(int argc, char** argv) {
   std::string backup_path;
   auto* backup_cmd = admin_cmd->add_subcommand(
       "backup", "copy the database while the server keeps serving");
-  backup_cmd->add_option("FILE", backup_path, "new file to write")
-      ->required();
+  backup_cmd->add_option("FILE", backup_path, "new file to write")->required();
   int max_violations = 100;
   auto* verify_cmd = admin_cmd->add_subcommand(
       "verify", "check every invariant of the database (exit 1: broken)");
-  verify_cmd->add_option("--max-violations", max_violations,
-                         "most violations listed, 1..10000")
+  verify_cmd
+      ->add_option("--max-violations", max_violations,
+                   "most violations listed, 1..10000")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   std::string token_name, token_roles, token_expires;

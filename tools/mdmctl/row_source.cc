@@ -77,7 +77,8 @@ class JsonLinesRowSource : public RowSource {
     std::string line;
     while (true) {
       if (!std::getline(*in_, line)) return false;
-      read_ += static_cast<int64_t>(line.size()) + 1;
+      // The line break, unless the file ends without one.
+      read_ += static_cast<int64_t>(line.size()) + (in_->eof() ? 0 : 1);
       ++line_number_;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") != std::string::npos) break;

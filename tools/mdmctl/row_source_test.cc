@@ -1,6 +1,8 @@
 #include "tools/mdmctl/row_source.h"
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -60,6 +62,24 @@ TEST(RowSource, JsonLinesAcceptScalarsAndRejectNesting) {
   ASSERT_TRUE(rows->Next(row));
   EXPECT_THAT(row.error, HasSubstr("'tags' is an object or array"));
   EXPECT_FALSE(rows->Next(row));
+}
+
+TEST(RowSource, JsonLinesBytesReadEqualsFileSizeWithoutFinalLineBreak) {
+  mdm::testing::TempDir dir;
+  const std::vector<std::string> files = {
+      "{\"id\":\"1\"}\n{\"id\":\"2\"}",  // no line break at the end
+      "{\"id\":\"1\"}\n{\"id\":\"2\"}\n",
+      "{\"id\":\"1\"}\r\n\n  ",  // ends on a blank line
+  };
+  for (const std::string& text : files) {
+    ASSERT_OK_AND_ASSIGN(auto rows, OpenRowSource(Write(dir, "a.jsonl", text),
+                                                  RowFormat::kAuto));
+    InputRow row;
+    while (rows->Next(row)) {
+      EXPECT_LE(rows->bytes_read(), rows->total_bytes()) << text;
+    }
+    EXPECT_EQ(rows->bytes_read(), static_cast<int64_t>(text.size())) << text;
+  }
 }
 
 TEST(RowSource, MissingFileAndEmptyCsv) {
