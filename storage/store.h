@@ -145,6 +145,29 @@ class ReadTransaction {
   // Entity type name -> golden id prefix, as registered.
   virtual absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
   EntityTypePrefixes() = 0;
+
+  // Whole-database scans, for consistency checks (src/engine/
+  // invariant_checker.h). Each returns one page; the caller pages on with
+  // the last row's position.
+
+  // Up to `limit` golden records of every entity type and state with id >
+  // after_golden_id, by increasing id.
+  virtual absl::StatusOr<std::vector<GoldenRow>> ScanGoldens(
+      int64_t after_golden_id, int limit) = 0;
+
+  // Up to `limit` open intervals of the xref history (valid_to unset: the
+  // links current now) with record_id > after_record_id, by increasing
+  // record id; rows of one record come together but a page may end between
+  // them. record_id names the record that holds (or held) the link.
+  virtual absl::StatusOr<std::vector<XrefRow>> ScanOpenLinks(
+      int64_t after_record_id, int limit) = 0;
+
+  // Up to `limit` judgements of every entity type and kind that come after
+  // the pair (after_entity_type, after_a, after_b) in (entity_type, a, b)
+  // order, in that order. Empty strings start at the first.
+  virtual absl::StatusOr<std::vector<JudgementRow>> ScanJudgements(
+      absl::string_view after_entity_type, const SourceKey& after_a,
+      const SourceKey& after_b, int limit) = 0;
 };
 
 // The single writer. Reads through it see its own uncommitted writes.
@@ -241,6 +264,16 @@ class Store {
 
   // Schema version of the open database.
   virtual int schema_version() const = 0;
+
+  // Writes a consistent copy of the whole store, as of one moment, to a new
+  // file at `path`, while reads and writes go on. AlreadyExists when `path`
+  // exists. The copy opens as a store of its own.
+  virtual absl::Status BackupTo(const std::string& path) = 0;
+
+  // Moves everything committed into the main database file, so that the
+  // file alone holds the store (before a clean exit). Waits for the open
+  // write transaction, if any.
+  virtual absl::Status Checkpoint() = 0;
 };
 
 }  // namespace mdm::storage

@@ -11,6 +11,7 @@
 #include "absl/synchronization/mutex.h"
 #include "src/base/status_macros.h"
 #include "storage/sqlite/internal/connection.h"
+#include "storage/sqlite/internal/online_backup.h"
 #include "storage/sqlite/internal/row_codec.h"
 #include "storage/sqlite/internal/schema.h"
 #include "storage/sqlite/internal/xref_directory.h"
@@ -101,6 +102,25 @@ absl::StatusOr<GoldenState> ReadGoldenState(int64_t state,
         absl::StrCat(what, " has unknown state ", state));
   }
   return static_cast<GoldenState>(state);
+}
+
+constexpr absl::string_view kGoldenColumns =
+    "id, entity_type, state, merged_into, version, created_at, updated_at, "
+    "attributes";
+
+absl::StatusOr<GoldenRow> ReadGoldenRow(const Statement& stmt) {
+  GoldenRow row;
+  row.id = stmt.ColumnInt(0);
+  row.entity_type = std::string(stmt.ColumnText(1));
+  const std::string what = absl::StrCat("golden record ", row.id);
+  MDM_ASSIGN_OR_RETURN(row.state, ReadGoldenState(stmt.ColumnInt(2), what));
+  row.merged_into = stmt.ColumnIsNull(3) ? 0 : stmt.ColumnInt(3);
+  row.version = stmt.ColumnInt(4);
+  row.created_at = FromMicros(stmt.ColumnInt(5));
+  row.updated_at = FromMicros(stmt.ColumnInt(6));
+  MDM_ASSIGN_OR_RETURN(row.attributes, sqlite_internal::DecodeGoldenValues(
+                                           stmt.ColumnBlob(7), what));
+  return row;
 }
 
 constexpr absl::string_view kVersionColumns =
@@ -251,26 +271,12 @@ class SqliteReader : public Interface {
       int64_t golden_id) override {
     MDM_ASSIGN_OR_RETURN(
         Statement stmt,
-        conn_->Prepare("SELECT id, entity_type, state, merged_into, version, "
-                       "created_at, updated_at, attributes FROM golden_records "
-                       "WHERE id = ?"));
+        conn_->Prepare(absl::StrCat("SELECT ", kGoldenColumns,
+                                    " FROM golden_records WHERE id = ?")));
     stmt.BindInt(1, golden_id);
     MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
     if (!has_row) return std::nullopt;
-    GoldenRow row;
-    row.id = stmt.ColumnInt(0);
-    row.entity_type = std::string(stmt.ColumnText(1));
-    MDM_ASSIGN_OR_RETURN(
-        row.state, ReadGoldenState(stmt.ColumnInt(2),
-                                   absl::StrCat("golden record ", row.id)));
-    row.merged_into = stmt.ColumnIsNull(3) ? 0 : stmt.ColumnInt(3);
-    row.version = stmt.ColumnInt(4);
-    row.created_at = FromMicros(stmt.ColumnInt(5));
-    row.updated_at = FromMicros(stmt.ColumnInt(6));
-    MDM_ASSIGN_OR_RETURN(
-        row.attributes,
-        sqlite_internal::DecodeGoldenValues(
-            stmt.ColumnBlob(7), absl::StrCat("golden record ", row.id)));
+    MDM_ASSIGN_OR_RETURN(GoldenRow row, ReadGoldenRow(stmt));
     return row;
   }
 
@@ -577,6 +583,58 @@ class SqliteReader : public Interface {
       prefixes.emplace(stmt.ColumnText(0), stmt.ColumnText(1));
     }
     return prefixes;
+  }
+
+  absl::StatusOr<std::vector<GoldenRow>> ScanGoldens(int64_t after_golden_id,
+                                                     int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat("SELECT ", kGoldenColumns,
+                                    " FROM golden_records WHERE id > ? "
+                                    "ORDER BY id LIMIT ?")));
+    stmt.BindInt(1, after_golden_id);
+    stmt.BindInt(2, limit);
+    std::vector<GoldenRow> rows;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      MDM_ASSIGN_OR_RETURN(GoldenRow row, ReadGoldenRow(stmt));
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  absl::StatusOr<std::vector<XrefRow>> ScanOpenLinks(int64_t after_record_id,
+                                                     int limit) override {
+    // Reads the partial index of open intervals.
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT record_id, entity_type, source, source_id, golden_id "
+            "FROM xref_history WHERE valid_to IS NULL AND record_id > ? "
+            "ORDER BY record_id LIMIT ?"));
+    stmt.BindInt(1, after_record_id);
+    stmt.BindInt(2, limit);
+    return CollectXrefs(stmt);
+  }
+
+  absl::StatusOr<std::vector<JudgementRow>> ScanJudgements(
+      absl::string_view after_entity_type, const SourceKey& after_a,
+      const SourceKey& after_b, int limit) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat(
+            "SELECT ", kJudgementColumns,
+            " FROM judgements WHERE (entity_type, a_source, a_source_id, "
+            "b_source, b_source_id) > (?, ?, ?, ?, ?) ORDER BY entity_type, "
+            "a_source, a_source_id, b_source, b_source_id LIMIT ?")));
+    stmt.BindText(1, after_entity_type);
+    stmt.BindText(2, after_a.source);
+    stmt.BindText(3, after_a.source_id);
+    stmt.BindText(4, after_b.source);
+    stmt.BindText(5, after_b.source_id);
+    stmt.BindInt(6, limit);
+    return CollectJudgements(stmt);
   }
 
  protected:
@@ -1100,6 +1158,18 @@ class SqliteStore : public Store {
   }
 
   int schema_version() const override { return schema_version_; }
+
+  absl::Status BackupTo(const std::string& path) override {
+    MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> source,
+                         Connection::Open(options_.path, /*read_only=*/true,
+                                          options_.busy_timeout));
+    return sqlite_internal::CopyDatabase(source->raw(), path);
+  }
+
+  absl::Status Checkpoint() override {
+    absl::MutexLock lock(&write_mu_);
+    return writer_->Run("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
 
   // Takes back a reader whose transaction has ended.
   void ReturnReader(std::unique_ptr<Connection> conn) {
