@@ -252,7 +252,8 @@ class Store {
 
   virtual absl::StatusOr<std::unique_ptr<ReadTransaction>> BeginRead() = 0;
 
-  // Blocks until no other write transaction is open.
+  // Blocks until no other write transaction is open; Unavailable when that
+  // takes longer than the implementation's limit (SqliteOptions).
   virtual absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() = 0;
 
   // Links of every record with each key, as of the latest commit, without a

@@ -53,6 +53,7 @@ struct Flags {
   std::string config;
   std::string sync = "full";
   int prepare_threads = 2;
+  double max_write_wait = 30;
   std::string tokens;
   std::string tls_cert;
   std::string tls_key;
@@ -237,7 +238,8 @@ absl::Status Serve(Flags& flags) {
                        db_path.parent_path().string(), ": ", error.message()));
     }
   }
-  storage::SqliteOptions store_options{.path = flags.db};
+  storage::SqliteOptions store_options{
+      .path = flags.db, .max_write_wait = absl::Seconds(flags.max_write_wait)};
   store_options.sync = flags.sync == "normal" ? storage::SqliteSync::kNormal
                                               : storage::SqliteSync::kFull;
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
@@ -381,6 +383,11 @@ int main(int argc, char** argv) {
                  flags.server.admission.max_queued_writes,
                  "unary writes waiting for the writer; more get UNAVAILABLE")
       ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  app.add_option("--max-write-wait", flags.max_write_wait,
+                 "seconds a write waits for the writer before it fails with "
+                 "UNAVAILABLE")
+      ->check(CLI::Range(0.1, 86400.0))
       ->capture_default_str();
   app.add_option("--max-threads", flags.server.max_threads,
                  "threads running calls; a call finding none gets "

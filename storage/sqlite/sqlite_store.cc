@@ -643,6 +643,34 @@ class SqliteReader : public Interface {
 
 class SqliteStore;
 
+// The right to write: held by one write transaction at a time. Unlike a
+// mutex, waiting for it can give up at a deadline.
+class WriterLease {
+ public:
+  // True, holding the lease, once it is free; false at `deadline`.
+  bool Acquire(absl::Time deadline) {
+    absl::MutexLock lock(&mu_);
+    if (!mu_.AwaitWithDeadline(free_, deadline)) {
+      return false;
+    }
+    held_ = true;
+    return true;
+  }
+
+  // REQUIRES: held by the caller.
+  void Release() {
+    absl::MutexLock lock(&mu_);
+    held_ = false;
+  }
+
+ private:
+  bool Free() const ABSL_SHARED_LOCKS_REQUIRED(mu_) { return !held_; }
+
+  absl::Mutex mu_;
+  bool held_ ABSL_GUARDED_BY(mu_) = false;
+  const absl::Condition free_{this, &WriterLease::Free};
+};
+
 class SqliteReadTransaction : public SqliteReader<ReadTransaction> {
  public:
   SqliteReadTransaction(SqliteStore* store, std::unique_ptr<Connection> conn);
@@ -655,14 +683,14 @@ class SqliteReadTransaction : public SqliteReader<ReadTransaction> {
 
 class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
  public:
-  // REQUIRES: `mu` is held by the caller; the transaction releases it.
-  SqliteWriteTransaction(Connection* conn, absl::Mutex* mu,
+  // REQUIRES: `lease` is held by the caller; the transaction releases it.
+  SqliteWriteTransaction(Connection* conn, WriterLease* lease,
                          sqlite_internal::XrefDirectory* directory)
-      : SqliteReader(conn), mu_(mu), directory_(directory) {}
+      : SqliteReader(conn), lease_(lease), directory_(directory) {}
 
   ~SqliteWriteTransaction() override {
     if (!finished_) conn_->Run("ROLLBACK").IgnoreError();
-    mu_->Unlock();
+    lease_->Release();
   }
 
   absl::StatusOr<int64_t> NextRecordId() override {
@@ -1058,7 +1086,7 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
                                      .golden_id = row.golden_id}});
   }
 
-  absl::Mutex* mu_;
+  WriterLease* lease_;
   sqlite_internal::XrefDirectory* directory_;
   // Link changes made so far, applied to the directory on commit; and where
   // each open savepoint began in them.
@@ -1093,14 +1121,18 @@ class SqliteStore : public Store {
   }
 
   absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() override {
-    write_mu_.Lock();
+    if (!lease_.Acquire(absl::Now() + options_.max_write_wait)) {
+      return absl::UnavailableError(absl::StrCat(
+          "the writer stayed busy for ",
+          absl::FormatDuration(options_.max_write_wait), "; retry later"));
+    }
     absl::Status status = writer_->Run("BEGIN IMMEDIATE");
     if (!status.ok()) {
-      write_mu_.Unlock();
+      lease_.Release();
       return status;
     }
     return std::unique_ptr<WriteTransaction>(
-        new SqliteWriteTransaction(writer_.get(), &write_mu_, &directory_));
+        new SqliteWriteTransaction(writer_.get(), &lease_, &directory_));
   }
 
   std::vector<std::vector<XrefRow>> LookupCommittedXrefs(
@@ -1167,8 +1199,10 @@ class SqliteStore : public Store {
   }
 
   absl::Status Checkpoint() override {
-    absl::MutexLock lock(&write_mu_);
-    return writer_->Run("PRAGMA wal_checkpoint(TRUNCATE)");
+    lease_.Acquire(absl::InfiniteFuture());
+    absl::Status status = writer_->Run("PRAGMA wal_checkpoint(TRUNCATE)");
+    lease_.Release();
+    return status;
   }
 
   // Takes back a reader whose transaction has ended.
@@ -1194,8 +1228,9 @@ class SqliteStore : public Store {
   }
 
   const SqliteOptions options_;
-  absl::Mutex write_mu_;
-  // Guarded by write_mu_, which a SqliteWriteTransaction holds for its life.
+  WriterLease lease_;
+  // Used only by the holder of lease_ (a SqliteWriteTransaction, for its
+  // life).
   std::unique_ptr<Connection> writer_;
   const int schema_version_;
   absl::Mutex pool_mu_;

@@ -36,6 +36,9 @@ struct SqliteOptions {
   // call fails with Unavailable.
   absl::Duration busy_timeout = absl::Seconds(5);
   SqliteSync sync = SqliteSync::kFull;
+  // How long BeginWrite waits for the open write transaction to end before
+  // it fails with Unavailable.
+  absl::Duration max_write_wait = absl::InfiniteDuration();
   // Schema version to migrate to; 0 means the latest. Tests use older
   // versions to exercise migrations.
   int schema_version = 0;

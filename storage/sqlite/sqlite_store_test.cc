@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -112,6 +113,47 @@ TEST_F(SqliteStoreTest, WritesAreVisibleAfterCommitAndReopen) {
   ASSERT_OK_AND_ASSIGN(auto other_type,
                        read->FindRecord("product", {"crm", "1"}));
   EXPECT_FALSE(other_type.has_value());
+}
+
+TEST_F(SqliteStoreTest, WriterWaitGivesUpAtTheLimitAndServesTheNextOne) {
+  auto store = OpenSqliteStore(
+      {.path = dir_.Path("mdm.db"), .max_write_wait = absl::Milliseconds(50)});
+  ASSERT_THAT(store, IsOk());
+  ASSERT_OK_AND_ASSIGN(auto held, (*store)->BeginWrite());
+  absl::StatusOr<std::unique_ptr<WriteTransaction>> refused;
+  std::thread([&] { refused = (*store)->BeginWrite(); }).join();
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(refused.status().message(), ::testing::HasSubstr("busy"));
+  held.reset();  // rolled back; the writer is free again
+  EXPECT_THAT((*store)->BeginWrite(), IsOk());
+}
+
+TEST_F(SqliteStoreTest, BackupIsACompleteCopyAsOfOneMoment) {
+  auto store = Open();
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    GoldenRow golden = MakeGolden();
+    ASSERT_OK(txn->InsertGolden(golden));
+    RecordRow record = MakeRecord("1", golden.id);
+    ASSERT_OK(txn->InsertRecord(record));
+    ASSERT_OK(txn->Commit());
+  }
+  // An open write transaction is not in the copy.
+  ASSERT_OK_AND_ASSIGN(auto open, store->BeginWrite());
+  RecordRow uncommitted = MakeRecord("2", 1);
+  ASSERT_OK(open->InsertRecord(uncommitted));
+  const std::string copy = dir_.Path("copy.db");
+  ASSERT_OK(store->BackupTo(copy));
+  EXPECT_EQ(store->BackupTo(copy).code(), absl::StatusCode::kAlreadyExists);
+  open.reset();
+  auto copied = OpenSqliteStore({.path = copy});
+  ASSERT_THAT(copied, IsOk());
+  ASSERT_OK_AND_ASSIGN(auto read, (*copied)->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "1"}));
+  EXPECT_TRUE(found.has_value());
+  ASSERT_OK_AND_ASSIGN(auto missing, read->FindRecord("person", {"crm", "2"}));
+  EXPECT_FALSE(missing.has_value());
+  EXPECT_FALSE(std::filesystem::exists(copy + ".partial"));
 }
 
 TEST_F(SqliteStoreTest, TransactionWithoutCommitLeavesNothing) {

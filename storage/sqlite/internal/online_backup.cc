@@ -46,10 +46,9 @@ absl::Status CopyPages(sqlite3* source, sqlite3* dest) {
     return SqliteStatus(finish_rc, dest, "finishing backup");
   }
   // A self-contained file: no WAL beside it.
-  return SqliteStatus(
-      sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", nullptr, nullptr,
-                   nullptr),
-      dest, "setting the copy's journal mode");
+  return SqliteStatus(sqlite3_exec(dest, "PRAGMA journal_mode = DELETE",
+                                   nullptr, nullptr, nullptr),
+                      dest, "setting the copy's journal mode");
 }
 
 }  // namespace
