@@ -3,7 +3,8 @@
 #
 #   ./tools/dev.sh serve   build and start mdmd on 127.0.0.1:50051 (var/mdm.db)
 #   ./tools/dev.sh test    build and run every test, then again under
-#                          AddressSanitizer and UndefinedBehaviorSanitizer
+#                          AddressSanitizer and UndefinedBehaviorSanitizer,
+#                          then each libFuzzer target briefly (clang)
 #   ./tools/dev.sh build   build only (build/bin/mdmd, build/bin/mdmctl)
 #
 # Packages come from Debian 12. As root the script installs missing ones with
@@ -17,6 +18,7 @@ PACKAGES=(
   libsqlite3-dev libabsl-dev libre2-dev libicu-dev libphonenumber-dev
   libxxhash-dev libcli11-dev nlohmann-json3-dev libgoogle-perftools-dev
   libgtest-dev libgmock-dev libbenchmark-dev tmux
+  clang libclang-rt-14-dev
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -54,6 +56,36 @@ run_tests() {
   (cd "$dir" && ctest -j "$JOBS" --output-on-failure --timeout 900 "$@")
 }
 
+# Seconds each fuzz target runs in `test`.
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+
+# fuzz_target NAME: runs build-fuzz/fuzz/NAME for FUZZ_SECONDS on a scratch
+# copy of tests/fuzz/corpus/NAME, so new inputs stay out of the source tree.
+# A crash, leak, timeout or failed invariant leaves its input in
+# build-fuzz/artifacts and fails.
+fuzz_target() {
+  local name=$1
+  local scratch=build-fuzz/scratch/$name
+  local log=build-fuzz/logs/$name.log
+  rm -rf "$scratch"
+  mkdir -p "$scratch" build-fuzz/artifacts build-fuzz/logs
+  cp tests/fuzz/corpus/"$name"/* "$scratch"/
+  local dict=()
+  [ -f tests/fuzz/"$name".dict ] && dict=(-dict=tests/fuzz/"$name".dict)
+  if build-fuzz/fuzz/"$name" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" \
+      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix=build-fuzz/artifacts/"$name"- "$scratch" >"$log" 2>&1; then
+    echo "$name: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
+      grep -o '[0-9]*$') runs, no failure"
+  else
+    echo "$name FAILED; input in build-fuzz/artifacts; log $log:" >&2
+    tail -n 60 "$log" >&2
+    return 1
+  fi
+}
+export -f fuzz_target
+export FUZZ_SECONDS
+
 case "${1:-}" in
   build)
     install_packages
@@ -74,7 +106,13 @@ case "${1:-}" in
     # The accuracy run is minutes of matching; the plain build covers it.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests build-asan -LE accuracy
-    echo "All tests passed (plain and sanitized builds)."
+    echo "== fuzz targets, ${FUZZ_SECONDS}s each, under clang =="
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMDM_FUZZ=ON \
+      -DMDM_BUILD_BENCHMARKS=OFF >/dev/null
+    cmake --build build-fuzz -j "$JOBS" --target mdm_fuzzers
+    ls tests/fuzz/corpus | xargs -P "$JOBS" -I{} bash -c 'fuzz_target {}'
+    echo "All tests passed (plain and sanitized builds, fuzz targets)."
     ;;
   *)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'

@@ -106,6 +106,9 @@ bool ValidDomain(absl::string_view domain) {
                       [](char c) { return absl::ascii_isdigit(c); });
 }
 
+// What surrounds an address in running text and lists.
+constexpr absl::string_view kWrapping = " \t\r\n\"'<>;,";
+
 // Strips characters of `set` from both ends.
 absl::string_view StripAny(absl::string_view text, absl::string_view set) {
   while (!text.empty() && set.find(text.front()) != absl::string_view::npos) {
@@ -137,13 +140,13 @@ std::string Clean(absl::string_view raw) {
       text = text.substr(open + 1, close - open - 1);
     }
   }
-  text = StripAny(text, " \t\r\n\"'<>;,");
+  text = StripAny(text, kWrapping);
   std::string lower = absl::AsciiStrToLower(text);
   absl::string_view address = lower;
   if (absl::ConsumePrefix(&address, "mailto:")) {
     address = address.substr(0, address.find('?'));
   }
-  return std::string(StripAny(address, " \t\r\n\"'<>;,"));
+  return std::string(StripAny(address, kWrapping));
 }
 
 }  // namespace
@@ -157,7 +160,13 @@ EmailAddress ParseEmail(absl::string_view raw) {
   }
   const absl::string_view local = absl::string_view(cleaned).substr(0, at);
   absl::string_view domain = absl::string_view(cleaned).substr(at + 1);
-  absl::ConsumeSuffix(&domain, ".");
+  // Trailing dots of the domain go, and wrapping written after them
+  // ("jane@example.org;.").
+  while (!domain.empty() &&
+         (domain.back() == '.' ||
+          kWrapping.find(domain.back()) != absl::string_view::npos)) {
+    domain.remove_suffix(1);
+  }
   if (local.empty() || domain.empty()) return EmailAddress();
 
   EmailAddress email;

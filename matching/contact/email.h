@@ -17,7 +17,8 @@
 // surrounding spaces, quotes and a trailing ';' or ',' go; a "mailto:" prefix
 // and its "?subject=..." go; "Name <address>" keeps the address; ASCII is
 // lower-cased (the local part too: no mainstream provider distinguishes
-// case); a trailing dot of the domain goes. Non-ASCII (internationalized)
+// case); trailing dots of the domain go, with any ';' or ',' after them
+// ("jane@example.org;."). Non-ASCII (internationalized)
 // domains and local parts keep their UTF-8 bytes as written; they are not
 // converted to punycode or normalized.
 //

@@ -35,6 +35,24 @@ TEST(ParseEmail, CleansWrappingAndCase) {
   }
 }
 
+TEST(ParseEmail, WrappingAfterTheDomainsTrailingDotGoes) {
+  const Case cases[] = {
+      {"jane@example.org;.", "jane@example.org", "jane@example.org", true},
+      {"jane@example.org.,", "jane@example.org", "jane@example.org", true},
+      {"jane@example.org..", "jane@example.org", "jane@example.org", true},
+      {"u@,.", "", "", false},  // only wrapping after the '@'
+  };
+  for (const Case& c : cases) {
+    const EmailAddress email = ParseEmail(c.raw);
+    EXPECT_EQ(email.normalized, c.normalized) << c.raw;
+    EXPECT_EQ(email.canonical, c.canonical) << c.raw;
+    EXPECT_EQ(email.valid, c.valid) << c.raw;
+    // Cleaning leaves nothing to clean.
+    EXPECT_EQ(ParseEmail(email.normalized).normalized, email.normalized)
+        << c.raw;
+  }
+}
+
 TEST(ParseEmail, ProviderRulesGiveOneCanonicalMailbox) {
   const Case cases[] = {
       {"John.Smith+news@GoogleMail.com", "john.smith+news@googlemail.com",

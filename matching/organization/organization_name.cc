@@ -361,7 +361,11 @@ std::string Acronym(absl::string_view main, const Core& core) {
   }
   if (core.tokens.size() < 2) return "";
   std::string acronym;
-  for (const std::string& token : core.tokens) acronym.push_back(token[0]);
+  for (const std::string& token : core.tokens) {
+    // A word of a script ToLatin cannot romanize has no Latin initial.
+    if (!absl::ascii_isalnum(token[0])) return "";
+    acronym.push_back(token[0]);
+  }
   return acronym;
 }
 

@@ -163,6 +163,16 @@ TEST(ParseOrganizationName, AcronymFromInitialsOrShortCapitalizedName) {
   }
 }
 
+TEST(ParseOrganizationName, AcronymIsEmptyWhenAWordHasNoLatinForm) {
+  // ToLatin leaves Javanese and U+0377 as written; their first bytes are
+  // not initials (and would make the acronym invalid UTF-8).
+  for (const std::string name : {"\xea\xa6\x97\xea\xa6\xae Acme",
+                                 "Acme \xcd\xb7 Trading", "J\t\xcd\xb6"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(ParseOrganizationName(name).acronym, "");
+  }
+}
+
 TEST(ParseOrganizationName, GenericTokensAreTheBusinessTerms) {
   const OrganizationName parsed =
       ParseOrganizationName("百度在线网络技术（北京）公司");

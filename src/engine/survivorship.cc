@@ -186,8 +186,10 @@ std::vector<storage::GoldenValue> SurvivorshipPolicy::Survive(
     };
     std::sort(candidates.begin(), candidates.end(), better);
     const std::string rule_name(RuleName(rule.strategy));
+    // Clang before 16 cannot capture a structured binding in a lambda.
+    const std::string& attribute = name;
     auto emit = [&](const Candidate& c) {
-      golden.push_back({.name = name,
+      golden.push_back({.name = attribute,
                         .value = *c.value,
                         .source = c.record->key,
                         .rule = rule_name,
