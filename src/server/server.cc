@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
+#include "src/server/unparsable_request.h"
 
 namespace mdm::server {
 
@@ -64,6 +65,11 @@ absl::StatusOr<std::unique_ptr<MdmServer>> MdmServer::Start(
   builder.RegisterService(&server->matching_);
   builder.RegisterService(&server->steward_);
   builder.RegisterService(&server->admin_);
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(std::make_unique<UnparsableRequestFactory>());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(

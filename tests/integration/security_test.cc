@@ -10,6 +10,8 @@
 #include <map>
 #include <thread>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
@@ -89,12 +91,13 @@ std::vector<std::string> AllMethods() {
   return methods;
 }
 
-// Calls any method, unary or streaming, with one empty request message and
-// the given metadata; returns the final status. A call the server lets
-// through may run until the deadline.
-grpc::Status CallEmpty(
-    const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
-    const std::multimap<std::string, std::string>& metadata) {
+// Calls any method, unary or streaming, with one request message of the
+// given bytes (empty: all fields default) and metadata; returns the final
+// status. A call the server lets through may run until the deadline.
+grpc::Status CallRaw(const std::shared_ptr<grpc::Channel>& channel,
+                     const std::string& method,
+                     const std::multimap<std::string, std::string>& metadata,
+                     const std::string& bytes = "") {
   grpc::GenericStub stub(channel);
   grpc::CompletionQueue queue;
   grpc::ClientContext context;
@@ -109,8 +112,8 @@ grpc::Status CallEmpty(
   };
   call->StartCall(reinterpret_cast<void*>(1));
   if (step(1)) {
-    grpc::Slice empty;
-    grpc::ByteBuffer request(&empty, 1);
+    grpc::Slice slice(bytes.data(), bytes.size());
+    grpc::ByteBuffer request(&slice, 1);
     call->Write(request, reinterpret_cast<void*>(2));
     if (step(2)) {
       call->WritesDone(reinterpret_cast<void*>(3));
@@ -239,16 +242,16 @@ TEST_F(SecureServerTest, ListsEveryRpc) {
 
 TEST_F(SecureServerTest, EveryRpcRefusesCallsWithoutAValidToken) {
   for (const std::string& method : AllMethods()) {
-    EXPECT_EQ(CallEmpty(channel_, method, {}).error_code(),
+    EXPECT_EQ(CallRaw(channel_, method, {}).error_code(),
               grpc::StatusCode::UNAUTHENTICATED)
         << method << " without a token";
-    EXPECT_EQ(CallEmpty(channel_, method,
-                        {{"authorization", "Bearer not-a-known-token"}})
+    EXPECT_EQ(CallRaw(channel_, method,
+                      {{"authorization", "Bearer not-a-known-token"}})
                   .error_code(),
               grpc::StatusCode::UNAUTHENTICATED)
         << method << " with an unknown token";
-    EXPECT_EQ(CallEmpty(channel_, method,
-                        {{"authorization", Secret("reader")}})  // no "Bearer"
+    EXPECT_EQ(CallRaw(channel_, method,
+                      {{"authorization", Secret("reader")}})  // no "Bearer"
                   .error_code(),
               grpc::StatusCode::UNAUTHENTICATED)
         << method << " with a malformed header";
@@ -259,7 +262,7 @@ TEST_F(SecureServerTest, EveryRpcAdmitsItsRoleAndDeniesTheOthers) {
   for (const auto& [method, role] : RoleOfMethod()) {
     for (const auto& [name, roles] : kTokens) {
       if (name == "lapsed") continue;
-      const grpc::Status status = CallEmpty(channel_, method, Bearer(name));
+      const grpc::Status status = CallRaw(channel_, method, Bearer(name));
       if (name == role) {
         EXPECT_NE(status.error_code(), grpc::StatusCode::PERMISSION_DENIED)
             << method << " as " << name << ": " << status.error_message();
@@ -277,7 +280,7 @@ TEST_F(SecureServerTest, EveryRpcAdmitsItsRoleAndDeniesTheOthers) {
 
 TEST_F(SecureServerTest, ExpiredTokenIsRefusedWhateverItsRoles) {
   const grpc::Status status =
-      CallEmpty(channel_, "/mdm.v1.RecordService/Resolve", Bearer("lapsed"));
+      CallRaw(channel_, "/mdm.v1.RecordService/Resolve", Bearer("lapsed"));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_THAT(status.error_message(), HasSubstr("expired"));
 }
@@ -400,6 +403,48 @@ TEST_F(SecureServerTest, OversizedMessageIsRefused) {
   EXPECT_EQ(
       stub->UpsertRecord(As("writer").get(), request, &response).error_code(),
       grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+TEST_F(SecureServerTest, MalformedRequestsAreRefusedAndServingGoesOn) {
+  // Not a protobuf message: a truncated length-delimited field.
+  const std::string garbage("\x0a\xff\xff\xff\x0f\x01", 6);
+  for (const auto& [method, role] :
+       {std::pair<std::string, std::string>{
+            "/mdm.v1.RecordService/UpsertRecord", "writer"},
+        {"/mdm.v1.RecordService/Resolve", "reader"},
+        {"/mdm.v1.StewardService/Decide", "steward"}}) {
+    const grpc::Status status =
+        CallRaw(channel_, method, Bearer(role), garbage);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << method;
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(absl::StrCat("the request to ", method,
+                                       " is not a valid message")));
+  }
+  // Invalid UTF-8 in a string field does not parse either (proto3).
+  auto stub = v1::RecordService::NewStub(channel_);
+  v1::UpsertRecordRequest request;
+  *request.mutable_record() = Person("m1", "Ann \xff Lee", "ann@x.org");
+  v1::UpsertRecordResponse response;
+  grpc::Status status =
+      stub->UpsertRecord(As("writer").get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("UTF-8"));
+  // An unknown entity type is named.
+  *request.mutable_record() = Person("m1", "Ann Lee", "ann@x.org");
+  request.mutable_record()->set_entity_type("starship");
+  status = stub->UpsertRecord(As("writer").get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("starship"));
+  // An oversized value is refused by name.
+  *request.mutable_record() = Person("m2", "Ann Lee", "ann@x.org");
+  (*request.mutable_record()->mutable_attributes())["full_name"] =
+      std::string(40 * 1024, 'a');
+  status = stub->UpsertRecord(As("writer").get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("full_name"));
+  // The server still serves.
+  EXPECT_FALSE(Upsert(Person("m3", "Ann Lee", "ann@x.org")).empty());
 }
 
 TEST_F(SecureServerTest, ShutdownEndsAnUpsertStreamSayingWhatWasNotApplied) {

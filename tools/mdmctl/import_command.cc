@@ -363,7 +363,20 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
     progress.Update(answered + unsent, bytes_read);
   }
   writer.join();
-  const grpc::Status status = stream->Finish();
+  grpc::Status status = stream->Finish();
+  size_t unanswered = 0;
+  {
+    absl::MutexLock lock(&mu);
+    unanswered = pending.size();
+  }
+  if (status.ok() && unanswered > 0) {
+    // Every row sent is answered on a healthy stream; a request the server
+    // could not parse ends its reading early.
+    status = grpc::Status(
+        grpc::StatusCode::DATA_LOSS,
+        absl::StrCat("the server ended the stream with ", unanswered,
+                     " sent rows unanswered"));
+  }
   progress.Finish();
   const bool rejects_written = rejects.Close();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
