@@ -372,10 +372,9 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   if (status.ok() && unanswered > 0) {
     // Every row sent is answered on a healthy stream; a request the server
     // could not parse ends its reading early.
-    status = grpc::Status(
-        grpc::StatusCode::DATA_LOSS,
-        absl::StrCat("the server ended the stream with ", unanswered,
-                     " sent rows unanswered"));
+    status = grpc::Status(grpc::StatusCode::DATA_LOSS,
+                          absl::StrCat("the server ended the stream with ",
+                                       unanswered, " sent rows unanswered"));
   }
   progress.Finish();
   const bool rejects_written = rejects.Close();
