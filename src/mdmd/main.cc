@@ -27,9 +27,7 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include "CLI/CLI.hpp"
@@ -37,6 +35,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "src/base/clock.h"
+#include "src/base/file.h"
 #include "src/base/log.h"
 #include "src/config/config_loader.h"
 #include "src/engine/engine.h"
@@ -64,17 +63,6 @@ struct Flags {
   engine::RecordLimits limits;
 };
 
-absl::StatusOr<std::string> ReadFile(const std::string& path,
-                                     absl::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot read ", what, " ", path));
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // True for 127.0.0.0/8, ::1 and localhost.
 bool IsLoopback(absl::string_view address) {
   absl::string_view host = address.substr(0, address.rfind(':'));
@@ -99,14 +87,14 @@ absl::Status ConfigureAccess(Flags& flags) {
   if (!flags.tls_cert.empty()) {
     server::TlsOptions tls;
     absl::StatusOr<std::string> text =
-        ReadFile(flags.tls_cert, "TLS certificate");
+        ReadFileToString(flags.tls_cert, "TLS certificate");
     if (!text.ok()) return text.status();
     tls.certificate_chain = *std::move(text);
-    text = ReadFile(flags.tls_key, "TLS private key");
+    text = ReadFileToString(flags.tls_key, "TLS private key");
     if (!text.ok()) return text.status();
     tls.private_key = *std::move(text);
     if (!flags.tls_client_ca.empty()) {
-      text = ReadFile(flags.tls_client_ca, "client CA certificates");
+      text = ReadFileToString(flags.tls_client_ca, "client CA certificates");
       if (!text.ok()) return text.status();
       tls.client_ca = *std::move(text);
     }

@@ -1,7 +1,5 @@
 #include "src/server/token_table.h"
 
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -10,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "src/base/file.h"
 #include "src/base/sha256.h"
 
 namespace mdm::server {
@@ -129,13 +128,9 @@ const TokenEntry* TokenTable::Find(absl::string_view token) const {
 }
 
 absl::StatusOr<TokenTable> LoadTokenFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot read tokens file ", path));
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return TokenTable::Parse(text.str(), absl::StrCat("tokens file ", path));
+  absl::StatusOr<std::string> text = ReadFileToString(path, "tokens file");
+  if (!text.ok()) return text.status();
+  return TokenTable::Parse(*text, absl::StrCat("tokens file ", path));
 }
 
 }  // namespace mdm::server

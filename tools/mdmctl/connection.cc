@@ -5,27 +5,14 @@
 #include <grpcpp/support/client_interceptor.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "src/base/file.h"
 
 namespace mdm::cli {
 namespace {
-
-absl::StatusOr<std::string> ReadFile(const std::string& path,
-                                     absl::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("cannot read ", what, " ", path));
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Adds the bearer token to every call's metadata.
 class BearerToken : public grpc::experimental::Interceptor {
@@ -66,7 +53,8 @@ absl::StatusOr<std::string> Token(const ConnectionOptions& options) {
     const char* token = std::getenv("MDM_TOKEN");
     return std::string(token == nullptr ? "" : token);
   }
-  absl::StatusOr<std::string> text = ReadFile(options.token_file, "token file");
+  absl::StatusOr<std::string> text =
+      ReadFileToString(options.token_file, "token file");
   if (!text.ok()) return text.status();
   std::string token(absl::StripAsciiWhitespace(
       absl::string_view(*text).substr(0, text->find('\n'))));
@@ -91,14 +79,14 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
   }
   grpc::SslCredentialsOptions ssl;
   absl::StatusOr<std::string> text =
-      ReadFile(options.tls_ca, "CA certificates");
+      ReadFileToString(options.tls_ca, "CA certificates");
   if (!text.ok()) return text.status();
   ssl.pem_root_certs = *std::move(text);
   if (!options.tls_cert.empty()) {
-    text = ReadFile(options.tls_cert, "client certificate");
+    text = ReadFileToString(options.tls_cert, "client certificate");
     if (!text.ok()) return text.status();
     ssl.pem_cert_chain = *std::move(text);
-    text = ReadFile(options.tls_key, "client key");
+    text = ReadFileToString(options.tls_key, "client key");
     if (!text.ok()) return text.status();
     ssl.pem_private_key = *std::move(text);
   }

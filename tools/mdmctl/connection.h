@@ -34,7 +34,7 @@ struct ConnectionOptions {
   std::string tls_server_name;
 };
 
-// InvalidArgument when a file cannot be read or options do not fit
+// NotFound when a file cannot be read; InvalidArgument when options do not fit
 // together.
 absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(
     const ConnectionOptions& options);
