@@ -61,12 +61,18 @@ void AddScriptKeys(Feature& f, absl::string_view raw) {
 // beyond their opening words and would dominate comparison cost.
 constexpr size_t kMaxTokens = 48;
 
+// Keeps the first kMaxTokens of `tokens`, less `room` kept for later ones.
+void CapTokens(std::vector<std::string>& tokens, size_t room = 0) {
+  const size_t limit = kMaxTokens - std::min(room, kMaxTokens);
+  if (tokens.size() > limit) tokens.resize(limit);
+}
+
 Feature Text(absl::string_view raw) {
   Feature f;
   f.value = NormalizeText(raw);
   if (f.value.empty()) return f;
   f.tokens = Split(f.value);
-  if (f.tokens.size() > kMaxTokens) f.tokens.resize(kMaxTokens);
+  CapTokens(f.tokens);
   AddScriptKeys(f, raw);
   return f;
 }
@@ -93,6 +99,7 @@ Feature FromPersonName(const PersonName& name) {
   if (name.tokens.empty() && name.han.empty()) return f;
   f.value = name.han.empty() ? name.sorted_key : name.han;
   f.tokens = name.tokens;
+  CapTokens(f.tokens);
   AddKey(f, name.sorted_key);
   if (name.canonical_given != name.given) {
     std::vector<std::string> formal = name.canonical_given;
@@ -113,6 +120,7 @@ Feature NamePart(const std::vector<std::string>& tokens, const PersonName& name,
   Feature f;
   if (tokens.empty()) return f;
   f.tokens = tokens;
+  CapTokens(f.tokens);
   const std::string latin = absl::StrJoin(tokens, " ");
   f.value = name.han.empty() ? latin : name.han;
   AddKey(f, latin);
@@ -134,6 +142,7 @@ Feature Organization(absl::string_view raw) {
   if (f.value.empty()) return f;
   f.tokens =
       name.core_tokens.empty() ? Split(NormalizeText(raw)) : name.core_tokens;
+  CapTokens(f.tokens);
   f.weak_tokens = name.generic_tokens;
   // A web suffix ("Amazon.com") is not part of what distinguishes the name.
   std::string distinctive;
@@ -148,6 +157,7 @@ Feature Organization(absl::string_view raw) {
   if (name.acronym.size() >= 2 && name.acronym != f.value) {
     f.abbreviations.push_back(name.acronym);
   }
+  CapTokens(f.weak_tokens);
   AddKey(f, name.han_core);
   AddKey(f, distinctive);
   return f;
@@ -292,11 +302,14 @@ Feature ProductName(absl::string_view raw) {
   f.value = NormalizeText(raw);
   if (f.value.empty()) return f;
   const ProductText text = ParseProductText(raw);
+  // Model numbers are the most telling words of a title: they keep their
+  // place among the tokens.
   f.tokens = text.tokens;
-  if (f.tokens.size() > kMaxTokens) f.tokens.resize(kMaxTokens);
+  CapTokens(f.tokens, text.model_numbers.size());
   for (const std::string& model : text.model_numbers) {
-    // Model numbers are the most telling words of a title.
-    f.tokens.push_back(absl::AsciiStrToLower(model));
+    if (f.tokens.size() < kMaxTokens) {
+      f.tokens.push_back(absl::AsciiStrToLower(model));
+    }
     AddKey(f, model);
     f.codes.push_back(absl::StrCat("m:", model));
   }

@@ -1,5 +1,8 @@
 #include "matching/standardizer.h"
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "matching/testing/test_models.h"
@@ -110,6 +113,28 @@ TEST(StandardizeValue, ProductTitlesCarryModelsAndQuantitiesAsCodes) {
   EXPECT_THAT(f.keys, Contains("WH1000XM4"));
   EXPECT_THAT(f.codes, Contains("m:WH1000XM4"));
   EXPECT_THAT(f.codes, Contains("q:gb:256"));
+}
+
+TEST(StandardizeValue, EveryKindKeepsAtMost48Tokens) {
+  // 100 distinct words of letters only (person names drop numbers).
+  std::string words;
+  for (char a = 'b'; a < 'b' + 10; ++a) {
+    for (char b = 'b'; b < 'b' + 10; ++b) {
+      absl::StrAppend(&words, words.empty() ? "" : " ", "k", std::string{a, b});
+    }
+  }
+  for (v1::AttributeKind kind :
+       {v1::TEXT, v1::PERSON_NAME, v1::GIVEN_NAME, v1::FAMILY_NAME,
+        v1::ORGANIZATION_NAME, v1::ADDRESS, v1::PRODUCT_NAME}) {
+    const Feature f = StandardizeValue(kind, words);
+    EXPECT_EQ(f.tokens.size(), 48u) << v1::AttributeKind_Name(kind);
+    EXPECT_LE(f.weak_tokens.size(), 48u) << v1::AttributeKind_Name(kind);
+  }
+  // A long title keeps room for its model number.
+  const Feature product =
+      StandardizeValue(v1::PRODUCT_NAME, absl::StrCat(words, " WH-1000XM4"));
+  EXPECT_EQ(product.tokens.size(), 48u);
+  EXPECT_THAT(product.tokens, Contains("wh1000xm4"));
 }
 
 TEST(Standardize, DerivesFullNameAndIgnoresUnknownAttributes) {

@@ -130,14 +130,13 @@ TEST_F(SqliteStoreTest, WriterWaitGivesUpAtTheLimitAndServesTheNextOne) {
 
 TEST_F(SqliteStoreTest, BackupIsACompleteCopyAsOfOneMoment) {
   auto store = Open();
-  {
-    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
-    GoldenRow golden = MakeGolden();
-    ASSERT_OK(txn->InsertGolden(golden));
-    RecordRow record = MakeRecord("1", golden.id);
-    ASSERT_OK(txn->InsertRecord(record));
-    ASSERT_OK(txn->Commit());
-  }
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  GoldenRow golden = MakeGolden();
+  ASSERT_OK(txn->InsertGolden(golden));
+  RecordRow committed = MakeRecord("1", golden.id);
+  ASSERT_OK(txn->InsertRecord(committed));
+  ASSERT_OK(txn->Commit());
+  txn.reset();
   // An open write transaction is not in the copy.
   ASSERT_OK_AND_ASSIGN(auto open, store->BeginWrite());
   RecordRow uncommitted = MakeRecord("2", 1);
