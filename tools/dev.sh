@@ -17,7 +17,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libsqlite3-dev libabsl-dev libre2-dev libicu-dev libphonenumber-dev
   libxxhash-dev libcli11-dev nlohmann-json3-dev libgoogle-perftools-dev
-  libgtest-dev libgmock-dev libbenchmark-dev tmux
+  libgtest-dev libgmock-dev libbenchmark-dev tmux libssl-dev openssl
   clang libclang-rt-14-dev
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
