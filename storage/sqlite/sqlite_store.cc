@@ -1148,6 +1148,10 @@ class SqliteStore : public Store {
     MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
                          Connection::Open(options_.path, /*read_only=*/true,
                                           options_.busy_timeout));
+    // Both indexes from one snapshot: another process (mdmd --verify beside
+    // a live server) may commit between the two reads. The transaction
+    // ends when the connection closes.
+    MDM_RETURN_IF_ERROR(conn->Run("BEGIN"));
     MDM_ASSIGN_OR_RETURN(
         Statement goldens,
         conn->Prepare("SELECT id, golden_id FROM source_records "
