@@ -3,27 +3,9 @@
 # state.
 source "$(dirname "$0")/lib.sh"
 
-# 60,000 synthetic people; every fifth is a copy of an earlier one under a
-# new id, so that 48,000 golden records result. Names and dates are spread by
-# a multiplicative hash so that different people are far apart.
+# 60,000 synthetic people, 48,000 of them distinct.
 rows=60000
-awk -v n=$rows '
-function word(x, len,   s, k) {
-  s = "";
-  for (k = 0; k < len; k++) { s = s substr("bcdfghjklmnprstvwz", x % 18 + 1, 1) substr("aeiou", int(x / 18) % 5 + 1, 1); x = int(x / 90); }
-  return toupper(substr(s, 1, 1)) substr(s, 2);
-}
-BEGIN {
-  print "id,given_name,family_name,email,birth_date";
-  for (i = 1; i <= n; i++) {
-    b = (i % 5 == 0) ? i - 3 : i;
-    h = (b * 2654435761) % 4294967296;
-    g = word(h, 3); f = word(int(h / 7) + b, 4);
-    printf "P%d,%s,%s,%s.%s%d@example.org,19%02d-%02d-%02d\n",
-           i, g, f, tolower(g), tolower(f), b, 30 + h % 70, 1 + int(h / 70) % 12,
-           1 + int(h / 840) % 28;
-  }
-}' >"$WORK/people.csv"
+synthetic_people "$WORK/people.csv" $rows
 
 start_server "$WORK/mdm.db"
 set +e

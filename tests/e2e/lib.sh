@@ -48,6 +48,7 @@ start_server() {
   shift
   STARTS=$((STARTS + 1))
   SERVER_LOG="$WORK/mdmd.$STARTS.log"
+  : >"$SERVER_LOG"
   "$MDM_BIN/mdmd" --listen=127.0.0.1:0 --db="$db" "$@" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   local waited=0
@@ -110,3 +111,28 @@ check_feed_matches_xrefs() {
 
 # The febrl person columns mapped to the built-in person attributes.
 FEBRL_MAP="--trim --id-column=rec_id --map=surname=family_name,date_of_birth=birth_date,soc_sec_id=national_id,address_1=address_line,suburb=city,postcode=postal_code,state=region --ignore=street_number,address_2"
+
+# synthetic_people FILE N: a CSV of N synthetic people
+# (id,given_name,family_name,email,birth_date); every fifth is a copy of an
+# earlier one under a new id, so N*4/5 golden records result. Names and
+# dates are spread by a multiplicative hash so that different people are far
+# apart.
+synthetic_people() {
+  awk -v n="$2" '
+function word(x, len,   s, k) {
+  s = "";
+  for (k = 0; k < len; k++) { s = s substr("bcdfghjklmnprstvwz", x % 18 + 1, 1) substr("aeiou", int(x / 18) % 5 + 1, 1); x = int(x / 90); }
+  return toupper(substr(s, 1, 1)) substr(s, 2);
+}
+BEGIN {
+  print "id,given_name,family_name,email,birth_date";
+  for (i = 1; i <= n; i++) {
+    b = (i % 5 == 0) ? i - 3 : i;
+    h = (b * 2654435761) % 4294967296;
+    g = word(h, 3); f = word(int(h / 7) + b, 4);
+    printf "P%d,%s,%s,%s.%s%d@example.org,19%02d-%02d-%02d\n",
+           i, g, f, tolower(g), tolower(f), b, 30 + h % 70, 1 + int(h / 70) % 12,
+           1 + int(h / 840) % 28;
+  }
+}' >"$1"
+}
