@@ -38,6 +38,7 @@
 #include "tools/gen/person_generator.h"
 #include "tools/load/load_driver.h"
 #include "tools/load/synthetic_people.h"
+#include "tools/mdmctl/connection.h"
 
 namespace {
 
@@ -229,6 +230,7 @@ class BatchResolveCall
 
 struct BenchOptions {
   std::string server;
+  std::string token;  // sent as a bearer token when not empty
   int client_threads = 1;
   int batch_keys = 1000;
   int64_t upsert_first_entity = 0;
@@ -252,8 +254,15 @@ mdm::load::LoadReport RunBench(const std::string& name,
     workers.emplace_back([&, t] {
       grpc::ChannelArguments args;
       args.SetInt("mdm.load.connection", t);  // one connection per thread
-      auto channel = grpc::CreateCustomChannel(
-          options.server, grpc::InsecureChannelCredentials(), args);
+      std::vector<std::unique_ptr<
+          grpc::experimental::ClientInterceptorFactoryInterface>>
+          interceptors;
+      if (!options.token.empty()) {
+        interceptors.push_back(mdm::cli::BearerTokenInterceptor(options.token));
+      }
+      auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+          options.server, grpc::InsecureChannelCredentials(), args,
+          std::move(interceptors));
       auto records = mdm::v1::RecordService::NewStub(channel);
       auto matching = mdm::v1::MatchService::NewStub(channel);
       std::mt19937_64 rng(options.seed * 1000 + t);
@@ -337,6 +346,9 @@ int main(int argc, char** argv) {
   double seconds = 10;
   BenchOptions bench;
   app.add_option("--server", server, "mdmd address")->capture_default_str();
+  std::string token_file;
+  app.add_option("--token-file", token_file,
+                 "file holding a bearer token to send (default: $MDM_TOKEN)");
   app.add_option("--records", records, "synthetic people to load")
       ->capture_default_str();
   app.add_option("--queries", queries,
@@ -378,13 +390,26 @@ int main(int argc, char** argv) {
   load.duration = absl::Seconds(seconds);
   bench.server = server;
   bench.seed = seed;
+  absl::StatusOr<std::string> token = mdm::cli::ReadToken(token_file);
+  if (!token.ok()) {
+    std::cerr << "mdm-load: " << token.status().message() << "\n";
+    return 2;
+  }
+  bench.token = *token;
   if (bench.upsert_first_entity == 0) {
     bench.upsert_first_entity =
         generated_entities > 0 ? generated_entities : 100000000;
   }
 
-  auto channel =
-      grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
+  std::vector<
+      std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>>
+      interceptors;
+  if (!bench.token.empty()) {
+    interceptors.push_back(mdm::cli::BearerTokenInterceptor(bench.token));
+  }
+  auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+      server, grpc::InsecureChannelCredentials(), grpc::ChannelArguments(),
+      std::move(interceptors));
   auto record_service = mdm::v1::RecordService::NewStub(channel);
   auto match_service = mdm::v1::MatchService::NewStub(channel);
   const mdm::load::SyntheticPeople people(seed);

@@ -48,23 +48,6 @@ class BearerTokenFactory
   const std::string header_;
 };
 
-absl::StatusOr<std::string> Token(const ConnectionOptions& options) {
-  if (options.token_file.empty()) {
-    const char* token = std::getenv("MDM_TOKEN");
-    return std::string(token == nullptr ? "" : token);
-  }
-  absl::StatusOr<std::string> text =
-      ReadFileToString(options.token_file, "token file");
-  if (!text.ok()) return text.status();
-  std::string token(absl::StripAsciiWhitespace(
-      absl::string_view(*text).substr(0, text->find('\n'))));
-  if (token.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("token file ", options.token_file, " is empty"));
-  }
-  return token;
-}
-
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
     const ConnectionOptions& options) {
   if (options.tls_ca.empty()) {
@@ -95,12 +78,33 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
 
 }  // namespace
 
+std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>
+BearerTokenInterceptor(const std::string& token) {
+  return std::make_unique<BearerTokenFactory>(token);
+}
+
+absl::StatusOr<std::string> ReadToken(const std::string& token_file) {
+  if (token_file.empty()) {
+    const char* token = std::getenv("MDM_TOKEN");
+    return std::string(token == nullptr ? "" : token);
+  }
+  absl::StatusOr<std::string> text = ReadFileToString(token_file, "token file");
+  if (!text.ok()) return text.status();
+  std::string token(absl::StripAsciiWhitespace(
+      absl::string_view(*text).substr(0, text->find('\n'))));
+  if (token.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("token file ", token_file, " is empty"));
+  }
+  return token;
+}
+
 absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(
     const ConnectionOptions& options) {
   absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
       Credentials(options);
   if (!credentials.ok()) return credentials.status();
-  absl::StatusOr<std::string> token = Token(options);
+  absl::StatusOr<std::string> token = ReadToken(options.token_file);
   if (!token.ok()) return token.status();
   grpc::ChannelArguments arguments;
   if (!options.tls_server_name.empty()) {
@@ -112,7 +116,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(
       std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>>
       interceptors;
   if (!token->empty()) {
-    interceptors.push_back(std::make_unique<BearerTokenFactory>(*token));
+    interceptors.push_back(BearerTokenInterceptor(*token));
   }
   return grpc::experimental::CreateCustomChannelWithInterceptors(
       options.server, *credentials, arguments, std::move(interceptors));

@@ -11,6 +11,7 @@
 #define MDM_TOOLS_MDMCTL_CONNECTION_H_
 
 #include <grpcpp/channel.h>
+#include <grpcpp/support/client_interceptor.h>
 
 #include <memory>
 #include <string>
@@ -33,6 +34,17 @@ struct ConnectionOptions {
   // in `server`.
   std::string tls_server_name;
 };
+
+// Adds "authorization: Bearer TOKEN" to every call of a channel made with
+// grpc::experimental::CreateCustomChannelWithInterceptors.
+std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>
+BearerTokenInterceptor(const std::string& token);
+
+// The token a client sends: the first line of `token_file` without
+// surrounding blanks, or $MDM_TOKEN when `token_file` is empty ("" when
+// unset). NotFound or InvalidArgument when the file cannot be read or is
+// empty.
+absl::StatusOr<std::string> ReadToken(const std::string& token_file);
 
 // NotFound when a file cannot be read; InvalidArgument when options do not fit
 // together.
