@@ -242,7 +242,7 @@ template <typename T>
 T Read(const uint8_t*& data, size_t& size) {
   T value{};
   const size_t n = std::min(size, sizeof(T));
-  std::memcpy(&value, data, n);
+  if (n > 0) std::memcpy(&value, data, n);
   data += n;
   size -= n;
   return value;

@@ -68,7 +68,9 @@ int main(int argc, char** argv) {
     // reads past the end as libFuzzer would.
     std::vector<uint8_t> data(bytes.begin(), bytes.end());
     std::fprintf(stderr, "input %s\n", input.c_str());
-    LLVMFuzzerTestOneInput(data.data(), data.size());
+    // libFuzzer never passes a null pointer, even for an empty input.
+    static const uint8_t kEmpty = 0;
+    LLVMFuzzerTestOneInput(data.empty() ? &kEmpty : data.data(), data.size());
   }
   std::printf("ran %zu inputs\n", inputs.size());
   return 0;
