@@ -57,7 +57,7 @@ run_tests() {
 }
 
 # Seconds each fuzz target runs in `test`.
-FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
 # fuzz_target NAME: runs build-fuzz/fuzz/NAME for FUZZ_SECONDS on a scratch
 # copy of tests/fuzz/corpus/NAME, so new inputs stay out of the source tree.
