@@ -5,12 +5,15 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "src/base/log.h"
 
 namespace mdm::server {
 namespace {
 
 constexpr size_t kMaxActorBytes = 256;
 constexpr absl::string_view kBearer = "Bearer ";
+// At most one refusal a second is logged; the others are counted.
+constexpr absl::Duration kRefusalLogInterval = absl::Seconds(1);
 
 // A metadata value, or "" when absent.
 absl::string_view Metadata(const grpc::ServerContext& context,
@@ -38,6 +41,32 @@ void AccessControl::ReplaceTokens(std::shared_ptr<const TokenTable> tokens) {
 }
 
 absl::StatusOr<std::string> AccessControl::Authorize(
+    const grpc::ServerContext& context, Role role) const {
+  absl::StatusOr<std::string> caller = Check(context, role);
+  if (!caller.ok()) LogRefusal(context, caller.status());
+  return caller;
+}
+
+void AccessControl::LogRefusal(const grpc::ServerContext& context,
+                               const absl::Status& refusal) const {
+  const absl::Time now = clock_->Now();
+  absl::MutexLock lock(&log_mu_);
+  if (now < next_log_) {
+    ++unlogged_refusals_;
+    return;
+  }
+  std::string line = absl::StrCat("refused a call from ", context.peer(), ": ",
+                                  refusal.message());
+  if (unlogged_refusals_ > 0) {
+    absl::StrAppend(&line, " (", unlogged_refusals_,
+                    " more refusals since the last one logged)");
+  }
+  LogWarning(line);
+  unlogged_refusals_ = 0;
+  next_log_ = now + kRefusalLogInterval;
+}
+
+absl::StatusOr<std::string> AccessControl::Check(
     const grpc::ServerContext& context, Role role) const {
   std::shared_ptr<const TokenTable> tokens;
   {

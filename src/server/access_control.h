@@ -25,6 +25,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "src/base/clock.h"
 #include "src/server/token_table.h"
 
@@ -37,7 +38,8 @@ class AccessControl {
 
   // The caller's name when it may act in `role`. UNAUTHENTICATED: no token,
   // or an unknown or expired one. PERMISSION_DENIED: the token lacks the
-  // role.
+  // role. Refusals are logged with the caller's address, at most one a
+  // second (the rest are counted in the next line logged).
   absl::StatusOr<std::string> Authorize(const grpc::ServerContext& context,
                                         Role role) const;
 
@@ -48,9 +50,17 @@ class AccessControl {
   void ReplaceTokens(std::shared_ptr<const TokenTable> tokens);
 
  private:
+  absl::StatusOr<std::string> Check(const grpc::ServerContext& context,
+                                    Role role) const;
+  void LogRefusal(const grpc::ServerContext& context,
+                  const absl::Status& refusal) const;
+
   Clock* const clock_;
   mutable absl::Mutex mu_;
   std::shared_ptr<const TokenTable> tokens_ ABSL_GUARDED_BY(mu_);
+  mutable absl::Mutex log_mu_;
+  mutable absl::Time next_log_ ABSL_GUARDED_BY(log_mu_) = absl::InfinitePast();
+  mutable int64_t unlogged_refusals_ ABSL_GUARDED_BY(log_mu_) = 0;
 };
 
 }  // namespace mdm::server

@@ -82,6 +82,9 @@ expect_denied PERMISSION_DENIED admin resolve crm 1
 expect_denied UNAUTHENTICATED lapsed resolve crm 1
 echo "mdm_$(printf '%064d' 0)" >"$WORK/unknown.token"
 expect_denied UNAUTHENTICATED unknown resolve crm 1
+# Refusals are logged with the caller's address (at most one a second).
+grep -q "refused a call from ipv4:127.0.0.1:[0-9]*: token 'reader' lacks the writer role" \
+  "$SERVER_LOG" || fail "the first refusal was not logged"
 
 # The steward's merge is audited under the token's name, whatever --actor says.
 as steward --actor=mallory merge "$golden_a" "$golden_b" --reason="same person" \
