@@ -143,9 +143,13 @@ std::string Clean(absl::string_view raw) {
   text = StripAny(text, kWrapping);
   std::string lower = absl::AsciiStrToLower(text);
   absl::string_view address = lower;
-  if (absl::ConsumePrefix(&address, "mailto:")) {
-    address = address.substr(0, address.find('?'));
+  // "mailto:" may be repeated, with wrapping between ("mailto: mailto:a@b").
+  bool mailto = false;
+  while (absl::ConsumePrefix(&address, "mailto:")) {
+    mailto = true;
+    address = StripAny(address, kWrapping);
   }
+  if (mailto) address = address.substr(0, address.find('?'));
   return std::string(StripAny(address, kWrapping));
 }
 

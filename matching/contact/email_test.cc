@@ -124,6 +124,13 @@ TEST(ParseEmail, AddressShapedButInvalid) {
   }
 }
 
+TEST(ParseEmail, RepeatedMailtoPrefixesAllGo) {
+  const EmailAddress email =
+      ParseEmail("mailto: mailto:John.Smith+news@GoogleMail.com?subject=hi ");
+  EXPECT_EQ(email.normalized, "john.smith+news@googlemail.com");
+  EXPECT_EQ(ParseEmail(email.normalized).normalized, email.normalized);
+}
+
 TEST(ParseEmail, NotAnAddressGivesEmpty) {
   for (const char* raw : {"not an email", "", "   ", "@", "john@",
                           "@example.com", "a@b@example.com", "mailto:"}) {
