@@ -31,6 +31,7 @@
 #include "matching/comparators/qgram_cosine.h"
 #include "matching/comparators/token_similarity.h"
 #include "matching/comparators/utf32.h"
+#include "src/base/utf8.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace mdm::matching {
@@ -40,42 +41,6 @@ constexpr double kEpsilon = 1e-9;
 
 bool InUnitInterval(double x) { return x >= 0 && x <= 1; }
 bool Near(double x, double y) { return std::fabs(x - y) <= kEpsilon; }
-
-// True when `text` is well-formed UTF-8 (no ill-formed subsequence, so no
-// U+FFFD substitution).
-bool WellFormedUtf8(absl::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    int length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (int k = 1; k < length; ++k) {
-      const unsigned char t = text[i + k];
-      const unsigned char lo = k == 1 ? low : 0x80;
-      const unsigned char hi = k == 1 ? high : 0xBF;
-      if (t < lo || t > hi) return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 void CheckUtf32(absl::string_view text) {
   const std::u32string points = ToCodePoints(text);
@@ -88,13 +53,13 @@ void CheckUtf32(absl::string_view text) {
   AppendCodePoints(text, &appended);
   MDM_FUZZ_CHECK(appended.substr(1) == points);
   const std::string back = ToUtf8(points);
-  if (WellFormedUtf8(text)) {
+  if (IsValidUtf8(text)) {
     MDM_FUZZ_CHECK(back == text);
   } else {
     MDM_FUZZ_CHECK(points.find(kReplacementCharacter) != std::u32string::npos);
   }
   // ToUtf8 writes well-formed text, which decodes to the same code points.
-  MDM_FUZZ_CHECK(WellFormedUtf8(back));
+  MDM_FUZZ_CHECK(IsValidUtf8(back));
   MDM_FUZZ_CHECK(ToCodePoints(back) == points);
 }
 

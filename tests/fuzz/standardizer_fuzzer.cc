@@ -67,6 +67,7 @@
 #include "matching/text_normalizer.h"
 #include "matching/transliteration.h"
 #include "mdm/v1/config.pb.h"
+#include "src/base/utf8.h"
 #include "src/config/config_loader.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -96,46 +97,9 @@ bool IsDigits(absl::string_view s) {
                      [](char c) { return absl::ascii_isdigit(c); });
 }
 
-// Well-formed UTF-8: no ill-formed subsequence, no surrogates, nothing above
-// U+10FFFF.
-bool IsUtf8(absl::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (int k = 1; k < length; ++k) {
-      const unsigned char t = text[i + k];
-      if (t < (k == 1 ? low : 0x80) || t > (k == 1 ? high : 0xBF)) {
-        return false;
-      }
-    }
-    i += length;
-  }
-  return true;
-}
-
 bool AllUtf8(const std::vector<std::string>& strings) {
   return std::all_of(strings.begin(), strings.end(),
-                     [](const std::string& s) { return IsUtf8(s); });
+                     [](const std::string& s) { return IsValidUtf8(s); });
 }
 
 // `sub` appears in `all` in the same order.
@@ -180,7 +144,7 @@ void CheckFeature(v1::AttributeKind kind, const Feature& f, bool utf8_input) {
     MDM_FUZZ_CHECK(f.value.size() == 14 && IsDigits(f.value));
   }
   if (utf8_input) {
-    MDM_FUZZ_CHECK(IsUtf8(f.value));
+    MDM_FUZZ_CHECK(IsValidUtf8(f.value));
     MDM_FUZZ_CHECK(AllUtf8(f.tokens) && AllUtf8(f.weak_tokens) &&
                    AllUtf8(f.keys) && AllUtf8(f.abbreviations) &&
                    AllUtf8(f.codes));
@@ -195,7 +159,7 @@ void FuzzStandardizeValue(absl::string_view text) {
           ->number());
   const auto [raw, region] = SplitTab(text.substr(1));
   const Feature f = StandardizeValue(kind, raw, region);
-  CheckFeature(kind, f, IsUtf8(raw) && IsUtf8(region));
+  CheckFeature(kind, f, IsValidUtf8(raw) && IsValidUtf8(region));
 }
 
 // The entity types of the built-in configuration, compiled once.
@@ -230,7 +194,7 @@ RecordFeatures StandardizeChecked(
   const RecordFeatures features = Standardize(model, record);
   MDM_FUZZ_CHECK(features.attributes.size() == model.attributes().size());
   bool utf8 = true;
-  for (const auto& [name, value] : record) utf8 = utf8 && IsUtf8(value);
+  for (const auto& [name, value] : record) utf8 = utf8 && IsValidUtf8(value);
   for (size_t i = 0; i < features.attributes.size(); ++i) {
     CheckFeature(model.attributes()[i].kind, features.attributes[i], utf8);
   }
@@ -300,7 +264,7 @@ void FuzzQueryText(size_t type, absl::string_view text) {
 
 void FuzzNormalizeText(absl::string_view text) {
   const std::string normalized = NormalizeText(text);
-  MDM_FUZZ_CHECK(IsUtf8(normalized));
+  MDM_FUZZ_CHECK(IsValidUtf8(normalized));
   MDM_FUZZ_CHECK(!absl::StartsWith(normalized, " ") &&
                  !absl::EndsWith(normalized, " "));
   MDM_FUZZ_CHECK(!absl::StrContains(normalized, "  "));
@@ -317,14 +281,14 @@ void FuzzNormalizeText(absl::string_view text) {
 void FuzzTransliteration(absl::string_view text) {
   const bool han = ContainsHan(text);
   if (han) MDM_FUZZ_CHECK(ContainsNonLatinLetters(text));
-  const bool utf8 = IsUtf8(text);
+  const bool utf8 = IsValidUtf8(text);
   const std::string pinyin = HanToPinyin(text);
   const std::string name = HanToPinyinName(text);
   const std::string simplified = TraditionalToSimplified(text);
   const std::string latin = ToLatin(text);
   if (utf8) {
-    MDM_FUZZ_CHECK(IsUtf8(pinyin) && IsUtf8(name) && IsUtf8(simplified) &&
-                   IsUtf8(latin));
+    MDM_FUZZ_CHECK(IsValidUtf8(pinyin) && IsValidUtf8(name) &&
+                   IsValidUtf8(simplified) && IsValidUtf8(latin));
   }
   MDM_FUZZ_CHECK(ContainsHan(simplified) == han || !utf8);
 }
@@ -404,9 +368,9 @@ void FuzzOrganizationName(absl::string_view text) {
     }
   }
   if (!name.has_han) MDM_FUZZ_CHECK(name.han_core.empty());
-  if (IsUtf8(text)) {
+  if (IsValidUtf8(text)) {
     MDM_FUZZ_CHECK(AllUtf8(name.core_tokens) && AllUtf8(name.qualifiers) &&
-                   IsUtf8(name.han_core) && IsUtf8(name.acronym));
+                   IsValidUtf8(name.han_core) && IsValidUtf8(name.acronym));
   }
 }
 
