@@ -20,9 +20,14 @@
 // the WAL into the database file and exit 0. Before "ready" nothing has
 // been accepted, so the signal ends mdmd at once, also with 0.
 //
+// One mdmd writes a database at a time: a second one started on a database
+// another serves is refused at start, naming the first one's pid, unless
+// the first exits within --lock-wait.
+//
 // --verify checks every invariant of a database (docs/operations.md), prints
 // the report and exits 0 when all hold, 1 when any is broken, 2 when the
-// database cannot be read.
+// database cannot be read. It reads without the lock, also beside a live
+// server.
 #include <signal.h>
 #include <unistd.h>
 
@@ -53,6 +58,7 @@ struct Flags {
   std::string sync = "full";
   int prepare_threads = 2;
   double max_write_wait = 30;
+  double lock_wait = 0;
   std::string tokens;
   std::string tls_cert;
   std::string tls_key;
@@ -227,7 +233,9 @@ absl::Status Serve(Flags& flags) {
     }
   }
   storage::SqliteOptions store_options{
-      .path = flags.db, .max_write_wait = absl::Seconds(flags.max_write_wait)};
+      .path = flags.db,
+      .max_write_wait = absl::Seconds(flags.max_write_wait),
+      .lock_wait = absl::Seconds(flags.lock_wait)};
   store_options.sync = flags.sync == "normal" ? storage::SqliteSync::kNormal
                                               : storage::SqliteSync::kFull;
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
@@ -275,8 +283,9 @@ int Verify(const Flags& flags) {
     std::cerr << "mdmd --verify: " << config.status() << "\n";
     return 2;
   }
+  // Read-only and without the lock: the database may be live.
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
-      storage::OpenSqliteStore({.path = flags.verify});
+      storage::OpenSqliteStore({.path = flags.verify, .read_only = true});
   absl::StatusOr<engine::InvariantReport> report =
       store.ok() ? engine::CheckInvariants(**store, *config)
                  : absl::StatusOr<engine::InvariantReport>(store.status());
@@ -324,6 +333,12 @@ int main(int argc, char** argv) {
                  "threads that validate and standardize incoming records "
                  "while one writer applies them")
       ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  app.add_option("--lock-wait", flags.lock_wait,
+                 "seconds to wait for another mdmd to release the database "
+                 "(a restart that overlaps the old process); 0 refuses at "
+                 "once")
+      ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
   app.add_option("--verify", flags.verify,
                  "check every invariant of this database, print the report "

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "absl/synchronization/mutex.h"
 #include "src/base/status_macros.h"
 #include "storage/sqlite/internal/connection.h"
+#include "storage/sqlite/internal/database_lock.h"
 #include "storage/sqlite/internal/online_backup.h"
 #include "storage/sqlite/internal/row_codec.h"
 #include "storage/sqlite/internal/schema.h"
@@ -431,6 +434,44 @@ class SqliteReader : public Interface {
     MDM_ASSIGN_OR_RETURN(GoldenVersionRow row, ReadVersionRow(stmt));
     stmt.Reset();
     return row;
+  }
+
+  absl::StatusOr<std::optional<GoldenVersionRow>> LastRetirement(
+      int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(absl::StrCat("SELECT ", kVersionColumns,
+                                    " FROM golden_versions WHERE golden_id = ? "
+                                    "ORDER BY version DESC")));
+    stmt.BindInt(1, golden_id);
+    // Newest first: the oldest of the retired versions since the last live
+    // one.
+    std::optional<GoldenVersionRow> retirement;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) return std::nullopt;
+      MDM_ASSIGN_OR_RETURN(GoldenVersionRow row, ReadVersionRow(stmt));
+      if (row.state == GoldenState::kLive) {
+        stmt.Reset();
+        return retirement;
+      }
+      retirement = std::move(row);
+    }
+  }
+
+  absl::StatusOr<std::vector<int64_t>> RedirectsTo(int64_t golden_id) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("SELECT id FROM golden_records WHERE merged_into = ? "
+                       "ORDER BY id"));
+    stmt.BindInt(1, golden_id);
+    std::vector<int64_t> ids;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      ids.push_back(stmt.ColumnInt(0));
+    }
+    return ids;
   }
 
   absl::StatusOr<std::vector<XrefRow>> LookupXrefsAt(const SourceKey& key,
@@ -1097,9 +1138,11 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
 
 class SqliteStore : public Store {
  public:
-  SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer,
-              int schema_version)
+  SqliteStore(SqliteOptions options,
+              std::optional<sqlite_internal::DatabaseLock> lock,
+              std::unique_ptr<Connection> writer, int schema_version)
       : options_(std::move(options)),
+        lock_(std::move(lock)),
         writer_(std::move(writer)),
         schema_version_(schema_version) {}
 
@@ -1121,6 +1164,7 @@ class SqliteStore : public Store {
   }
 
   absl::StatusOr<std::unique_ptr<WriteTransaction>> BeginWrite() override {
+    if (options_.read_only) return ReadOnlyError();
     if (!lease_.Acquire(absl::Now() + options_.max_write_wait)) {
       return absl::UnavailableError(absl::StrCat(
           "the writer stayed busy for ",
@@ -1203,6 +1247,7 @@ class SqliteStore : public Store {
   }
 
   absl::Status Checkpoint() override {
+    if (options_.read_only) return ReadOnlyError();
     lease_.Acquire(absl::InfiniteFuture());
     absl::Status status = writer_->Run("PRAGMA wal_checkpoint(TRUNCATE)");
     lease_.Release();
@@ -1219,6 +1264,11 @@ class SqliteStore : public Store {
   }
 
  private:
+  absl::Status ReadOnlyError() const {
+    return absl::FailedPreconditionError(
+        absl::StrCat("database ", options_.path, " is open read-only"));
+  }
+
   absl::StatusOr<std::unique_ptr<Connection>> OpenReader() {
     MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn,
                          Connection::Open(options_.path, /*read_only=*/false,
@@ -1232,6 +1282,8 @@ class SqliteStore : public Store {
   }
 
   const SqliteOptions options_;
+  // Held for the store's life when it is writable.
+  const std::optional<sqlite_internal::DatabaseLock> lock_;
   WriterLease lease_;
   // Used only by the holder of lease_ (a SqliteWriteTransaction, for its
   // life).
@@ -1253,6 +1305,29 @@ SqliteReadTransaction::~SqliteReadTransaction() {
   }
 }
 
+absl::StatusOr<std::unique_ptr<Store>> OpenReadOnly(
+    const SqliteOptions& options, int target) {
+  if (!std::filesystem::exists(options.path)) {
+    return absl::NotFoundError(absl::StrCat("no database at ", options.path));
+  }
+  MDM_ASSIGN_OR_RETURN(
+      std::unique_ptr<Connection> conn,
+      Connection::Open(options.path, /*read_only=*/true, options.busy_timeout));
+  MDM_ASSIGN_OR_RETURN(const int version,
+                       sqlite_internal::ReadSchemaVersion(*conn));
+  if (version != target) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("database ", options.path, " has schema version ", version,
+                     ", this build reads ", target,
+                     version < target ? "; start mdmd on it once to migrate it"
+                                      : "; use a newer mdmd"));
+  }
+  auto store = std::make_unique<SqliteStore>(options, std::nullopt,
+                                             std::move(conn), target);
+  MDM_RETURN_IF_ERROR(store->LoadDirectory());
+  return store;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
@@ -1267,6 +1342,11 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
     return absl::InvalidArgumentError(
         absl::StrCat("unknown schema version ", options.schema_version));
   }
+  if (options.read_only) return OpenReadOnly(options, target);
+  // Before anything touches the file: another process may be writing it.
+  MDM_ASSIGN_OR_RETURN(
+      sqlite_internal::DatabaseLock lock,
+      sqlite_internal::DatabaseLock::Acquire(options.path, options.lock_wait));
   MDM_ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
                        Connection::Open(options.path, /*read_only=*/false,
                                         options.busy_timeout));
@@ -1278,8 +1358,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   MDM_RETURN_IF_ERROR(writer->Exec(kMmapPragma));
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
-  auto store =
-      std::make_unique<SqliteStore>(options, std::move(writer), target);
+  auto store = std::make_unique<SqliteStore>(options, std::move(lock),
+                                             std::move(writer), target);
   MDM_RETURN_IF_ERROR(store->LoadDirectory());
   return store;
 }

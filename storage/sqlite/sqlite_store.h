@@ -3,10 +3,16 @@
 //   MDM_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
 //                        OpenSqliteStore({.path = "var/mdm.db"}));
 //
-// One connection writes (BEGIN IMMEDIATE, so a second process cannot
-// interleave); a pool of connections serves read transactions, each a snapshot
-// that does not block the writer. Opening migrates an older schema forward and
-// refuses a newer one.
+// One connection writes (BEGIN IMMEDIATE); a pool of connections serves read
+// transactions, each a snapshot that does not block the writer. Opening
+// migrates an older schema forward and refuses a newer one.
+//
+// One process writes a database at a time: a writable store holds an
+// exclusive lock on the file `PATH-lock` from open until it is destroyed,
+// and opening a database another process holds fails with
+// FailedPrecondition naming that process's pid (after waiting up to
+// `lock_wait`). A read-only store takes no lock, so the invariant checker
+// can read a database while its server writes it.
 #ifndef MDM_STORAGE_SQLITE_SQLITE_STORE_H_
 #define MDM_STORAGE_SQLITE_SQLITE_STORE_H_
 
@@ -42,6 +48,12 @@ struct SqliteOptions {
   // Schema version to migrate to; 0 means the latest. Tests use older
   // versions to exercise migrations.
   int schema_version = 0;
+  // How long opening waits for another process to release the database.
+  absl::Duration lock_wait = absl::ZeroDuration();
+  // Opens an existing database for reading only: no lock, no migration (a
+  // schema other than the latest is refused), and BeginWrite and Checkpoint
+  // fail with FailedPrecondition. LookupCommittedXrefs answers as of open.
+  bool read_only = false;
 };
 
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
