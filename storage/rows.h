@@ -100,6 +100,7 @@ enum class ChangeKind {
   kGoldenRetired = 4,
   kXrefLinked = 5,
   kXrefUnlinked = 6,
+  kGoldenRestored = 7,
 };
 
 // One change-feed event.

@@ -110,6 +110,17 @@ class ReadTransaction {
   virtual absl::StatusOr<std::optional<GoldenVersionRow>> GoldenVersionAt(
       int64_t golden_id, absl::Time time) = 0;
 
+  // The version in which a golden record last went from live to retired:
+  // its `departed` lists the records it held then. Empty when the golden
+  // record is live, or has no version showing the change (history kept
+  // since schema 4 only).
+  virtual absl::StatusOr<std::optional<GoldenVersionRow>> LastRetirement(
+      int64_t golden_id) = 0;
+
+  // Retired golden records that redirect to `golden_id`, by increasing id.
+  virtual absl::StatusOr<std::vector<int64_t>> RedirectsTo(
+      int64_t golden_id) = 0;
+
   // Links that records with this key had at `time` (under any entity type;
   // record_id is the record's id then).
   virtual absl::StatusOr<std::vector<XrefRow>> LookupXrefsAt(

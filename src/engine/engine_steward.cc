@@ -269,6 +269,13 @@ absl::StatusOr<StewardOutcome> Engine::ApplyStewardAction(
       outcome.created_golden_ids.push_back(GoldenIdOf(model.name(), id));
       goldens.insert(id);
     }
+    std::vector<int64_t> restored(unit.restored().begin(),
+                                  unit.restored().end());
+    std::sort(restored.begin(), restored.end());
+    for (int64_t id : restored) {
+      outcome.restored_golden_ids.push_back(GoldenIdOf(model.name(), id));
+      goldens.insert(id);
+    }
   }
   goldens.erase(0);
   audit.golden_ids.assign(goldens.begin(), goldens.end());

@@ -266,9 +266,16 @@ TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
                            std::vector<SourceKey>{{"crm", "b"}, {"crm", "c"}},
                            "bob", "b and c are one other person"));
   EXPECT_EQ(GoldenOf("a"), ga);
-  EXPECT_NE(GoldenOf("b"), ga);
   EXPECT_EQ(GoldenOf("b"), GoldenOf("c"));  // the split part stays together
-  EXPECT_THAT(split.created_golden_ids, ElementsAre(GoldenOf("b")));
+  // b and c once formed gb and gc, both merged into ga: the older id comes
+  // back for them, and the other now leads there.
+  EXPECT_EQ(GoldenOf("b"), gb);
+  EXPECT_THAT(split.created_golden_ids, IsEmpty());
+  EXPECT_THAT(split.restored_golden_ids, ElementsAre(gb));
+  ASSERT_OK_AND_ASSIGN(ResolvedId gc_now, engine_->ResolveGoldenId(gc));
+  EXPECT_TRUE(gc_now.redirected);
+  EXPECT_EQ(gc_now.golden_id, gb);
+  ExpectInvariantsHold();
   // The split stands: a new record linking a and b cannot re-join them.
   MustUpsert(Person("ab", {{"email", "a@x.org"}}, "web"));
   MustUpsert(Person("ab2", {{"email", "b@x.org"}}, "web"));
@@ -279,7 +286,7 @@ TEST_F(StewardTest, MergeSplitAndMoveFollowTheIdRules) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("crm:zz is not in golden record")));
   EXPECT_THAT(
-      engine_->MergeGoldens(ga, gb, "bob", ""),
+      engine_->MergeGoldens(ga, gc, "bob", ""),
       StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("retired")));
 }
 
@@ -321,6 +328,121 @@ TEST_F(StewardTest, AuditAnswersWhoMergedTheseAndWhy) {
   EXPECT_EQ(history.versions.back().row.cause, storage::ChangeCause::kSteward);
   EXPECT_THAT(history.versions.back().row.cause_note,
               HasSubstr("merge by ann: same household"));
+}
+
+// The README tour's mistake undone: two people merged by hand, then told
+// apart. Every system that stored the second one's id must get it back.
+TEST_F(StewardTest, RejectingAMergeGivesTheMergedIdBack) {
+  MustUpsert(Person("C-1002", {{"full_name", "Bo Chan"},
+                               {"email", "bo.chan@example.com"},
+                               {"birth_date", "1990-11-21"}}));
+  MustUpsert(Person("C-1004", {{"full_name", "Dora Ruiz"},
+                               {"email", "dora@example.org"},
+                               {"birth_date", "1972-01-30"}}));
+  const std::string bo = GoldenOf("C-1002"), dora = GoldenOf("C-1004");
+  ASSERT_OK(engine_->MergeGoldens(bo, dora, "ann", "same customer").status());
+  ASSERT_EQ(GoldenOf("C-1004"), bo);
+  const int64_t head = Changes().back().row.sequence;
+
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome undone,
+      engine_->Decide(Ref("crm", "C-1002"), Ref("crm", "C-1004"),
+                      Decision::kReject, "ann", "different people"));
+  EXPECT_THAT(undone.restored_golden_ids, ElementsAre(dora));
+  EXPECT_THAT(undone.created_golden_ids, IsEmpty());
+  EXPECT_EQ(GoldenOf("C-1002"), bo);
+  EXPECT_EQ(GoldenOf("C-1004"), dora);
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(dora));
+  EXPECT_FALSE(resolved.redirected);
+  EXPECT_EQ(resolved.golden_id, dora);
+  ASSERT_OK_AND_ASSIGN(GoldenView view, engine_->GetGolden(dora, false));
+  EXPECT_EQ(view.state, storage::GoldenState::kLive);
+  EXPECT_THAT(view.attributes, Contains(::testing::Field(
+                                   &storage::GoldenValue::value, "Dora Ruiz")));
+
+  // The feed says so: Dora's record leaves Bo's golden record, and her id is
+  // restored with it.
+  std::vector<ChangeView> changes = Changes(head);
+  EXPECT_THAT(Kinds(changes), ElementsAre(ChangeKind::kXrefUnlinked,
+                                          ChangeKind::kGoldenRestored,
+                                          ChangeKind::kGoldenUpdated));
+  EXPECT_EQ(changes[1].golden_id, dora);
+  EXPECT_THAT(changes[1].row.keys, ElementsAre(SourceKey{"crm", "C-1004"}));
+  // Her history has a version that brings it back, a steward's decision.
+  ASSERT_OK_AND_ASSIGN(GoldenHistory history, engine_->History(dora, 0, 100));
+  const auto& last = history.versions.back().row;
+  EXPECT_EQ(last.state, storage::GoldenState::kLive);
+  EXPECT_EQ(last.merged_into, 0);
+  EXPECT_EQ(last.cause, storage::ChangeCause::kSteward);
+  EXPECT_THAT(last.joined, ElementsAre(SourceKey{"crm", "C-1004"}));
+  ExpectInvariantsHold();
+
+  // Approving the pair after all merges them again, under the older id.
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "C-1002"), Ref("crm", "C-1004"),
+                         Decision::kApprove, "ann", "same after all")
+                .status());
+  EXPECT_EQ(GoldenOf("C-1004"), bo);
+  ExpectInvariantsHold();
+}
+
+TEST_F(StewardTest, SplittingOutARecordRevivesTheIdOfTheMajorityOnly) {
+  // b1..b3 form one golden record (one e-mail), a another.
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  for (const char* id : {"b1", "b2", "b3"}) {
+    MustUpsert(Person(id, {{"email", "b@x.org"}}));
+  }
+  const std::string ga = GoldenOf("a"), gb = GoldenOf("b1");
+  ASSERT_OK(engine_->MergeGoldens(ga, gb, "ann", "").status());
+
+  // One of gb's three records leaves: gb stands for the two that stay.
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome one,
+      engine_->SplitGolden(ga, std::vector<SourceKey>{{"crm", "b1"}}, "ann",
+                           ""));
+  EXPECT_THAT(one.restored_golden_ids, IsEmpty());
+  EXPECT_THAT(one.created_golden_ids, ElementsAre(GoldenOf("b1")));
+  ASSERT_OK_AND_ASSIGN(ResolvedId still, engine_->ResolveGoldenId(gb));
+  EXPECT_TRUE(still.redirected);
+  EXPECT_EQ(still.golden_id, ga);
+  ExpectInvariantsHold();
+
+  // The other two leave too: now they hold gb's majority, and get it back.
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome two,
+      engine_->SplitGolden(
+          ga, std::vector<SourceKey>{{"crm", "b2"}, {"crm", "b3"}}, "ann", ""));
+  EXPECT_THAT(two.restored_golden_ids, ElementsAre(gb));
+  EXPECT_EQ(GoldenOf("b2"), gb);
+  EXPECT_EQ(GoldenOf("b3"), gb);
+  EXPECT_EQ(GoldenOf("a"), ga);
+  ExpectInvariantsHold();
+}
+
+TEST_F(StewardTest, MovingARetiredIdsRecordsElsewhereMovesItsRedirect) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  MustUpsert(Person("b", {{"email", "b@x.org"}}));
+  MustUpsert(Person("z", {{"email", "z@x.org"}}));
+  const std::string ga = GoldenOf("a"), gb = GoldenOf("b"), gz = GoldenOf("z");
+  ASSERT_OK(engine_->MergeGoldens(ga, gb, "ann", "").status());
+  const int64_t head = Changes().back().row.sequence;
+
+  // b, the one record gb ever held, goes to z's golden record: gb's
+  // redirect must follow it there, not stay with a.
+  ASSERT_OK(engine_->MoveRecord(Ref("crm", "b"), gz, "ann", "").status());
+  EXPECT_EQ(GoldenOf("b"), gz);
+  ASSERT_OK_AND_ASSIGN(ResolvedId moved, engine_->ResolveGoldenId(gb));
+  EXPECT_TRUE(moved.redirected);
+  EXPECT_EQ(moved.golden_id, gz);
+  bool retargeted = false;
+  for (const ChangeView& change : Changes(head)) {
+    if (change.row.kind == ChangeKind::kGoldenMerged) {
+      retargeted = change.golden_id == gb && change.survivor_id == gz &&
+                   change.row.keys.empty();
+    }
+  }
+  EXPECT_TRUE(retargeted);
+  ExpectInvariantsHold();
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "matching/standardizer.h"
 #include "src/base/status_macros.h"
 #include "src/engine/golden_id.h"
+#include "src/engine/internal/unscored_pairs.h"
 #include "src/engine/record_validator.h"
 #include "src/engine/survivorship.h"
 
@@ -55,6 +56,8 @@ absl::string_view KindName(ChangeKind kind) {
       return "XREF_LINKED";
     case ChangeKind::kXrefUnlinked:
       return "XREF_UNLINKED";
+    case ChangeKind::kGoldenRestored:
+      return "GOLDEN_RESTORED";
   }
   return "UNKNOWN";
 }
@@ -62,7 +65,7 @@ absl::string_view KindName(ChangeKind kind) {
 bool KnownKind(ChangeKind kind) {
   const int k = static_cast<int>(kind);
   return k >= static_cast<int>(ChangeKind::kGoldenCreated) &&
-         k <= static_cast<int>(ChangeKind::kXrefUnlinked);
+         k <= static_cast<int>(ChangeKind::kGoldenRestored);
 }
 
 // FormatGoldenId's precondition on prefixes.
@@ -232,10 +235,12 @@ class Checker {
     }
     MDM_RETURN_IF_ERROR(CheckGoldens());
     CheckRedirects();
+    MDM_RETURN_IF_ERROR(CheckRedirectTargets());
     MDM_RETURN_IF_ERROR(ReplayFeed());
     CheckGoldensAgainstFeed();
     MDM_RETURN_IF_ERROR(CheckRecords());
     MDM_RETURN_IF_ERROR(CheckJudgements());
+    MDM_RETURN_IF_ERROR(CheckScoredPairs());
     CheckConfiguration();
     return std::move(report_);
   }
@@ -590,6 +595,47 @@ class Checker {
     }
   }
 
+  // Design invariant 3: a retired id's redirect leads to a golden record
+  // holding at least one of the records the id held when it was retired
+  // (those still stored, and not deleted and sent again since).
+  absl::Status CheckRedirectTargets() {
+    for (const Golden& g : goldens_) {
+      if (g.live || g.merged_into == 0) continue;
+      MDM_ASSIGN_OR_RETURN(std::optional<storage::GoldenVersionRow> retirement,
+                           txn_.LastRetirement(g.id));
+      if (!retirement.has_value()) continue;
+      int former = 0;
+      bool held = false;
+      std::map<int64_t, int> elsewhere;  // golden record -> former records
+      for (const storage::DepartedRecord& departed : retirement->departed) {
+        MDM_ASSIGN_OR_RETURN(
+            std::optional<RecordRow> record,
+            txn_.FindRecord(types_[g.type]->name, departed.key));
+        if (!record.has_value() || record->created_at > retirement->time) {
+          continue;
+        }
+        ++former;
+        if (record->golden_id == g.merged_into) {
+          held = true;
+          break;
+        }
+        ++elsewhere[record->golden_id];
+      }
+      if (former == 0 || held) continue;
+      std::string where;
+      for (const auto& [golden, count] : elsewhere) {
+        absl::StrAppend(&where, where.empty() ? "" : ", ",
+                        LabelOf(golden, g.type), " (", count, ")");
+      }
+      Report("redirect_target", GoldenLabel(g.type, g.id),
+             absl::StrCat("redirects to ", LabelOf(g.merged_into, g.type),
+                          ", which holds none of the ", former,
+                          " records it held when version ", retirement->version,
+                          " retired it; they are in ", where));
+    }
+    return absl::OkStatus();
+  }
+
   // Moves `key` from golden record `from` to `to` (0: unlinked) as change
   // `event` says.
   void Move(const ChangeRow& event, int32_t type, const storage::SourceKey& key,
@@ -678,7 +724,10 @@ class Checker {
                        KindName(event.kind), "), not in its GOLDEN_CREATED"));
     }
     g->named = true;
-    if (g->retired_seq != 0 &&
+    // After retirement only the same unit's unlinks, a revival, or a new
+    // target for the redirect may name a golden record.
+    if (g->retired_seq != 0 && event.kind != ChangeKind::kGoldenRestored &&
+        event.kind != ChangeKind::kGoldenMerged &&
         !(event.kind == ChangeKind::kXrefUnlinked &&
           absl::ToUnixMicros(event.time) == g->retired_at)) {
       Report("feed_state", label,
@@ -726,12 +775,34 @@ class Checker {
           g->retired_at = absl::ToUnixMicros(event.time);
           g->retired_by = ChangeKind::kGoldenMerged;
           g->feed_survivor = event.survivor_id;
+        } else if (g->retired_by == ChangeKind::kGoldenMerged) {
+          // Its redirect now leads where its former records went.
+          g->feed_survivor = event.survivor_id;
+        } else {
+          Report("feed_state", label,
+                 absl::StrCat("is merged by change ", event.sequence,
+                              " after change ", g->retired_seq,
+                              " retired it without a redirect"));
         }
         for (const storage::SourceKey& key : event.keys) {
           Move(event, type, key, g->id, event.survivor_id);
         }
         break;
       }
+      case ChangeKind::kGoldenRestored:
+        if (g->retired_seq == 0 || g->retired_by != ChangeKind::kGoldenMerged) {
+          Report("feed_state", label,
+                 absl::StrCat("is restored by change ", event.sequence,
+                              " but was not retired by a merge"));
+        }
+        g->retired_seq = 0;
+        g->retired_at = 0;
+        g->feed_survivor = 0;
+        g->feed_digest = DigestValues(event.attributes, buffer_);
+        for (const storage::SourceKey& key : event.keys) {
+          Move(event, type, key, 0, g->id);
+        }
+        break;
       case ChangeKind::kGoldenRetired:
         if (g->retired_seq == 0) {
           g->retired_seq = event.sequence;
@@ -966,6 +1037,33 @@ class Checker {
                                    " but are both in ",
                                    LabelOf(a->golden_id, type)));
       }
+    }
+    return absl::OkStatus();
+  }
+
+  // Pairs the active model scores at or above the review threshold that
+  // were never stored as scored pairs (internal/unscored_pairs.h).
+  absl::Status CheckScoredPairs() {
+    for (size_t t = 0; t < types_.size(); ++t) {
+      const Type& type = *types_[t];
+      if (type.model == nullptr) continue;
+      const matching::EntityModel& model = *type.model;
+      MDM_RETURN_IF_ERROR(FindUnscoredPairs(
+          txn_, model, options_.page_size, [&](const UnscoredPair& pair) {
+            const int32_t index = static_cast<int32_t>(t);
+            Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
+                   absl::StrCat(
+                       "score ", absl::SixDigits(pair.weight),
+                       " bits under the active model (review threshold ",
+                       absl::SixDigits(model.review_weight()), ", auto-merge ",
+                       absl::SixDigits(model.auto_merge_weight()),
+                       ") but were never scored against each other: they are "
+                       "in ",
+                       LabelOf(pair.a.golden_id, index), " and ",
+                       LabelOf(pair.b.golden_id, index),
+                       " with no stored pair (was the database written by a "
+                       "process that did not see the other record?)"));
+          }));
     }
     return absl::OkStatus();
   }

@@ -24,21 +24,30 @@
 //                       retired without a redirect (its records were all
 //                       deleted after the merge; resolve reports it
 //                       retired).
+//   redirect_target     (design invariant 3) a retired id's redirect leads to
+//                       a golden record holding at least one of the records
+//                       the id held when it was retired, of those still
+//                       stored (not deleted, nor deleted and sent again).
 //   feed_sequence       the change feed's sequence numbers are 1..head with
 //                       no gap; every event has a known kind and names an
 //                       existing golden record of its own entity type.
 //   feed_state          replaying the feed gives the current state: the link
-//                       events (GOLDEN_CREATED, XREF_LINKED, XREF_UNLINKED,
-//                       GOLDEN_MERGED) move each key from where it was, and
-//                       end at its record's golden record (or unlinked when
-//                       the record was deleted); each golden record's first
-//                       event is its GOLDEN_CREATED; a golden record is
-//                       retired by exactly one GOLDEN_MERGED (toward its
-//                       current redirect target) or GOLDEN_RETIRED event, and
-//                       is live otherwise; after retirement, only
+//                       events (GOLDEN_CREATED, GOLDEN_RESTORED, XREF_LINKED,
+//                       XREF_UNLINKED, GOLDEN_MERGED) move each key from
+//                       where it was, and end at its record's golden record
+//                       (or unlinked when the record was deleted); each
+//                       golden record's first event is its GOLDEN_CREATED;
+//                       a golden record is retired by a GOLDEN_MERGED or
+//                       GOLDEN_RETIRED event, live again only after a
+//                       GOLDEN_RESTORED (of one retired by a merge), and
+//                       live otherwise; a later GOLDEN_MERGED of a merged
+//                       one gives its redirect a new target, and the last
+//                       target, followed through the feed's merges, is its
+//                       current redirect; after retirement, only those and
 //                       XREF_UNLINKED events of the same unit of work name
-//                       it; a live golden record's attributes equal those of
-//                       its last GOLDEN_CREATED or GOLDEN_UPDATED event.
+//                       it; a live golden record's attributes equal those
+//                       of its last GOLDEN_CREATED, GOLDEN_RESTORED or
+//                       GOLDEN_UPDATED event.
 //   judgement           a must-link pair of live records is in one golden
 //                       record; a cannot-link pair is not.
 //   survivorship        a live golden record's attributes equal a fresh
@@ -53,12 +62,20 @@
 //   deduplicated_source no two records of a golden record come from one
 //                       deduplicated source, unless must-links hold them
 //                       together.
+//   scored_pairs        every pair of records of a type that shares a
+//                       blocking key (in a block within its cap) and that
+//                       the active model scores at or above the review
+//                       threshold is a stored scored pair: the matcher
+//                       compared them (internal/unscored_pairs.h). A
+//                       process that wrote the database without seeing the
+//                       other's records leaves such pairs.
 //   configuration       each entity type in the database is registered with
 //                       the golden id prefix `config` gives it.
 //
 // Not checked: time order of the feed (event times come from the wall clock
-// and are not promised to increase); that the clustering is the one a full
-// re-match would give (design invariant 4); the golden_versions and
+// and are not promised to increase); that the clustering of the stored
+// pairs is the one a full re-clustering would give (design invariant 4);
+// stored pairs' weights against fresh ones; the golden_versions and
 // xref_history intervals before the current ones; edges, models and the
 // audit log. The checker trusts `config` to be the configuration the
 // database was written under: a changed survivorship rule, strong
@@ -67,9 +84,13 @@
 //
 // Cost: one pass over golden records, the feed, records and open links, and
 // judgements, in pages, from one read snapshot; per live golden record, its
-// members (with features) and its latest version are read. Memory: about 64
-// bytes per golden record and 40 per linked source key; records are never
-// all held at once.
+// members (with features) and its latest version are read; per retired one
+// with a redirect, its retiring version and its former records. Then each
+// entity type is matched again from its stored features (scored_pairs), which
+// costs about what scoring the records on arrival did. Memory: about 64
+// bytes per golden record and 40 per linked source key, plus, while one
+// type's pairs are checked, that type's features and blocking keys (as much
+// as the server's candidate index holds for it).
 //
 // Thread safety: CheckInvariants may run concurrently with writers; it reads
 // one snapshot of `store` and never writes.

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -150,8 +151,6 @@ class InvariantCheckerTest : public EngineTest {
     EXPECT_EQ(Golden(m.c).merged_into, Number(m.a));
     return m;
   }
-
-  v1::MdmConfig config_;
 };
 
 TEST_F(InvariantCheckerTest, EmptyDatabaseIsHealthy) {
@@ -345,6 +344,65 @@ TEST_F(InvariantCheckerTest, RedirectsEndInOneHopAtALiveGoldenRecord) {
                    " WHERE id = ", a));
   EXPECT_THAT(Check().violations,
               Contains(Violation("redirect", m.a, "is live but redirects")));
+}
+
+TEST_F(InvariantCheckerTest, RedirectLeadsToWhereTheRetiredIdsRecordsAre) {
+  const Merged m = BuildMerged();
+  const std::string d = MustUpsert(Person("d", {{"email", "d@x.org"}})).golden_id;
+  ExpectHealthy();
+  // mb's golden record held mb and mbc, and then mc and mc2 (mc's was merged
+  // into it) when it was merged into ma's. Pointing it at d's, which holds
+  // none of them, is what an unmerge that forgot the id would leave.
+  Sql(absl::StrCat("UPDATE golden_records SET merged_into = ", Number(d),
+                   " WHERE id = ", Number(m.b)));
+  EXPECT_THAT(Check().violations,
+              Contains(Violation(
+                  "redirect_target", m.b,
+                  absl::StrCat("redirects to ", d,
+                               ", which holds none of the 4 records it held "
+                               "when version"))));
+  // Former records deleted since do not count, nor does one sent again
+  // after its delete: it is another record.
+  for (const char* id : {"mb", "mbc", "mc", "mc2"}) {
+    ASSERT_OK(engine_->Delete("person", {"crm", id}).status());
+  }
+  MustUpsert(Person("mb", {{"email", "mb@x.org"}}));
+  EXPECT_THAT(
+      Check().violations,
+      Not(Contains(Field(&InvariantViolation::invariant, "redirect_target"))));
+}
+
+// Two writers on one database: the state the database lock prevents. The
+// lock file is removed behind the first engine's back, so a second store
+// opens the same file; each engine then knows only its own records.
+TEST_F(InvariantCheckerTest, PairsNoProcessComparedAreFound) {
+  ASSERT_TRUE(std::filesystem::remove(dir_.Path("mdm.db") + "-lock"));
+  auto other_store = storage::OpenSqliteStore({.path = dir_.Path("mdm.db")});
+  ASSERT_THAT(other_store, IsOk());
+  auto other = Engine::Create(other_store->get(), config_, &clock_);
+  ASSERT_THAT(other, IsOk());
+  ASSERT_THAT((*other)->Upsert(Person(
+                  "E1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}},
+                  "erp")),
+              IsOk());
+  const std::string c1 =
+      MustUpsert(Person("C1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}))
+          .golden_id;
+  // The first engine founded a second golden record for the same person,
+  // and cannot resolve the other's record.
+  EXPECT_THAT(engine_->Resolve({"erp", "E1"}, "person"),
+              StatusIs(absl::StatusCode::kNotFound));
+  const InvariantReport report = Check();
+  EXPECT_THAT(report.violations,
+              Contains(AllOf(Field(&InvariantViolation::invariant,
+                                   "scored_pairs"),
+                             Field(&InvariantViolation::subject,
+                                   "erp:E1, crm:C1"),
+                             Field(&InvariantViolation::detail,
+                                   AllOf(HasSubstr("never scored against "
+                                                   "each other"),
+                                         HasSubstr(c1))))))
+      << Describe(report);
 }
 
 TEST_F(InvariantCheckerTest, FeedSequenceIsDenseAndNamesGoldenRecords) {

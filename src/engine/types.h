@@ -245,6 +245,8 @@ struct StewardOutcome {
   std::vector<std::string> golden_ids;          // of the records named
   std::vector<std::string> merged_golden_ids;   // retired into others
   std::vector<std::string> created_golden_ids;  // split-off parts
+  // Retired ids live again for their former records (an unmerge).
+  std::vector<std::string> restored_golden_ids;
   int64_t audit_sequence = 0;
 };
 

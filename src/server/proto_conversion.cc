@@ -96,6 +96,8 @@ v1::ChangeKind ToProto(storage::ChangeKind kind) {
       return v1::XREF_LINKED;
     case storage::ChangeKind::kXrefUnlinked:
       return v1::XREF_UNLINKED;
+    case storage::ChangeKind::kGoldenRestored:
+      return v1::GOLDEN_RESTORED;
   }
   return v1::CHANGE_KIND_UNSPECIFIED;
 }
@@ -289,6 +291,9 @@ void ToProto(const engine::StewardOutcome& outcome, v1::StewardOutcome* out) {
   }
   for (const std::string& id : outcome.created_golden_ids) {
     out->add_created_golden_ids(id);
+  }
+  for (const std::string& id : outcome.restored_golden_ids) {
+    out->add_restored_golden_ids(id);
   }
   out->set_audit_sequence(outcome.audit_sequence);
 }

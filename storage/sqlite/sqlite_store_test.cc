@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <thread>
@@ -658,6 +659,79 @@ TEST_F(SqliteStoreTest, RefusesDatabaseFromNewerSchema) {
   EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("mdm.db")}),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        ::testing::HasSubstr("newer")));
+}
+
+TEST_F(SqliteStoreTest, SecondWriterIsRefusedNamingTheHoldersPid) {
+  auto first = Open();
+  ASSERT_NE(first, nullptr);
+  EXPECT_THAT(
+      OpenSqliteStore({.path = dir_.Path("mdm.db")}),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               ::testing::AllOf(::testing::HasSubstr("in use by another mdmd"),
+                                ::testing::HasSubstr(absl::StrCat(
+                                    "pid ", static_cast<int64_t>(getpid()))))));
+  // The first writer is unaffected by the refused open.
+  ASSERT_OK_AND_ASSIGN(auto txn, first->BeginWrite());
+  GoldenRow golden = MakeGolden();
+  EXPECT_OK(txn->InsertGolden(golden));
+  EXPECT_OK(txn->Commit());
+}
+
+TEST_F(SqliteStoreTest, LockIsReleasedWhenTheStoreCloses) {
+  { Open(); }
+  EXPECT_NE(Open(), nullptr);
+}
+
+TEST_F(SqliteStoreTest, OpeningWaitsUpToLockWaitForTheHolderToClose) {
+  auto first = Open();
+  ASSERT_NE(first, nullptr);
+  std::thread closer([&] {
+    absl::SleepFor(absl::Milliseconds(200));
+    first.reset();
+  });
+  auto second = OpenSqliteStore(
+      {.path = dir_.Path("mdm.db"), .lock_wait = absl::Seconds(30)});
+  closer.join();
+  EXPECT_THAT(second, IsOk());
+}
+
+TEST_F(SqliteStoreTest, ReadOnlyStoreReadsBesideTheWriterAndRefusesWrites) {
+  auto writer = Open();
+  ASSERT_NE(writer, nullptr);
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, writer->BeginWrite());
+    GoldenRow golden = MakeGolden();
+    ASSERT_OK(txn->InsertGolden(golden));
+    RecordRow record = MakeRecord("1", golden.id);
+    ASSERT_OK(txn->InsertRecord(record));
+    ASSERT_OK(txn->Commit());
+  }
+  auto reader =
+      OpenSqliteStore({.path = dir_.Path("mdm.db"), .read_only = true});
+  ASSERT_THAT(reader, IsOk());
+  ASSERT_OK_AND_ASSIGN(auto read, (*reader)->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto found, read->FindRecord("person", {"crm", "1"}));
+  EXPECT_TRUE(found.has_value());
+  EXPECT_THAT((*reader)->BeginWrite(),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       ::testing::HasSubstr("read-only")));
+  EXPECT_THAT((*reader)->Checkpoint(),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  // The writer still writes while the reader is open.
+  ASSERT_OK_AND_ASSIGN(auto txn, writer->BeginWrite());
+  RecordRow second = MakeRecord("2", 1);
+  EXPECT_OK(txn->InsertRecord(second));
+  EXPECT_OK(txn->Commit());
+}
+
+TEST_F(SqliteStoreTest, ReadOnlyStoreNeedsAnExistingDatabaseAtTheLatestSchema) {
+  EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("mdm.db"), .read_only = true}),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_FALSE(std::filesystem::exists(dir_.Path("mdm.db")));
+  { Open(/*schema_version=*/5); }
+  EXPECT_THAT(OpenSqliteStore({.path = dir_.Path("mdm.db"), .read_only = true}),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       ::testing::HasSubstr("migrate")));
 }
 
 TEST_F(SqliteStoreTest, MissingDirectoryIsAnErrorNotACrash) {

@@ -99,7 +99,7 @@ check_feed_matches_xrefs() {
   read_feed "$feed"
   awk '{ if ($1 != NR) { print "gap at line " NR ": sequence " $1; exit 1 } }' "$feed" \
     || fail "change feed sequence is not dense"
-  awk '$3 == "GOLDEN_CREATED" { live[$4] = 1 }
+  awk '$3 == "GOLDEN_CREATED" || $3 == "GOLDEN_RESTORED" { live[$4] = 1 }
        $3 == "GOLDEN_MERGED" || $3 == "GOLDEN_RETIRED" { delete live[$4] }
        END { for (id in live) print id }' "$feed" | sort >"$WORK/feed_live.txt"
   tail -n +2 "$xrefs" | cut -d, -f4 | sort -u >"$WORK/xref_goldens.txt"

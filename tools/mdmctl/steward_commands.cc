@@ -21,6 +21,9 @@ void PrintOutcome(const v1::StewardOutcome& outcome, std::ostream& out) {
   if (!outcome.created_golden_ids().empty()) {
     out << "  created: " << absl::StrJoin(outcome.created_golden_ids(), " ");
   }
+  if (!outcome.restored_golden_ids().empty()) {
+    out << "  restored: " << absl::StrJoin(outcome.restored_golden_ids(), " ");
+  }
   out << "  (audit " << outcome.audit_sequence() << ")\n";
 }
 

@@ -213,11 +213,11 @@ std::vector<storage::GoldenValue> UnitOfWork::Survive(
   return survivorship_->Survive(facts);
 }
 
-absl::StatusOr<UnitOfWork::GoldenChange*> UnitOfWork::Change(
-    int64_t golden_id) {
+absl::StatusOr<UnitOfWork::GoldenChange*> UnitOfWork::Change(int64_t golden_id,
+                                                             bool retired) {
   auto it = changes_.find(golden_id);
   if (it != changes_.end()) return &it->second;
-  MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden_id));
+  MDM_ASSIGN_OR_RETURN(GoldenRow row, LoadGolden(golden_id, retired));
   GoldenChange& change = changes_[golden_id];
   change.original = row;
   change.row = std::move(row);
@@ -325,9 +325,12 @@ absl::Status UnitOfWork::FlushGoldens() {
   std::vector<std::pair<int64_t, std::vector<storage::GoldenValue>>> updated;
   for (auto& [id, change] : changes_) {
     GoldenRow& row = change.row;
+    // An inserted or restored golden record's event carries its attributes.
     const bool attributes_changed =
-        !change.inserted && row.attributes != change.original.attributes;
-    const bool changed = change.inserted || attributes_changed ||
+        !change.inserted && !change.restored &&
+        row.attributes != change.original.attributes;
+    const bool changed = change.inserted || change.restored ||
+                         attributes_changed ||
                          row.state != change.original.state ||
                          row.merged_into != change.original.merged_into ||
                          !change.joined.empty() || !change.departed.empty() ||
@@ -518,12 +521,17 @@ absl::Status UnitOfWork::AddGolden(int64_t golden_id,
   return absl::OkStatus();
 }
 
-absl::StatusOr<GoldenRow> UnitOfWork::LoadGolden(int64_t golden_id) {
+absl::StatusOr<GoldenRow> UnitOfWork::LoadGolden(int64_t golden_id,
+                                                 bool retired) {
   MDM_ASSIGN_OR_RETURN(std::optional<GoldenRow> golden,
                        txn_.GetGolden(golden_id));
-  if (!golden.has_value() || golden->state != GoldenState::kLive) {
-    return absl::InternalError(absl::StrCat("golden record ", golden_id,
-                                            " holds records but is not live"));
+  const GoldenState expected =
+      retired ? GoldenState::kRetired : GoldenState::kLive;
+  if (!golden.has_value() || golden->state != expected) {
+    return absl::InternalError(
+        absl::StrCat("golden record ", golden_id,
+                     retired ? " was to be retired but is not"
+                             : " holds records but is not live"));
   }
   return *std::move(golden);
 }
@@ -550,11 +558,14 @@ absl::Status UnitOfWork::Apply(
       heirs[cluster_of[oldest->second]].push_back(golden);
     }
   }
+  MDM_ASSIGN_OR_RETURN(const RedirectPlan plan,
+                       PlanRedirects(clusters, cluster_of, heirs));
   // Split-off parts first, so that records leave a golden record before its
   // update is reported.
   for (size_t c = 0; c < clusters.size(); ++c) {
-    if (heirs[c].empty())
-      MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c]));
+    if (heirs[c].empty()) {
+      MDM_RETURN_IF_ERROR(ApplyCluster(clusters[c], heirs[c], plan.revive[c]));
+    }
   }
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (!heirs[c].empty())
@@ -566,11 +577,120 @@ absl::Status UnitOfWork::Apply(
     retired_.insert(golden);
     MDM_RETURN_IF_ERROR(Emit(ChangeKind::kGoldenRetired, golden, {}));
   }
+  // After the merges above re-pointed redirects: those that must lead
+  // elsewhere.
+  for (const auto& [retired, target] : plan.retarget) {
+    MDM_ASSIGN_OR_RETURN(GoldenChange * change,
+                         Change(retired, /*retired=*/true));
+    change->row.merged_into = target;
+    MDM_RETURN_IF_ERROR(
+        Emit(ChangeKind::kGoldenMerged, retired, {}, {}, target));
+  }
   return absl::OkStatus();
 }
 
+absl::StatusOr<UnitOfWork::RedirectPlan> UnitOfWork::PlanRedirects(
+    const std::vector<std::vector<int64_t>>& clusters,
+    const absl::flat_hash_map<int64_t, size_t>& cluster_of,
+    const std::vector<std::vector<int64_t>>& heirs) {
+  RedirectPlan plan;
+  plan.revive.assign(clusters.size(), 0);
+  // The id each old golden record ends under: its cluster's first heir.
+  absl::flat_hash_map<int64_t, int64_t> successor;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    for (int64_t golden : heirs[c]) successor[golden] = heirs[c].front();
+  }
+  // Only golden records whose members part ways can strand a redirect: when
+  // they all stay together, every id merged into theirs keeps leading to
+  // its former records.
+  absl::flat_hash_map<int64_t, size_t> first_cluster;
+  std::set<int64_t> parted;
+  for (const auto& [id, row] : records_) {
+    if (row.golden_id == 0) continue;
+    const size_t c = cluster_of.at(id);
+    auto [it, inserted] = first_cluster.emplace(row.golden_id, c);
+    if (!inserted && it->second != c) parted.insert(row.golden_id);
+  }
+  if (parted.empty()) return plan;
+
+  absl::flat_hash_map<storage::SourceKey, int64_t> record_by_key;
+  for (const auto& [id, row] : records_) record_by_key.emplace(row.key, id);
+  // Where a former record is now: (0, cluster) or (1, golden record outside
+  // this unit).
+  using Place = std::pair<int, int64_t>;
+  std::map<size_t, std::vector<int64_t>> revivals;  // cluster -> ids
+  std::map<int64_t, Place> destination;             // retired id -> place
+  for (int64_t golden : parted) {
+    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> redirected,
+                         txn_.RedirectsTo(golden));
+    for (int64_t retired : redirected) {
+      MDM_ASSIGN_OR_RETURN(std::optional<storage::GoldenVersionRow> retirement,
+                           txn_.LastRetirement(retired));
+      if (!retirement.has_value()) continue;
+      // Per place: how many former records, and the oldest of them.
+      std::map<Place, std::pair<int, int64_t>> held;
+      for (const storage::DepartedRecord& former : retirement->departed) {
+        const RecordRow* row = nullptr;
+        std::optional<RecordRow> outside;
+        if (auto it = record_by_key.find(former.key);
+            it != record_by_key.end()) {
+          row = &records_.at(it->second);
+        } else {
+          MDM_ASSIGN_OR_RETURN(outside,
+                               txn_.FindRecord(model_.name(), former.key));
+          if (outside.has_value()) row = &*outside;
+        }
+        // A record deleted, or deleted and sent again since, is not one of
+        // the records the retired id stood for.
+        if (row == nullptr || row->created_at > retirement->time) continue;
+        const Place place = records_.contains(row->id)
+                                ? Place{0, cluster_of.at(row->id)}
+                                : Place{1, row->golden_id};
+        auto [it, inserted] = held.emplace(place, std::make_pair(1, row->id));
+        if (!inserted) {
+          ++it->second.first;
+          it->second.second = std::min(it->second.second, row->id);
+        }
+      }
+      if (held.empty()) continue;  // its records are gone
+      auto best = held.begin();
+      for (auto it = held.begin(); it != held.end(); ++it) {
+        if (it->second.first > best->second.first ||
+            (it->second.first == best->second.first &&
+             it->second.second < best->second.second)) {
+          best = it;
+        }
+      }
+      destination[retired] = best->first;
+      if (best->first.first == 0 && heirs[best->first.second].empty()) {
+        revivals[best->first.second].push_back(retired);
+      }
+    }
+  }
+  for (auto& [cluster, ids] : revivals) {
+    plan.revive[cluster] = *std::min_element(ids.begin(), ids.end());
+  }
+  for (const auto& [retired, place] : destination) {
+    int64_t target = place.second;
+    if (place.first == 0) {
+      target = heirs[place.second].empty() ? plan.revive[place.second]
+                                           : heirs[place.second].front();
+    }
+    if (target == retired) continue;  // revived
+    // Where the redirect leads without a word: merges re-point it.
+    MDM_ASSIGN_OR_RETURN(std::optional<GoldenRow> row, txn_.GetGolden(retired));
+    int64_t leads_to = row.has_value() ? row->merged_into : 0;
+    if (auto it = successor.find(leads_to); it != successor.end()) {
+      leads_to = it->second;
+    }
+    if (target != leads_to) plan.retarget[retired] = target;
+  }
+  return plan;
+}
+
 absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
-                                      const std::vector<int64_t>& heir_to) {
+                                      const std::vector<int64_t>& heir_to,
+                                      int64_t revive) {
   std::vector<const RecordRow*> members;
   members.reserve(cluster.size());
   for (int64_t id : cluster) members.push_back(&records_.at(id));
@@ -580,17 +700,29 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
   std::map<int64_t, std::vector<storage::SourceKey>> arrived_from;
 
   if (heir_to.empty()) {
-    GoldenRow golden{.entity_type = model_.name(),
-                     .state = GoldenState::kLive,
-                     .attributes = attributes,
-                     .version = 1,
-                     .created_at = now_,
-                     .updated_at = now_};
-    MDM_RETURN_IF_ERROR(txn_.InsertGolden(golden));
-    created_.insert(golden.id);
-    GoldenChange& change = changes_[golden.id];
-    change.row = golden;
-    change.inserted = true;
+    int64_t golden_id = revive;
+    if (revive != 0) {
+      MDM_ASSIGN_OR_RETURN(GoldenChange * change,
+                           Change(revive, /*retired=*/true));
+      change->row.state = GoldenState::kLive;
+      change->row.merged_into = 0;
+      change->row.attributes = attributes;
+      change->restored = true;
+      restored_.insert(revive);
+    } else {
+      GoldenRow golden{.entity_type = model_.name(),
+                       .state = GoldenState::kLive,
+                       .attributes = attributes,
+                       .version = 1,
+                       .created_at = now_,
+                       .updated_at = now_};
+      MDM_RETURN_IF_ERROR(txn_.InsertGolden(golden));
+      golden_id = golden.id;
+      created_.insert(golden.id);
+      GoldenChange& change = changes_[golden.id];
+      change.row = golden;
+      change.inserted = true;
+    }
     std::vector<storage::SourceKey> keys;
     for (const RecordRow* m : members) {
       if (m->golden_id != 0) arrived_from[m->golden_id].push_back(m->key);
@@ -600,9 +732,10 @@ absl::Status UnitOfWork::ApplyCluster(const std::vector<int64_t>& cluster,
       MDM_RETURN_IF_ERROR(
           Emit(ChangeKind::kXrefUnlinked, old, std::move(moved)));
     }
-    MDM_RETURN_IF_ERROR(MoveRecords(members, golden.id));
-    return Emit(ChangeKind::kGoldenCreated, golden.id, std::move(keys),
-                std::move(attributes));
+    MDM_RETURN_IF_ERROR(MoveRecords(members, golden_id));
+    return Emit(
+        revive != 0 ? ChangeKind::kGoldenRestored : ChangeKind::kGoldenCreated,
+        golden_id, std::move(keys), std::move(attributes));
   }
 
   const int64_t survivor = heir_to.front();

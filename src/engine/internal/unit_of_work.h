@@ -114,6 +114,8 @@ class UnitOfWork {
   const std::vector<int64_t>& merged() const { return merged_; }
   const absl::flat_hash_set<int64_t>& created() const { return created_; }
   const absl::flat_hash_set<int64_t>& retired() const { return retired_; }
+  // Retired golden records made live again (design invariant 3).
+  const absl::flat_hash_set<int64_t>& restored() const { return restored_; }
   // Every record the last Recluster looked at.
   std::vector<int64_t> ReclusteredRecords() const;
   int oversized_blocks() const { return oversized_blocks_; }
@@ -124,11 +126,31 @@ class UnitOfWork {
   // Marks a golden record as affected; its members go to `members` the first
   // time only.
   absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& members);
-  absl::StatusOr<storage::GoldenRow> LoadGolden(int64_t golden_id);
+  // A golden record as stored: live, or retired when `retired` is true.
+  absl::StatusOr<storage::GoldenRow> LoadGolden(int64_t golden_id,
+                                                bool retired = false);
   matching::ClusterRecord ClusterRecordOf(const storage::RecordRow& row);
   absl::Status Apply(const std::vector<std::vector<int64_t>>& clusters);
+  // What becomes of retired golden ids when the records that once formed
+  // them move (design invariant 3). A retired id goes with the part that
+  // holds most of its former records (the records it held when it was
+  // retired, still stored and not sent again since): a part that would get
+  // a new id gets the retired one back instead (the oldest, when it holds
+  // the most of several), and otherwise the redirect leads to that part's
+  // golden record.
+  struct RedirectPlan {
+    std::vector<int64_t> revive;          // by cluster: the id it revives, or 0
+    std::map<int64_t, int64_t> retarget;  // retired id -> its new target
+  };
+  absl::StatusOr<RedirectPlan> PlanRedirects(
+      const std::vector<std::vector<int64_t>>& clusters,
+      const absl::flat_hash_map<int64_t, size_t>& cluster_of,
+      const std::vector<std::vector<int64_t>>& heirs);
+  // Writes a cluster's golden record: the first of `heir_to` (merging the
+  // rest into it); with no heir, `revive` live again or else a new one.
   absl::Status ApplyCluster(const std::vector<int64_t>& cluster,
-                            const std::vector<int64_t>& heir_to);
+                            const std::vector<int64_t>& heir_to,
+                            int64_t revive = 0);
   // The golden attributes of a set of records under the type's rules.
   std::vector<storage::GoldenValue> Survive(
       absl::Span<const storage::RecordRow* const> members) const;
@@ -138,12 +160,14 @@ class UnitOfWork {
     storage::GoldenRow row;       // the state to write
     storage::GoldenRow original;  // as loaded; unset id when inserted here
     bool inserted = false;
+    bool restored = false;  // retired before, live again
     std::vector<storage::SourceKey> joined;
     std::vector<storage::DepartedRecord> departed;
     std::vector<int64_t> absorbed;
   };
-  // The pending change of a golden record, loading it on first use.
-  absl::StatusOr<GoldenChange*> Change(int64_t golden_id);
+  // The pending change of a golden record, loading it (live, or retired
+  // when `retired` is true) on first use.
+  absl::StatusOr<GoldenChange*> Change(int64_t golden_id, bool retired = false);
   // Links records (held in records_ or given) to `golden_id`, noting where
   // each came from. The unstored new record is inserted, linked.
   absl::Status MoveRecords(absl::Span<const storage::RecordRow* const> rows,
@@ -198,6 +222,7 @@ class UnitOfWork {
   absl::flat_hash_map<int64_t, int64_t> final_golden_;
   absl::flat_hash_set<int64_t> created_;
   absl::flat_hash_set<int64_t> retired_;
+  absl::flat_hash_set<int64_t> restored_;
   std::vector<int64_t> merged_;
   int oversized_blocks_ = 0;
 };

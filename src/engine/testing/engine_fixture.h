@@ -21,6 +21,7 @@
 #include "src/base/testing/temp_dir.h"
 #include "src/config/config_loader.h"
 #include "src/engine/engine.h"
+#include "src/engine/invariant_checker.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace mdm::engine {
@@ -48,8 +49,8 @@ class EngineTest : public ::testing::Test {
     store_ = *std::move(store);
     absl::StatusOr<v1::MdmConfig> built_in = DefaultConfig();
     ASSERT_THAT(built_in, IsOk());
-    auto engine =
-        Engine::Create(store_.get(), config ? *config : *built_in, &clock_);
+    config_ = config ? *config : *built_in;
+    auto engine = Engine::Create(store_.get(), config_, &clock_);
     ASSERT_THAT(engine, IsOk());
     engine_ = *std::move(engine);
   }
@@ -74,6 +75,16 @@ class EngineTest : public ::testing::Test {
     return kinds;
   }
 
+  // Every invariant of the store holds (src/engine/invariant_checker.h);
+  // each violation is a test failure.
+  void ExpectInvariantsHold() {
+    auto report = CheckInvariants(*store_, config_);
+    ASSERT_THAT(report, ::mdm::testing::IsOk());
+    for (const InvariantViolation& violation : report->violations) {
+      ADD_FAILURE() << FormatViolation(violation);
+    }
+  }
+
   std::string GoldenOf(const std::string& source_id,
                        const std::string& source = "crm") {
     auto resolved = engine_->Resolve({source, source_id}, "person");
@@ -83,6 +94,7 @@ class EngineTest : public ::testing::Test {
 
   ::mdm::testing::TempDir dir_;
   FakeClock clock_{absl::FromUnixSeconds(1'700'000'000)};
+  v1::MdmConfig config_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<Engine> engine_;
 };

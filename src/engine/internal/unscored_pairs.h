@@ -1,0 +1,59 @@
+// FindUnscoredPairs: candidate pairs the matcher should have scored but did
+// not store, found by matching one entity type again from its stored
+// features.
+//
+//   MDM_RETURN_IF_ERROR(FindUnscoredPairs(
+//       txn, model, /*page_size=*/1000, [&](const UnscoredPair& pair) {
+//         std::cerr << pair.a.key.source_id << " " << pair.weight << "\n";
+//       }));
+//
+// Every record is scored against the records it shares a blocking key with
+// (blocks within their rule's cap), each pair once, as the engine scores a
+// record when it arrives. A pair at or above the review threshold must be a
+// stored scored pair (an edge): the clustering only ever sees stored pairs,
+// so one missing means the records were never compared. That happens when
+// something wrote the database behind the engine's back, such as a second
+// process serving the same file, whose own records the first never saw.
+//
+// A pair is not reported when the stored one has another weight: the
+// standardizers may have changed since it was scored (the engine
+// standardizes again at start but keeps stored weights until a re-match).
+// Blocks are counted as they are now; a block that was over its cap when a
+// pair's later record arrived, and shrank under it by deletes since, yields
+// a pair that was rightly never scored (reported; rare, since matching
+// records share several blocks).
+//
+// Cost: one pass over the type's records, then the scoring work of loading
+// them all again, on the calling thread. Memory: the type's encoded
+// features and blocking keys, as in the engine's candidate index, for the
+// duration of the call.
+//
+// Thread safety: reads only through `txn`, which the caller must not use
+// meanwhile.
+#ifndef MDM_SRC_ENGINE_INTERNAL_UNSCORED_PAIRS_H_
+#define MDM_SRC_ENGINE_INTERNAL_UNSCORED_PAIRS_H_
+
+#include <cstdint>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "matching/entity_model.h"
+#include "storage/store.h"
+
+namespace mdm::engine {
+
+struct UnscoredPair {
+  storage::XrefRow a;  // a.record_id < b.record_id
+  storage::XrefRow b;
+  double weight = 0;  // under `model`, at least its review threshold
+};
+
+// Calls `report` for each pair of `model`'s type at or above its review
+// threshold with no stored scored pair, by increasing (a, b).
+absl::Status FindUnscoredPairs(
+    storage::ReadTransaction& txn, const matching::EntityModel& model,
+    int page_size, absl::FunctionRef<void(const UnscoredPair&)> report);
+
+}  // namespace mdm::engine
+
+#endif  // MDM_SRC_ENGINE_INTERNAL_UNSCORED_PAIRS_H_
