@@ -74,16 +74,25 @@ feed=$($MDMCTL changes --from=$((head_before + 1)))
 echo "$feed"
 echo "$feed" | grep -q "GOLDEN_MERGED  $p2 -> $p1" || fail "feed: GOLDEN_MERGED $p2 -> $p1"
 
-# Split p2 out again: the part with the oldest record (p1) keeps the id.
+# Split p2 out again: the part with the oldest record (p1) keeps the id,
+# and p2, which formed the golden record merged away, gets that id back.
 head_before=$($MDMCTL changes --from=1 --limit=10000 | tail -n 1 | cut -d' ' -f1)
 split=$($ANN split "$p1" crm:p2 --reason="two people after all") || fail "split"
 echo "$split"
+echo "$split" | grep -q "restored: $p2" || fail "the split should say it restored $p2"
 [ "$(golden crm p1)" = "$p1" ] || fail "p1 should keep $p1"
-new_id=$(golden crm p2)
-[ "$new_id" != "$p1" ] && [ "$new_id" != "$p2" ] || fail "p2 should get a new id, got $new_id"
+[ "$(golden crm p2)" = "$p2" ] || fail "p2 should get its id $p2 back, got $(golden crm p2)"
+[ "$($MDMCTL resolve "$p2")" = "$p2" ] || fail "$p2 should resolve to itself, not redirect"
 feed=$($MDMCTL changes --from=$((head_before + 1)))
-echo "$feed" | grep -q "GOLDEN_CREATED  $new_id  crm:p2" || fail "feed: GOLDEN_CREATED $new_id"
+echo "$feed"
+echo "$feed" | grep -q "GOLDEN_RESTORED  $p2  crm:p2" || fail "feed: GOLDEN_RESTORED $p2"
 echo "$feed" | grep -q "XREF_UNLINKED  $p1  crm:p2" || fail "feed: XREF_UNLINKED from $p1"
+# A fresh split-off part gets a new id.
+$MDMCTL upsert --type=person --source=erp --id=p3 --attr email=pat@x.org >/dev/null
+[ "$(golden erp p3)" = "$p1" ] || fail "erp:p3 should join $p1"
+$ANN split "$p1" erp:p3 --reason="another Pat" >/dev/null || fail "split p3"
+new_id=$(golden erp p3)
+[ "$new_id" != "$p1" ] && [ "$new_id" != "$p2" ] || fail "p3 should get a new id, got $new_id"
 
 # An automatic merge, for the audit.
 $MDMCTL upsert --type=person --source=crm --id=q1 --attr email=quinn@x.org >/dev/null
@@ -103,11 +112,12 @@ check_audit() {  # check_audit GOLDEN_ID PATTERN
 }
 check_audit "$merged_away" ' ann  approve  .*"same customer, checked by phone"'
 check_audit "$p2" ' ann  merge  .*"Pat is Patricia"'
-check_audit "$new_id" ' ann  split  .*crm:p2  "two people after all"'
+check_audit "$p2" ' ann  split  .*crm:p2  "two people after all"'
+check_audit "$new_id" ' ann  split  .*erp:p3  "another Pat"'
 check_audit "$q2" ' mdm  auto_merge  .*p=[01]\.[0-9]+  model 0  "upsert of erp:q3"'
 check_audit "$(golden crm h1)" ' ann  reject  .*"father and son"'
 by_ann=$($MDMCTL audit --actor=ann | wc -l)
-[ "$by_ann" -eq 4 ] || fail "ann made 4 decisions, the audit shows $by_ann"
+[ "$by_ann" -eq 5 ] || fail "ann made 5 decisions, the audit shows $by_ann"
 
 stop_server
 echo "PASS"
