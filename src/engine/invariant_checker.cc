@@ -222,7 +222,12 @@ class Checker {
  public:
   Checker(ReadTransaction& txn, const v1::MdmConfig& config,
           const CheckOptions& options)
-      : txn_(txn), config_(config), options_(options) {
+      : txn_(txn),
+        config_(config),
+        options_(options),
+        pool_(options.threads > 1
+                  ? std::make_unique<WorkerPool>(options.threads - 1)
+                  : nullptr) {
     for (const v1::SourceConfig& source : config.sources()) {
       if (source.deduplicated()) deduplicated_.insert(source.name());
     }
@@ -1049,7 +1054,8 @@ class Checker {
       if (type.model == nullptr) continue;
       const matching::EntityModel& model = *type.model;
       MDM_RETURN_IF_ERROR(FindUnscoredPairs(
-          txn_, model, options_.page_size, [&](const UnscoredPair& pair) {
+          txn_, model, options_.page_size, pool_.get(),
+          [&](const UnscoredPair& pair) {
             const int32_t index = static_cast<int32_t>(t);
             Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
                    absl::StrCat(
@@ -1097,6 +1103,7 @@ class Checker {
   ReadTransaction& txn_;
   const v1::MdmConfig& config_;
   const CheckOptions& options_;
+  const std::unique_ptr<WorkerPool> pool_;  // null: one thread
   absl::flat_hash_set<std::string> deduplicated_;
   absl::flat_hash_map<std::string, std::string> registered_;
   std::vector<std::unique_ptr<Type>> types_;
@@ -1117,9 +1124,11 @@ std::string FormatViolation(const InvariantViolation& violation) {
 absl::StatusOr<InvariantReport> CheckInvariants(storage::Store& store,
                                                 const v1::MdmConfig& config,
                                                 const CheckOptions& options) {
-  if (options.page_size < 1 || options.max_violations < 0) {
+  if (options.page_size < 1 || options.max_violations < 0 ||
+      options.threads < 1) {
     return absl::InvalidArgumentError(
-        "page_size must be positive and max_violations not negative");
+        "page_size and threads must be positive and max_violations not "
+        "negative");
   }
   MDM_ASSIGN_OR_RETURN(std::unique_ptr<ReadTransaction> txn, store.BeginRead());
   Checker checker(*txn, config, options);

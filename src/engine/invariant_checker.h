@@ -141,6 +141,8 @@ struct CheckOptions {
   int max_violations = 100;
   // Rows read per storage call.
   int page_size = 1000;
+  // Threads that match records again (scored_pairs), the caller's included.
+  int threads = 1;
 };
 
 // Checks every invariant listed above on one snapshot of `store`, with the

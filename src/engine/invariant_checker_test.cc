@@ -219,6 +219,9 @@ TEST_F(InvariantCheckerTest, DatabaseBuiltThroughTheEngineIsHealthy) {
   EXPECT_EQ(paged.changes, report.changes);
   EXPECT_EQ(paged.records, report.records);
   EXPECT_EQ(paged.judgements, report.judgements);
+  // So do more threads.
+  const InvariantReport threaded = Check({.threads = 3});
+  EXPECT_TRUE(threaded.ok()) << Describe(threaded);
 }
 
 TEST_F(InvariantCheckerTest, TrainedAndRematchedDatabaseIsHealthy) {
@@ -348,7 +351,8 @@ TEST_F(InvariantCheckerTest, RedirectsEndInOneHopAtALiveGoldenRecord) {
 
 TEST_F(InvariantCheckerTest, RedirectLeadsToWhereTheRetiredIdsRecordsAre) {
   const Merged m = BuildMerged();
-  const std::string d = MustUpsert(Person("d", {{"email", "d@x.org"}})).golden_id;
+  const std::string d =
+      MustUpsert(Person("d", {{"email", "d@x.org"}})).golden_id;
   ExpectHealthy();
   // mb's golden record held mb and mbc, and then mc and mc2 (mc's was merged
   // into it) when it was merged into ma's. Pointing it at d's, which holds
@@ -381,27 +385,26 @@ TEST_F(InvariantCheckerTest, PairsNoProcessComparedAreFound) {
   ASSERT_THAT(other_store, IsOk());
   auto other = Engine::Create(other_store->get(), config_, &clock_);
   ASSERT_THAT(other, IsOk());
-  ASSERT_THAT((*other)->Upsert(Person(
-                  "E1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}},
-                  "erp")),
-              IsOk());
-  const std::string c1 =
-      MustUpsert(Person("C1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}))
-          .golden_id;
+  ASSERT_THAT(
+      (*other)->Upsert(Person(
+          "E1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}, "erp")),
+      IsOk());
+  const std::string c1 = MustUpsert(Person("C1", {{"full_name", "Ann Lee"},
+                                                  {"email", "ann@x.org"}}))
+                             .golden_id;
   // The first engine founded a second golden record for the same person,
   // and cannot resolve the other's record.
   EXPECT_THAT(engine_->Resolve({"erp", "E1"}, "person"),
               StatusIs(absl::StatusCode::kNotFound));
-  const InvariantReport report = Check();
-  EXPECT_THAT(report.violations,
-              Contains(AllOf(Field(&InvariantViolation::invariant,
-                                   "scored_pairs"),
-                             Field(&InvariantViolation::subject,
-                                   "erp:E1, crm:C1"),
-                             Field(&InvariantViolation::detail,
-                                   AllOf(HasSubstr("never scored against "
-                                                   "each other"),
-                                         HasSubstr(c1))))))
+  const InvariantReport report = Check({.page_size = 1, .threads = 2});
+  EXPECT_THAT(
+      report.violations,
+      Contains(AllOf(Field(&InvariantViolation::invariant, "scored_pairs"),
+                     Field(&InvariantViolation::subject, "erp:E1, crm:C1"),
+                     Field(&InvariantViolation::detail,
+                           AllOf(HasSubstr("never scored against "
+                                           "each other"),
+                                 HasSubstr(c1))))))
       << Describe(report);
 }
 

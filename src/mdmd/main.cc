@@ -31,6 +31,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -286,9 +287,13 @@ int Verify(const Flags& flags) {
   // Read-only and without the lock: the database may be live.
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
       storage::OpenSqliteStore({.path = flags.verify, .read_only = true});
+  // Offline, every core may help.
+  const int threads =
+      std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   absl::StatusOr<engine::InvariantReport> report =
-      store.ok() ? engine::CheckInvariants(**store, *config)
-                 : absl::StatusOr<engine::InvariantReport>(store.status());
+      store.ok()
+          ? engine::CheckInvariants(**store, *config, {.threads = threads})
+          : absl::StatusOr<engine::InvariantReport>(store.status());
   if (!report.ok()) {
     std::cerr << "mdmd --verify: " << report.status() << "\n";
     return 2;

@@ -87,6 +87,13 @@ feed=$($MDMCTL changes --from=$((head_before + 1)))
 echo "$feed"
 echo "$feed" | grep -q "GOLDEN_RESTORED  $p2  crm:p2" || fail "feed: GOLDEN_RESTORED $p2"
 echo "$feed" | grep -q "XREF_UNLINKED  $p1  crm:p2" || fail "feed: XREF_UNLINKED from $p1"
+# The restored id survives a crash: killed, restarted, checked.
+kill9_server
+"$MDM_BIN/mdmd" --verify="$WORK/mdm.db" >/dev/null || fail "invariants broken after the restore and kill -9"
+start_server "$WORK/mdm.db"
+ANN="$MDMCTL --actor=ann"
+[ "$($MDMCTL resolve "$p2")" = "$p2" ] || fail "$p2 should still resolve to itself after a restart"
+[ "$(golden crm p2)" = "$p2" ] || fail "p2 should still be in $p2 after a restart"
 # A fresh split-off part gets a new id.
 $MDMCTL upsert --type=person --source=erp --id=p3 --attr email=pat@x.org >/dev/null
 [ "$(golden erp p3)" = "$p1" ] || fail "erp:p3 should join $p1"

@@ -17,7 +17,15 @@ namespace mdm::engine {
 
 absl::Status FindUnscoredPairs(
     storage::ReadTransaction& txn, const matching::EntityModel& model,
-    int page_size, absl::FunctionRef<void(const UnscoredPair&)> report) {
+    int page_size, WorkerPool* pool,
+    absl::FunctionRef<void(const UnscoredPair&)> report) {
+  auto parallel_for = [pool](size_t n, absl::FunctionRef<void(size_t)> fn) {
+    if (pool != nullptr) {
+      pool->ParallelFor(n, fn);
+    } else {
+      for (size_t i = 0; i < n; ++i) fn(i);
+    }
+  };
   // Records in increasing id order, with their keys and links.
   std::vector<storage::XrefRow> records;
   std::vector<std::vector<matching::BlockingKey>> keys;
@@ -27,66 +35,82 @@ absl::Status FindUnscoredPairs(
                          txn.ScanRecords(model.name(), after, page_size));
     if (rows.empty()) break;
     after = rows.back().id;
-    std::vector<int64_t> ids;
-    std::vector<std::vector<uint64_t>> hashes;
-    std::vector<std::string> encoded;
-    for (storage::RecordRow& row : rows) {
+    std::vector<int64_t> ids(rows.size());
+    std::vector<std::vector<uint64_t>> hashes(rows.size());
+    std::vector<std::string> encoded(rows.size());
+    const size_t first = keys.size();
+    keys.resize(first + rows.size());
+    parallel_for(rows.size(), [&](size_t i) {
+      storage::RecordRow& row = rows[i];
       matching::RecordFeatures features;
       if (!matching::DecodeFeatures(model, row.features, features)) {
         features = matching::Standardize(model, row.attributes);
         row.features = matching::EncodeFeatures(model, features);
       }
-      std::vector<matching::BlockingKey>& own =
-          keys.emplace_back(matching::BlockingKeys(model, features));
-      std::vector<uint64_t>& own_hashes = hashes.emplace_back();
-      for (const matching::BlockingKey& key : own) {
-        own_hashes.push_back(key.hash);
+      keys[first + i] = matching::BlockingKeys(model, features);
+      for (const matching::BlockingKey& key : keys[first + i]) {
+        hashes[i].push_back(key.hash);
       }
-      ids.push_back(row.id);
-      encoded.push_back(std::move(row.features));
+      ids[i] = row.id;
+      encoded[i] = std::move(row.features);
+    });
+    for (storage::RecordRow& row : rows) {
       records.push_back({.record_id = row.id,
-                         .entity_type = row.entity_type,
+                         .entity_type = std::move(row.entity_type),
                          .key = std::move(row.key),
                          .golden_id = row.golden_id});
     }
     index.Load(ids, absl::MakeSpan(hashes), absl::MakeSpan(encoded));
   }
 
+  // Scored in chunks on the pool; stored pairs are read on this thread,
+  // which alone may use `txn`.
+  constexpr size_t kChunk = 4096;
   const double review = model.review_weight();
-  matching::RecordFeatures own, other;
-  std::vector<int64_t> later;
-  for (size_t i = 0; i < records.size(); ++i) {
-    const int64_t id = records[i].record_id;
-    std::vector<int64_t> candidates = index.Candidates(model, keys[i]);
-    later.assign(std::upper_bound(candidates.begin(), candidates.end(), id),
-                 candidates.end());
-    if (later.empty()) continue;
-    bool decoded = false;
-    index.VisitFeatures({id}, [&](int64_t, absl::string_view bytes) {
-      decoded = matching::DecodeFeatures(model, bytes, own);
-    });
-    if (!decoded) continue;
-    std::vector<std::pair<int64_t, double>> scored;
-    index.VisitFeatures(later, [&](int64_t candidate, absl::string_view bytes) {
-      if (!matching::DecodeFeatures(model, bytes, other)) return;
-      const double weight =
-          matching::MatchWeightAtLeast(model, own, other, review);
-      if (weight >= review) scored.emplace_back(candidate, weight);
-    });
-    if (scored.empty()) continue;
-    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn.EdgesOf(id));
-    absl::flat_hash_set<int64_t> stored;
-    for (const storage::Edge& edge : edges) {
-      stored.insert(edge.a == id ? edge.b : edge.a);
-    }
-    for (const auto& [candidate, weight] : scored) {
-      if (stored.contains(candidate)) continue;
-      auto b = std::lower_bound(
-          records.begin() + static_cast<std::ptrdiff_t>(i) + 1, records.end(),
-          candidate, [](const storage::XrefRow& row, int64_t value) {
-            return row.record_id < value;
+  std::vector<std::vector<std::pair<int64_t, double>>> scored(kChunk);
+  for (size_t begin = 0; begin < records.size(); begin += kChunk) {
+    const size_t n = std::min(kChunk, records.size() - begin);
+    parallel_for(n, [&](size_t k) {
+      const size_t i = begin + k;
+      scored[k].clear();
+      const int64_t id = records[i].record_id;
+      std::vector<int64_t> candidates = index.Candidates(model, keys[i]);
+      auto later = std::upper_bound(candidates.begin(), candidates.end(), id);
+      if (later == candidates.end()) return;
+      matching::RecordFeatures own, other;
+      bool decoded = false;
+      index.VisitFeatures({id}, [&](int64_t, absl::string_view bytes) {
+        decoded = matching::DecodeFeatures(model, bytes, own);
+      });
+      if (!decoded) return;
+      index.VisitFeatures(
+          absl::MakeConstSpan(&*later,
+                              static_cast<size_t>(candidates.end() - later)),
+          [&](int64_t candidate, absl::string_view bytes) {
+            if (!matching::DecodeFeatures(model, bytes, other)) return;
+            const double weight =
+                matching::MatchWeightAtLeast(model, own, other, review);
+            if (weight >= review) scored[k].emplace_back(candidate, weight);
           });
-      report({.a = records[i], .b = *b, .weight = weight});
+    });
+    for (size_t k = 0; k < n; ++k) {
+      if (scored[k].empty()) continue;
+      const size_t i = begin + k;
+      const int64_t id = records[i].record_id;
+      MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn.EdgesOf(id));
+      absl::flat_hash_set<int64_t> stored;
+      for (const storage::Edge& edge : edges) {
+        stored.insert(edge.a == id ? edge.b : edge.a);
+      }
+      for (const auto& [candidate, weight] : scored[k]) {
+        if (stored.contains(candidate)) continue;
+        auto b = std::lower_bound(
+            records.begin() + static_cast<std::ptrdiff_t>(i) + 1, records.end(),
+            candidate, [](const storage::XrefRow& row, int64_t value) {
+              return row.record_id < value;
+            });
+        report({.a = records[i], .b = *b, .weight = weight});
+      }
     }
   }
   return absl::OkStatus();

@@ -3,7 +3,8 @@
 // features.
 //
 //   MDM_RETURN_IF_ERROR(FindUnscoredPairs(
-//       txn, model, /*page_size=*/1000, [&](const UnscoredPair& pair) {
+//       txn, model, /*page_size=*/1000, /*pool=*/nullptr,
+//       [&](const UnscoredPair& pair) {
 //         std::cerr << pair.a.key.source_id << " " << pair.weight << "\n";
 //       }));
 //
@@ -24,12 +25,12 @@
 // records share several blocks).
 //
 // Cost: one pass over the type's records, then the scoring work of loading
-// them all again, on the calling thread. Memory: the type's encoded
-// features and blocking keys, as in the engine's candidate index, for the
-// duration of the call.
+// them all again, spread over `pool` (the calling thread alone when null).
+// Memory: the type's encoded features and blocking keys, as in the engine's
+// candidate index, for the duration of the call.
 //
-// Thread safety: reads only through `txn`, which the caller must not use
-// meanwhile.
+// Thread safety: reads `txn` on the calling thread only; the caller must
+// not use it meanwhile.
 #ifndef MDM_SRC_ENGINE_INTERNAL_UNSCORED_PAIRS_H_
 #define MDM_SRC_ENGINE_INTERNAL_UNSCORED_PAIRS_H_
 
@@ -38,6 +39,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "matching/entity_model.h"
+#include "src/base/worker_pool.h"
 #include "storage/store.h"
 
 namespace mdm::engine {
@@ -48,11 +50,13 @@ struct UnscoredPair {
   double weight = 0;  // under `model`, at least its review threshold
 };
 
-// Calls `report` for each pair of `model`'s type at or above its review
-// threshold with no stored scored pair, by increasing (a, b).
+// Calls `report`, on the calling thread, for each pair of `model`'s type at
+// or above its review threshold with no stored scored pair, by increasing
+// (a, b).
 absl::Status FindUnscoredPairs(
     storage::ReadTransaction& txn, const matching::EntityModel& model,
-    int page_size, absl::FunctionRef<void(const UnscoredPair&)> report);
+    int page_size, WorkerPool* pool,
+    absl::FunctionRef<void(const UnscoredPair&)> report);
 
 }  // namespace mdm::engine
 
