@@ -3,7 +3,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <map>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "matching/blocking.h"
@@ -12,6 +14,7 @@
 #include "src/engine/golden_id.h"
 #include "src/engine/internal/candidate_index_undo.h"
 #include "src/engine/record_validator.h"
+#include "storage/store_failure.h"
 
 namespace mdm::engine {
 namespace {
@@ -238,6 +241,22 @@ std::vector<Engine::PreparedRecord> Engine::PrepareAll(
   return prepared;
 }
 
+namespace {
+
+// `input` with every attribute it leaves absent or empty taken from `stored`.
+RecordInput MergeAttributes(const storage::Attributes& stored,
+                            const RecordInput& input) {
+  std::map<std::string, std::string> merged(stored.begin(), stored.end());
+  for (const auto& [name, value] : input.attributes) {
+    if (!absl::StripAsciiWhitespace(value).empty()) merged[name] = value;
+  }
+  RecordInput result{.entity_type = input.entity_type, .key = input.key};
+  result.attributes.assign(merged.begin(), merged.end());
+  return result;
+}
+
+}  // namespace
+
 absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
                                                  const RecordInput& input,
                                                  PreparedRecord& prepared) {
@@ -245,11 +264,16 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
     prepared = Prepare(input);  // the model changed since
   }
   if (!prepared.attributes.ok()) return prepared.attributes.status();
+  MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> existing,
+                       txn.FindRecord(input.entity_type, input.key));
+  if (input.partial && existing.has_value()) {
+    // Read and merged under the write lock, so no other write comes between.
+    prepared = Prepare(MergeAttributes(existing->attributes, input));
+    if (!prepared.attributes.ok()) return prepared.attributes.status();
+  }
   const std::shared_ptr<const matching::EntityModel>& model = prepared.model;
   storage::Attributes& attributes = *prepared.attributes;
   const uint64_t hash = prepared.content_hash;
-  MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> existing,
-                       txn.FindRecord(input.entity_type, input.key));
   if (existing.has_value() && existing->content_hash == hash) {
     return UpsertResult{
         .golden_id = GoldenIdOf(input.entity_type, existing->golden_id),
@@ -330,37 +354,48 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
     std::vector<PreparedRecord> prepared) {
   std::vector<absl::StatusOr<UpsertResult>> results;
   results.reserve(records.size());
-  auto fail_all = [&](const absl::Status& status) {
+  // The batch as a whole failed: nothing of it is kept, and every record
+  // carries the error, marked store-wide.
+  auto fail_all = [&](absl::Status status, absl::string_view cause) {
+    if (!storage::IsStoreFailure(status)) {
+      status = storage::MarkStoreFailure(std::move(status), cause);
+    }
     results.assign(records.size(), status);
     return results;
   };
   if (prepared.size() != records.size()) {
-    return fail_all(absl::InternalError("one prepared record per record"));
+    return fail_all(absl::InternalError("one prepared record per record"),
+                    "internal error");
   }
   absl::StatusOr<std::unique_ptr<storage::WriteTransaction>> txn =
       store_->BeginWrite();
-  if (!txn.ok()) return fail_all(txn.status());
+  if (!txn.ok()) return fail_all(txn.status(), "database busy");
   CandidateIndexUndo index_undo(candidate_index_);
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordInput& record = records[i];
     absl::Status status = (*txn)->Savepoint();
-    if (!status.ok()) return fail_all(status);
+    if (!status.ok()) return fail_all(status, "database error");
     const matching::CandidateIndex::Mark mark = candidate_index_.mark();
     absl::StatusOr<UpsertResult> result =
         ApplyUpsert(**txn, record, prepared[i]);
+    if (!result.ok() && storage::IsStoreFailure(result.status())) {
+      // SQLite may have rolled the whole transaction back; the records
+      // before this one are not kept either.
+      return fail_all(result.status(), "");
+    }
     if (result.ok()) {
       status = (*txn)->ReleaseSavepoint();
     } else {
       candidate_index_.RollbackTo(mark);
       status = (*txn)->RollbackToSavepoint();
     }
-    if (!status.ok()) return fail_all(status);
+    if (!status.ok()) return fail_all(status, "database error");
     results.push_back(std::move(result));
   }
   absl::StatusOr<int64_t> head = (*txn)->HeadSequence();
-  if (!head.ok()) return fail_all(head.status());
+  if (!head.ok()) return fail_all(head.status(), "database error");
   absl::Status status = (*txn)->Commit();
-  if (!status.ok()) return fail_all(status);
+  if (!status.ok()) return fail_all(status, "database error");
   index_undo.Committed();
   PublishHead(*head);
   return results;
@@ -581,6 +616,10 @@ absl::StatusOr<std::vector<XrefView>> Engine::ScanXrefs(
 absl::Status Engine::ForEachXref(
     absl::string_view entity_type, int page_size,
     const std::function<bool(std::vector<XrefView>)>& consume) {
+  if (!entity_type.empty() && Model(entity_type) == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown entity type '", entity_type, "'"));
+  }
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
   int64_t after = 0;
   while (true) {

@@ -104,8 +104,11 @@ class Engine {
 
   // Applies records in order in one transaction, each in a savepoint, so that
   // a rejected record changes nothing and does not stop the others. Returns
-  // one result per record. If the commit itself fails every result carries
-  // that error.
+  // one result per record. A failure of the database as a whole (disk full,
+  // I/O error, no writer within the wait, a failed commit: see
+  // storage/store_failure.h) ends the batch instead: nothing of it is kept
+  // and every result carries that error, marked store-wide. A record with
+  // `partial` set keeps the stored values of the attributes it leaves out.
   std::vector<absl::StatusOr<UpsertResult>> UpsertBatch(
       absl::Span<const RecordInput> records);
   // The same with records prepared by Prepare (one per record, in order). A
@@ -234,7 +237,8 @@ class Engine {
 
   // Every xref (only `entity_type`'s when not empty) from one snapshot, in
   // pages of at most `page_size`, by increasing record id. Stops early, with
-  // OK, when `consume` returns false.
+  // OK, when `consume` returns false. InvalidArgument for an unknown entity
+  // type.
   absl::Status ForEachXref(
       absl::string_view entity_type, int page_size,
       const std::function<bool(std::vector<XrefView>)>& consume);

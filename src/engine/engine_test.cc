@@ -14,6 +14,7 @@
 #include "src/config/config_loader.h"
 #include "src/engine/testing/engine_fixture.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/store_failure.h"
 
 namespace mdm::engine {
 namespace {
@@ -193,6 +194,102 @@ TEST_F(EngineTest, RejectedRecordInABatchLeavesTheOthersApplied) {
   EXPECT_EQ(results[4]->golden_id, results[0]->golden_id);
   EXPECT_THAT(engine_->Resolve({"crm", "2"}, ""),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(EngineTest, FullDiskStopsTheBatchOnceInsteadOfRejectingEachRecord) {
+  // A database capped at 1 MiB (an empty one takes about 112 KiB) fills up
+  // after a few batches of records with long values.
+  TempDir dir;
+  ASSERT_OK_AND_ASSIGN(auto store,
+                       storage::OpenSqliteStore({.path = dir.Path("small.db"),
+                                                 .max_db_bytes = 1 << 20}));
+  ASSERT_OK_AND_ASSIGN(v1::MdmConfig config, DefaultConfig());
+  ASSERT_OK_AND_ASSIGN(auto engine,
+                       Engine::Create(store.get(), config, &clock_));
+  const std::string filler(500, 'x');
+  int committed_batches = 0;
+  for (int batch = 0; batch < 100; ++batch) {
+    std::vector<RecordInput> records;
+    for (int i = 0; i < 20; ++i) {
+      const std::string id = absl::StrCat(batch, "-", i);
+      records.push_back(Person(
+          id, {{"full_name", "Person " + id}, {"address_line", filler + id}}));
+    }
+    const auto results = engine->UpsertBatch(records);
+    ASSERT_EQ(results.size(), records.size());
+    if (results[0].ok()) {
+      for (const auto& result : results) ASSERT_THAT(result, IsOk());
+      ++committed_batches;
+      continue;
+    }
+    // Every record of the failed batch carries the one store-wide error,
+    // and none of them was kept.
+    for (const auto& result : results) {
+      EXPECT_THAT(result, StatusIs(absl::StatusCode::kResourceExhausted,
+                                   HasSubstr("full")));
+      EXPECT_TRUE(storage::IsStoreFailure(result.status()));
+      EXPECT_EQ(storage::StoreFailureCause(result.status()),
+                "database disk is full");
+    }
+    EXPECT_THAT(engine->Resolve({"crm", absl::StrCat(batch, "-0")}, ""),
+                StatusIs(absl::StatusCode::kNotFound));
+    break;
+  }
+  ASSERT_GT(committed_batches, 0);
+  ASSERT_LT(committed_batches, 100) << "the database never filled up";
+  EXPECT_THAT(
+      engine->Resolve({"crm", absl::StrCat(committed_batches - 1, "-19")}, ""),
+      IsOk());
+  ASSERT_OK_AND_ASSIGN(InvariantReport report,
+                       engine->CheckStoreInvariants({}));
+  EXPECT_EQ(report.violation_count, 0);
+}
+
+TEST_F(EngineTest, PartialRecordKeepsTheAttributesItLeavesOut) {
+  MustUpsert(Person("1", {{"full_name", "Ann Lee"},
+                          {"email", "ann@x.org"},
+                          {"phone", "+1 415 555 0101"}}));
+  RecordInput partial =
+      Person("1", {{"email", "ann.lee@x.org"}, {"phone", ""}});  // empty: keep
+  partial.partial = true;
+  EXPECT_EQ(MustUpsert(partial).outcome, UpsertOutcome::kUpdated);
+  ASSERT_OK_AND_ASSIGN(GoldenView golden,
+                       engine_->GetGolden(GoldenOf("1"), true));
+  ASSERT_EQ(golden.members.size(), 1u);
+  EXPECT_THAT(
+      golden.members[0].attributes,
+      ElementsAre(
+          std::pair<std::string, std::string>("email", "ann.lee@x.org"),
+          std::pair<std::string, std::string>("full_name", "Ann Lee"),
+          std::pair<std::string, std::string>("phone", "+1 415 555 0101")));
+  // Sending what is stored changes nothing.
+  EXPECT_EQ(MustUpsert(partial).outcome, UpsertOutcome::kUnchanged);
+  // A partial record of a new key is stored as sent.
+  RecordInput fresh = Person("2", {{"email", "bo@x.org"}});
+  fresh.partial = true;
+  EXPECT_EQ(MustUpsert(fresh).outcome, UpsertOutcome::kCreated);
+  // Without partial, the record is the whole record.
+  MustUpsert(Person("1", {{"email", "ann.lee@x.org"}}));
+  ASSERT_OK_AND_ASSIGN(golden, engine_->GetGolden(GoldenOf("1"), true));
+  EXPECT_THAT(golden.members[0].attributes,
+              ElementsAre(std::pair<std::string, std::string>(
+                  "email", "ann.lee@x.org")));
+}
+
+TEST_F(EngineTest, PartialRecordWithABadValueIsRejectedAndChangesNothing) {
+  MustUpsert(Person("1", {{"full_name", "Ann Lee"}}));
+  RecordInput partial = Person("1", {{"shoe_size", "38"}});
+  partial.partial = true;
+  EXPECT_THAT(
+      engine_->Upsert(partial),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("shoe_size")));
+}
+
+TEST_F(EngineTest, ExportOfAnUnknownEntityTypeIsAnError) {
+  EXPECT_THAT(engine_->ForEachXref("spaceship", 10,
+                                   [](std::vector<XrefView>) { return true; }),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("unknown entity type 'spaceship'")));
 }
 
 TEST_F(EngineTest, ResolveNeedsAnEntityTypeOnlyWhenTheKeyIsAmbiguous) {

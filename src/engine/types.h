@@ -25,6 +25,10 @@ struct RecordInput {
   std::string entity_type;
   SourceKey key;
   std::vector<std::pair<std::string, std::string>> attributes;
+  // False: the record is the source's whole record, and a stored attribute
+  // it lacks is removed. True: its attributes are merged into the stored
+  // record, and attributes it lacks (or leaves empty) keep their values.
+  bool partial = false;
 };
 
 enum class UpsertOutcome { kCreated, kLinked, kUpdated, kUnchanged };

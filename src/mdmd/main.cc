@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include "CLI/CLI.hpp"
@@ -60,6 +61,7 @@ struct Flags {
   int prepare_threads = 2;
   double max_write_wait = 30;
   double lock_wait = 0;
+  int64_t max_db_bytes = 0;
   std::string tokens;
   std::string tls_cert;
   std::string tls_key;
@@ -237,6 +239,7 @@ absl::Status Serve(Flags& flags) {
       .path = flags.db,
       .max_write_wait = absl::Seconds(flags.max_write_wait),
       .lock_wait = absl::Seconds(flags.lock_wait)};
+  store_options.max_db_bytes = flags.max_db_bytes;
   store_options.sync = flags.sync == "normal" ? storage::SqliteSync::kNormal
                                               : storage::SqliteSync::kFull;
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
@@ -396,6 +399,11 @@ int main(int argc, char** argv) {
                  "seconds a write waits for the writer before it fails with "
                  "UNAVAILABLE")
       ->check(CLI::Range(0.1, 86400.0))
+      ->capture_default_str();
+  app.add_option("--max-db-bytes", flags.max_db_bytes,
+                 "largest the database file may grow to (0: no limit); "
+                 "past it writes fail as on a full disk")
+      ->check(CLI::Range(int64_t{0}, std::numeric_limits<int64_t>::max()))
       ->capture_default_str();
   app.add_option("--max-threads", flags.server.max_threads,
                  "threads running calls; a call finding none gets "

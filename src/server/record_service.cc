@@ -7,9 +7,12 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "src/base/error_field.h"
+#include "src/base/log.h"
 #include "src/server/grpc_status.h"
 #include "src/server/proto_conversion.h"
+#include "storage/store_failure.h"
 
 namespace mdm::server {
 namespace {
@@ -18,6 +21,15 @@ void ToRecordError(const absl::Status& status, v1::RecordError* out) {
   out->set_code(absl::StatusCodeToString(status.code()));
   out->set_message(std::string(status.message()));
   out->set_field(ErrorField(status));
+}
+
+// The end of a stream cut short at record `index` by a failure of the
+// database as a whole (storage/store_failure.h).
+grpc::Status StoppedByStore(const absl::Status& status, int64_t index) {
+  return grpc::Status(
+      static_cast<grpc::StatusCode>(status.code()),
+      absl::StrCat(storage::StoreFailureCause(status), ": records from index ",
+                   index, " on were not applied (", status.message(), ")"));
 }
 
 // The end of a stream cut short by shutdown at record `index`.
@@ -100,9 +112,19 @@ grpc::Status RecordService::UpsertRecord(grpc::ServerContext* context,
   if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
   if (!admitted.ok()) return ToGrpcStatus(admitted.status());
-  absl::StatusOr<engine::UpsertResult> result =
-      engine_->Upsert(FromProto(request->record()));
-  if (!result.ok()) return ToGrpcStatus(result.status());
+  engine::RecordInput input = FromProto(request->record());
+  input.partial = request->partial();
+  absl::StatusOr<engine::UpsertResult> result = engine_->Upsert(input);
+  if (!result.ok()) {
+    // A busy writer is the caller's to retry, not the operator's to fix.
+    if (storage::IsStoreFailure(result.status()) &&
+        !absl::IsUnavailable(result.status())) {
+      LogError(absl::StrCat("upsert from ", context->peer(), " failed: ",
+                            storage::StoreFailureCause(result.status()), ": ",
+                            result.status().message()));
+    }
+    return ToGrpcStatus(result.status());
+  }
   ToProto(*result, response);
   return grpc::Status::OK;
 }
@@ -118,12 +140,14 @@ grpc::Status RecordService::UpsertRecords(
   if (!admitted.ok()) return ToGrpcStatus(admitted.status());
   RequestQueue queue(options_.stream_read_ahead);
   std::atomic<bool> stopped_for_drain{false};
+  absl::Notification reader_done;
   std::thread reader([&] {
     v1::UpsertRecordsRequest request;
     // Prepares one record and queues it; false once the queue is closed.
     auto push = [&](const v1::SourceRecord& record) {
       PendingRecord pending;
       pending.input = FromProto(record);
+      pending.input.partial = request.partial();
       pending.prepared = engine_->Prepare(pending.input);
       // A full batch waiting means the writer is the bottleneck: take its
       // scoring onto this thread. Otherwise the writer scores, and this
@@ -148,6 +172,7 @@ grpc::Status RecordService::UpsertRecords(
       request = v1::UpsertRecordsRequest();
     }
     queue.Close();
+    reader_done.Notify();
   });
   int64_t index = 0;
   grpc::Status outcome = grpc::Status::OK;
@@ -173,7 +198,18 @@ grpc::Status RecordService::UpsertRecords(
     std::vector<absl::StatusOr<engine::UpsertResult>> results =
         engine_->UpsertBatch(inputs, std::move(prepared));
     bool written = true;
+    bool store_failed = false;
     for (absl::StatusOr<engine::UpsertResult>& result : results) {
+      if (!result.ok() && storage::IsStoreFailure(result.status())) {
+        // Reported once, as the end of the stream, not once per record.
+        LogError(absl::StrCat("upsert stream from ", context->peer(),
+                              " stopped at record index ", index, ": ",
+                              storage::StoreFailureCause(result.status()), ": ",
+                              result.status().message()));
+        outcome = StoppedByStore(result.status(), index);
+        store_failed = true;
+        break;
+      }
       v1::UpsertRecordsResponse response;
       response.set_index(index++);
       if (result.ok()) {
@@ -186,6 +222,10 @@ grpc::Status RecordService::UpsertRecords(
         break;
       }
     }
+    if (store_failed) {
+      queue.Close();
+      break;
+    }
     if (!written) {
       outcome = grpc::Status(grpc::StatusCode::CANCELLED,
                              "client stopped reading responses");
@@ -193,6 +233,12 @@ grpc::Status RecordService::UpsertRecords(
       queue.Close();
       break;
     }
+  }
+  // The reader ends at the client's next message or its end of input; a
+  // client that sends neither is cancelled rather than waited for.
+  if (!outcome.ok() &&
+      !reader_done.WaitForNotificationWithTimeout(absl::Seconds(10))) {
+    context->TryCancel();
   }
   reader.join();
   if (stopped_for_drain && outcome.ok()) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "absl/strings/str_cat.h"
+#include "storage/store_failure.h"
 
 namespace mdm::storage {
 
@@ -24,16 +25,27 @@ absl::Status SqliteStatus(int result_code, sqlite3* db,
     case SQLITE_CONSTRAINT:
       return absl::AbortedError(std::move(message));
     case SQLITE_FULL:
+      return MarkStoreFailure(absl::ResourceExhaustedError(std::move(message)),
+                              "database disk is full");
     case SQLITE_NOMEM:
+      return MarkStoreFailure(absl::ResourceExhaustedError(std::move(message)),
+                              "database out of memory");
     case SQLITE_TOOBIG:
       return absl::ResourceExhaustedError(std::move(message));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return absl::DataLossError(std::move(message));
+      return MarkStoreFailure(absl::DataLossError(std::move(message)),
+                              "database file is damaged");
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
+      return MarkStoreFailure(absl::FailedPreconditionError(std::move(message)),
+                              "database file cannot be opened");
     case SQLITE_READONLY:
-      return absl::FailedPreconditionError(std::move(message));
+      return MarkStoreFailure(absl::FailedPreconditionError(std::move(message)),
+                              "database is read-only");
+    case SQLITE_IOERR:
+      return MarkStoreFailure(absl::InternalError(std::move(message)),
+                              "database I/O error");
     default:
       return absl::InternalError(std::move(message));
   }

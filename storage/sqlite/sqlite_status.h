@@ -4,9 +4,12 @@
 //   if (rc != SQLITE_DONE) return SqliteStatus(rc, db, "inserting record");
 //
 // BUSY and LOCKED become Unavailable (retry later), CONSTRAINT becomes Aborted,
-// FULL and NOMEM become ResourceExhausted, CORRUPT and NOTADB become DataLoss,
-// CANTOPEN and PERM become FailedPrecondition, the rest Internal. The message
-// carries `context`, SQLite's own message and the extended code.
+// FULL, NOMEM and TOOBIG become ResourceExhausted, CORRUPT and NOTADB become
+// DataLoss, CANTOPEN, PERM and READONLY become FailedPrecondition, the rest
+// Internal. The message carries `context`, SQLite's own message and the
+// extended code. Errors of the database as a whole (FULL, NOMEM, CORRUPT,
+// NOTADB, CANTOPEN, PERM, READONLY, IOERR) are marked store-wide with a
+// short cause (storage/store_failure.h).
 #ifndef MDM_STORAGE_SQLITE_SQLITE_STATUS_H_
 #define MDM_STORAGE_SQLITE_SQLITE_STATUS_H_
 

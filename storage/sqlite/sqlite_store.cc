@@ -1357,6 +1357,12 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA cache_size = -65536"));
   MDM_RETURN_IF_ERROR(writer->Exec(kMmapPragma));
   MDM_RETURN_IF_ERROR(writer->Exec("PRAGMA temp_store = MEMORY"));
+  if (options.max_db_bytes > 0) {
+    // Pages of SQLite's default size, which every mdm database uses.
+    MDM_RETURN_IF_ERROR(writer->Exec(
+        absl::StrCat("PRAGMA max_page_count = ",
+                     std::max<int64_t>(1, options.max_db_bytes / 4096))));
+  }
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
   auto store = std::make_unique<SqliteStore>(options, std::move(lock),
                                              std::move(writer), target);

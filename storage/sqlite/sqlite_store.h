@@ -45,6 +45,11 @@ struct SqliteOptions {
   // How long BeginWrite waits for the open write transaction to end before
   // it fails with Unavailable.
   absl::Duration max_write_wait = absl::InfiniteDuration();
+  // Largest the database file may grow to, in bytes (a multiple of the 4 KiB
+  // page); 0: no limit beyond the disk's. A write that would grow it past
+  // the limit fails as a store-wide failure, as on a full disk. A database
+  // already larger keeps its size and cannot grow.
+  int64_t max_db_bytes = 0;
   // Schema version to migrate to; 0 means the latest. Tests use older
   // versions to exercise migrations.
   int schema_version = 0;

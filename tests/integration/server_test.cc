@@ -277,6 +277,111 @@ TEST_F(ServerTest, StreamingUpsertAnswersEachRecordOfAGroupedRequest) {
             responses[0].accepted().golden_id());
 }
 
+TEST_F(ServerTest, PartialUpsertsMergeIntoTheStoredRecord) {
+  Upsert(Person("1", {{"full_name", "Ann Lee"}, {"email", "ann@x.org"}}));
+  {
+    grpc::ClientContext context;
+    auto stream = records_->UpsertRecords(&context);
+    v1::UpsertRecordsRequest request;
+    request.set_partial(true);
+    *request.add_records() = Person("1", {{"phone", "+1 415 555 0101"}});
+    ASSERT_TRUE(stream->Write(request));
+    stream->WritesDone();
+    v1::UpsertRecordsResponse response;
+    ASSERT_TRUE(stream->Read(&response));
+    EXPECT_EQ(response.accepted().outcome(), v1::UPDATED);
+    ASSERT_TRUE(stream->Finish().ok());
+  }
+  grpc::ClientContext context;
+  v1::UpsertRecordRequest unary;
+  unary.set_partial(true);
+  *unary.mutable_record() = Person("1", {{"email", "ann.lee@x.org"}});
+  v1::UpsertRecordResponse upserted;
+  ASSERT_TRUE(records_->UpsertRecord(&context, unary, &upserted).ok());
+  grpc::ClientContext get_context;
+  v1::GetGoldenRecordRequest get;
+  get.set_golden_id(upserted.golden_id());
+  v1::GetGoldenRecordResponse golden;
+  ASSERT_TRUE(records_->GetGoldenRecord(&get_context, get, &golden).ok());
+  ASSERT_EQ(golden.record().xrefs_size(), 1);
+  const auto& attributes = golden.record().xrefs(0).attributes();
+  EXPECT_EQ(attributes.at("full_name"), "Ann Lee");
+  EXPECT_EQ(attributes.at("email"), "ann.lee@x.org");
+  EXPECT_EQ(attributes.at("phone"), "+1 415 555 0101");
+}
+
+TEST_F(ServerTest, ExportOfAnUnknownEntityTypeIsInvalidArgument) {
+  grpc::ClientContext context;
+  v1::ExportXrefsRequest request;
+  request.set_entity_type("spaceship");
+  auto reader = records_->ExportXrefs(&context, request);
+  v1::ExportXrefsResponse page;
+  EXPECT_FALSE(reader->Read(&page));
+  const grpc::Status status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("unknown entity type 'spaceship'"));
+}
+
+TEST(ServerStoreFailure,
+     FullDatabaseEndsTheStreamOnceNamingTheFirstRecordNotApplied) {
+  testing::TempDir dir;
+  auto store = storage::OpenSqliteStore(
+      {.path = dir.Path("small.db"), .max_db_bytes = 1 << 20});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto config = DefaultConfig();
+  ASSERT_TRUE(config.ok());
+  auto engine = engine::Engine::Create(store->get(), *config, Clock::Real());
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  server::ServerOptions options{.address = "127.0.0.1:0"};
+  options.records.stream_batch_size = 10;  // several batches fit
+  auto server = server::MdmServer::Start(engine->get(), options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto channel =
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
+                          grpc::InsecureChannelCredentials());
+  auto records = v1::RecordService::NewStub(channel);
+
+  constexpr int kRecords = 3000;  // far more than 1 MiB holds
+  grpc::ClientContext context;
+  auto stream = records->UpsertRecords(&context);
+  std::thread writer([&] {
+    const std::string filler(500, 'x');
+    for (int i = 0; i < kRecords; ++i) {
+      v1::UpsertRecordsRequest request;
+      *request.add_records() =
+          Person(absl::StrCat(i), {{"full_name", absl::StrCat("Person ", i)},
+                                   {"address_line", filler}});
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  int64_t answered = 0;
+  v1::UpsertRecordsResponse response;
+  while (stream->Read(&response)) {
+    EXPECT_EQ(response.index(), answered);
+    EXPECT_TRUE(response.has_accepted()) << response.rejected().message();
+    ++answered;
+  }
+  writer.join();
+  const grpc::Status status = stream->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr(absl::StrCat("database disk is full: records from "
+                                     "index ",
+                                     answered, " on were not applied")));
+  EXPECT_GT(answered, 0);
+  EXPECT_LT(answered, kRecords);
+  // Everything acknowledged is stored.
+  grpc::ClientContext resolve_context;
+  v1::ResolveRequest resolve;
+  resolve.mutable_key()->set_source("crm");
+  resolve.mutable_key()->set_source_id(absl::StrCat(answered - 1));
+  v1::ResolveResponse resolved;
+  EXPECT_TRUE(records->Resolve(&resolve_context, resolve, &resolved).ok());
+  (*server)->Shutdown(absl::Seconds(1));
+}
+
 TEST_F(ServerTest, BatchResolveAnswersEachKeyInOrder) {
   const auto a = Upsert(Person("a", {{"email", "a@x.org"}}));
   grpc::ClientContext context;
