@@ -100,6 +100,10 @@ absl::Status ImportAll(const PreparedDataset& dataset, const Mdmctl& mdmctl,
     // Exit 1: some rows were rejected. The summary is one JSON object.
     const nlohmann::json summary =
         nlohmann::json::parse(result.out, nullptr, /*allow_exceptions=*/false);
+    if (summary.is_object() && summary.contains("ok") &&
+        summary["ok"].is_boolean() && !summary["ok"].get<bool>()) {
+      return CommandFailed(absl::StrCat("import ", file.path), result);
+    }
     int64_t rejected = -1;
     if (summary.is_object() && summary.contains("rejected") &&
         summary["rejected"].is_number_integer()) {
@@ -176,8 +180,8 @@ absl::StatusOr<double> PairAccuracy(const PreparedDataset& dataset,
                       absl::StrCat("--attr=name=", *sides[side].second)}));
       // Only a rejected attribute value is the record's own fault; any other
       // rejection (e.g. of the entity type) would hit every record.
-      if (result.exit_code == 3 &&
-          absl::StrContains(result.err, "[field: attributes.")) {
+      if (result.exit_code == 4 &&
+          absl::StrContains(result.err, "mdmctl upsert: --attr ")) {
         if (++rejected <= kQuotedRejects) {
           err << "mdm-eval: " << dataset.name << ": pair " << id << " name '"
               << *sides[side].second << "' rejected: " << Trimmed(result.err)

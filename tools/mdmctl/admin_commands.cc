@@ -4,8 +4,10 @@
 #include <openssl/rand.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -14,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "mdm/v1/admin.grpc.pb.h"
+#include "nlohmann/json.hpp"
 #include "src/base/sha256.h"
 #include "tools/mdmctl/output.h"
 #include "tools/mdmctl/rpc_util.h"
@@ -54,7 +57,8 @@ int RunBackup(const std::shared_ptr<grpc::Channel>& channel,
   const std::string partial = path + ".partial";
   std::ofstream file(partial, std::ios::binary | std::ios::trunc);
   if (!file) {
-    err << "mdmctl admin backup: cannot write " << partial << "\n";
+    err << "mdmctl admin backup: cannot write " << partial << ": "
+        << std::strerror(errno) << "\n";
     return kExitUsage;
   }
   auto stub = v1::AdminService::NewStub(channel);
@@ -78,7 +82,7 @@ int RunBackup(const std::shared_ptr<grpc::Channel>& channel,
     std::filesystem::remove(partial, error);
     err << "mdmctl admin backup: " << why << "; nothing written to " << path
         << "\n";
-    return kExitServer;
+    return kExitFailure;
   };
   if (!status.ok()) {
     std::filesystem::remove(partial, error);
@@ -94,6 +98,14 @@ int RunBackup(const std::shared_ptr<grpc::Channel>& channel,
   }
   if (!SyncFile(partial) || std::rename(partial.c_str(), path.c_str()) != 0) {
     return discard(absl::StrCat("cannot sync or rename ", partial));
+  }
+  if (common.json) {
+    out << nlohmann::json{{"file", path},
+                          {"bytes", written},
+                          {"sha256", digest}}
+               .dump()
+        << "\n";
+    return 0;
   }
   out << "backup written to " << path << ": " << written << " bytes, SHA-256 "
       << digest << "\n";
@@ -129,13 +141,13 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
   return response.ok() ? 0 : 1;
 }
 
-int RunNewToken(const std::string& name, const std::string& roles,
-                const std::string& expires, std::ostream& out,
-                std::ostream& err) {
+int RunNewToken(const CommonOptions& common, const std::string& name,
+                const std::string& roles, const std::string& expires,
+                std::ostream& out, std::ostream& err) {
   unsigned char bytes[kTokenBytes];
   if (RAND_bytes(bytes, sizeof(bytes)) != 1) {
     err << "mdmctl admin new-token: no random bytes available\n";
-    return kExitServer;
+    return kExitFailure;
   }
   const std::string token = absl::StrCat(
       "mdm_", absl::BytesToHexString(absl::string_view(
@@ -143,6 +155,16 @@ int RunNewToken(const std::string& name, const std::string& roles,
   std::string line =
       absl::StrCat(name, " sha256:", Sha256Hex(token), " ", roles);
   if (!expires.empty()) absl::StrAppend(&line, " expires=", expires);
+  if (common.json) {
+    out << nlohmann::json{{"name", name},
+                          {"roles", roles},
+                          {"expires", expires},
+                          {"token", token},
+                          {"tokens_file_line", line}}
+               .dump()
+        << "\n";
+    return 0;
+  }
   out << "token (give it to the client; it is not stored anywhere):\n  "
       << token << "\n"
       << "line for the tokens file (mdmd --tokens):\n  " << line << "\n";

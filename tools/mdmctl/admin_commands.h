@@ -1,6 +1,6 @@
 // The mdmctl subcommands for operators: online backup, invariant check, and
-// making bearer tokens. Exit codes as in commands.h; `admin verify` exits 1
-// when an invariant is broken.
+// making bearer tokens. Exit codes as in exit_codes.h; `admin verify` exits
+// 1 when an invariant is broken.
 //
 //   mdmctl admin backup /backups/mdm-2026-11-27.db
 //   mdmctl admin verify
@@ -20,7 +20,8 @@ namespace mdm::cli {
 
 // admin backup FILE: a consistent copy of the server's database, taken while
 // it keeps serving, written to FILE (which must not exist) only once it is
-// complete and its size and SHA-256 match the server's.
+// complete and its size and SHA-256 match the server's. With --json:
+// {"file", "bytes", "sha256"}.
 int RunBackup(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const std::string& path,
               std::ostream& out, std::ostream& err);
@@ -32,10 +33,11 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
               std::ostream& out, std::ostream& err);
 
 // admin new-token: a new random token, and the tokens-file line that grants
-// it `roles` (comma-separated) under `name`. Needs no server.
-int RunNewToken(const std::string& name, const std::string& roles,
-                const std::string& expires, std::ostream& out,
-                std::ostream& err);
+// it `roles` (comma-separated) under `name`. Needs no server. With --json:
+// {"name", "roles", "expires", "token", "tokens_file_line"}.
+int RunNewToken(const CommonOptions& common, const std::string& name,
+                const std::string& roles, const std::string& expires,
+                std::ostream& out, std::ostream& err);
 
 }  // namespace mdm::cli
 

@@ -352,24 +352,45 @@ int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
 }
 
 int RunExportXrefs(const std::shared_ptr<grpc::Channel>& channel,
-                   const std::string& entity_type, std::ostream& out,
-                   std::ostream& err) {
+                   const CommonOptions& common, const std::string& entity_type,
+                   std::ostream& out, std::ostream& err) {
   v1::ExportXrefsRequest request;
   request.set_entity_type(entity_type);
   auto stub = v1::RecordService::NewStub(channel);
   grpc::ClientContext context;
   auto reader = stub->ExportXrefs(&context, request);
-  out << "entity_type,source,source_id,golden_id\n";
+  // The CSV header goes out with the first page or at a successful end, so
+  // that a refused export writes nothing to standard output.
+  bool started = false;
+  auto start = [&] {
+    if (!started && !common.json) {
+      out << "entity_type,source,source_id,golden_id\n";
+    }
+    started = true;
+  };
   v1::ExportXrefsResponse page;
   while (reader->Read(&page)) {
+    start();
     for (const v1::XrefRow& row : page.rows()) {
+      if (common.json) {
+        // In the CSV's column order.
+        out << nlohmann::ordered_json{{"entity_type", row.entity_type()},
+                                      {"source", row.key().source()},
+                                      {"source_id", row.key().source_id()},
+                                      {"golden_id", row.golden_id()}}
+                   .dump(-1, ' ', false,
+                         nlohmann::ordered_json::error_handler_t::replace)
+            << "\n";
+        continue;
+      }
       out << CsvField(row.entity_type()) << "," << CsvField(row.key().source())
           << "," << CsvField(row.key().source_id()) << ","
           << CsvField(row.golden_id()) << "\n";
     }
   }
   grpc::Status status = reader->Finish();
-  if (!status.ok()) return Fail(err, "export", status);
+  if (!status.ok()) return Fail(err, "export xrefs", status);
+  start();
   out.flush();
   return 0;
 }
@@ -378,6 +399,7 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const UpsertOptions& options,
               std::ostream& out, std::ostream& err) {
   v1::UpsertRecordRequest request;
+  request.set_partial(options.partial);
   v1::SourceRecord* record = request.mutable_record();
   record->set_entity_type(options.entity_type);
   record->mutable_key()->set_source(options.source);
@@ -396,7 +418,7 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
     const nlohmann::json object = nlohmann::json::parse(
         options.json, nullptr, /*allow_exceptions=*/false);
     if (object.is_discarded() || !object.is_object()) {
-      err << "mdmctl upsert: --json is not a JSON object\n";
+      err << "mdmctl upsert: --attributes-json is not a JSON object\n";
       return kExitUsage;
     }
     for (const auto& [name, value] : object.items()) {
@@ -405,7 +427,7 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
       } else if (value.is_number() || value.is_boolean()) {
         attributes[name] = value.dump();
       } else if (!value.is_null()) {
-        err << "mdmctl upsert: --json value of '" << name
+        err << "mdmctl upsert: --attributes-json value of '" << name
             << "' must be a string, number or boolean\n";
         return kExitUsage;
       }
@@ -491,7 +513,7 @@ int RunTypes(const std::shared_ptr<grpc::Channel>& channel,
   }
   if (!found && !name.empty()) {
     err << "mdmctl types: entity type '" << name << "' not found\n";
-    return kExitServer;
+    return kExitNotFound;
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 // The mdmctl subcommands other than import. Each returns the process exit
-// code: 0 success, 2 bad arguments, 3 server error (including NOT_FOUND for
-// an unknown key or id), and prints errors to `err`.
+// code (exit_codes.h: 0 success, 2 bad arguments, 3 not found, 4 refused as
+// invalid, 5 denied, 6 server unavailable) and prints errors to `err`.
 #ifndef MDM_TOOLS_MDMCTL_COMMANDS_H_
 #define MDM_TOOLS_MDMCTL_COMMANDS_H_
 
@@ -72,10 +72,11 @@ int RunChanges(const std::shared_ptr<grpc::Channel>& channel,
                const std::string& entity_type, int limit, std::ostream& out,
                std::ostream& err);
 
-// export xrefs: CSV "entity_type,source,source_id,golden_id".
+// export xrefs: CSV "entity_type,source,source_id,golden_id", or with
+// --json one JSON object a line with those names.
 int RunExportXrefs(const std::shared_ptr<grpc::Channel>& channel,
-                   const std::string& entity_type, std::ostream& out,
-                   std::ostream& err);
+                   const CommonOptions& common, const std::string& entity_type,
+                   std::ostream& out, std::ostream& err);
 
 struct UpsertOptions {
   std::string entity_type;
@@ -83,6 +84,8 @@ struct UpsertOptions {
   std::string source_id;
   std::vector<std::string> attributes;  // NAME=VALUE
   std::string json;                     // {"name": "value", ...}
+  // Merge into the stored record: attributes not given keep their values.
+  bool partial = false;
 };
 int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const UpsertOptions& options,

@@ -20,7 +20,10 @@
 
 namespace mdm::cli {
 
+inline constexpr int kDefaultPort = 50051;
+
 struct ConnectionOptions {
+  // HOST:PORT; a HOST alone means port 50051.
   std::string server = "127.0.0.1:50051";
   // A file whose first line is the token. Empty: $MDM_TOKEN, if set.
   std::string token_file;
@@ -46,8 +49,19 @@ BearerTokenInterceptor(const std::string& token);
 // empty.
 absl::StatusOr<std::string> ReadToken(const std::string& token_file);
 
-// NotFound when a file cannot be read; InvalidArgument when options do not fit
-// together.
+// `server` with the default port added when it names none: "mdm.example.com"
+// -> "mdm.example.com:50051", "[::1]" and "::1" -> "[::1]:50051". Addresses
+// with a scheme ("unix:/run/mdm.sock", "dns:///host:1") are kept as given.
+std::string WithDefaultPort(const std::string& server);
+
+// Checks the TLS files of `options` before any connection is tried: each
+// must be readable, --tls-ca must hold PEM certificates, --tls-cert a PEM
+// certificate and --tls-key the PEM private key that goes with it.
+// InvalidArgument naming the flag, the file and why.
+absl::Status CheckTlsFiles(const ConnectionOptions& options);
+
+// A channel to options.server (WithDefaultPort). InvalidArgument naming the
+// flag when a file cannot be read or used, or options do not fit together.
 absl::StatusOr<std::shared_ptr<grpc::Channel>> Connect(
     const ConnectionOptions& options);
 

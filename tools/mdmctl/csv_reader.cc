@@ -33,6 +33,35 @@ int CsvReader::Take(std::string& raw) {
   return c;
 }
 
+char DetectDelimiter(const std::string& header_line) {
+  int commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : header_line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
+std::string CsvReader::PeekFirstLine() {
+  Peek();  // fills the buffer
+  size_t start = pos_;
+  if (end_ - start >= 3 && buffer_[start] == '\xEF' &&
+      buffer_[start + 1] == '\xBB' && buffer_[start + 2] == '\xBF') {
+    start += 3;
+  }
+  size_t stop = start;
+  while (stop < end_ && buffer_[stop] != '\n' && buffer_[stop] != '\r') {
+    ++stop;
+  }
+  return std::string(buffer_.data() + start, stop - start);
+}
+
 bool CsvReader::Next(CsvRow& row) {
   row.fields.clear();
   row.error.clear();
@@ -52,6 +81,7 @@ bool CsvReader::Next(CsvRow& row) {
   while (Peek() == '\n' || Peek() == '\r') Get();
   if (Peek() < 0) return false;
   row.line = line_;
+  row.offset = consumed_;
 
   std::string field;
   while (true) {

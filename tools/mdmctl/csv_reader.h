@@ -17,6 +17,9 @@
 // end of the input (which swallows the rest of the file; the error names the
 // line where the field began). Field-count checks are the caller's.
 //
+// The delimiter is ',' unless given; DetectDelimiter picks ';' or tab when
+// a header line holds more of them (outside quotes) than commas.
+//
 // Not thread-safe. Reads the stream in 1 MiB chunks.
 #ifndef MDM_TOOLS_MDMCTL_CSV_READER_H_
 #define MDM_TOOLS_MDMCTL_CSV_READER_H_
@@ -30,10 +33,16 @@ namespace mdm::cli {
 
 struct CsvRow {
   std::vector<std::string> fields;
-  int64_t line = 0;   // 1-based line where the row starts
+  int64_t line = 0;    // 1-based line where the row starts
+  int64_t offset = 0;  // byte offset in the input where the row starts
   std::string error;  // non-empty when the row is malformed
   std::string raw;    // the row's bytes as read, without the line end
 };
+
+// The delimiter of a CSV file from its header line: ',', ';' or '\t',
+// whichever occurs most often outside quotes (',' when none does, or on a
+// tie with ',').
+char DetectDelimiter(const std::string& header_line);
 
 class CsvReader {
  public:
@@ -45,6 +54,14 @@ class CsvReader {
   // Bytes consumed so far (for progress).
   int64_t bytes_read() const { return consumed_; }
 
+  // The first line of the input (after a byte-order mark), without its line
+  // end, as far as it is buffered (up to 1 MiB); reads nothing past it.
+  // Call before the first Next().
+  std::string PeekFirstLine();
+
+  // Changes the delimiter; before the first Next().
+  void set_delimiter(char delimiter) { delimiter_ = delimiter; }
+
  private:
   // Next byte, or -1 at the end.
   int Get();
@@ -53,7 +70,7 @@ class CsvReader {
   int Take(std::string& raw);
 
   std::istream& in_;
-  const char delimiter_;
+  char delimiter_;
   std::vector<char> buffer_;
   size_t pos_ = 0;
   size_t end_ = 0;

@@ -71,5 +71,38 @@ TEST(CsvReader, ReadsAcrossChunkBoundaries) {
   EXPECT_THAT(rows[100000].fields, ElementsAre("99999", "v\"99999"));
 }
 
+TEST(CsvReader, DetectDelimiterPicksTheMostFrequentOutsideQuotes) {
+  struct Case {
+    std::string header;
+    char expected;
+  };
+  const std::vector<Case> cases = {
+      {"id,name,email", ','},
+      {"id;name;email", ';'},
+      {"id\tname\temail", '\t'},
+      {"id;\"a,b,c\";email", ';'},  // commas inside quotes do not count
+      {"id", ','},                  // no delimiter at all
+      {"a,b;c", ','},               // a tie goes to the comma
+      {"a;b;c,d", ';'},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DetectDelimiter(c.header), c.expected) << c.header;
+  }
+}
+
+TEST(CsvReader, PeekFirstLineReadsNothingAndSkipsTheByteOrderMark) {
+  std::istringstream in("\xEF\xBB\xBFid;name\r\n1;Ann\n");
+  CsvReader reader(in);
+  EXPECT_EQ(reader.PeekFirstLine(), "id;name");
+  reader.set_delimiter(';');
+  CsvRow row;
+  ASSERT_TRUE(reader.Next(row));
+  EXPECT_THAT(row.fields, ElementsAre("id", "name"));
+  EXPECT_EQ(row.offset, 3);
+  ASSERT_TRUE(reader.Next(row));
+  EXPECT_THAT(row.fields, ElementsAre("1", "Ann"));
+  EXPECT_EQ(row.offset, 12);
+}
+
 }  // namespace
 }  // namespace mdm::cli

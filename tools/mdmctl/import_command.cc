@@ -1,94 +1,36 @@
 #include "tools/mdmctl/import_command.h"
 
+#include <atomic>
 #include <deque>
-#include <filesystem>
-#include <fstream>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "mdm/v1/records.grpc.pb.h"
 #include "mdm/v1/schema.grpc.pb.h"
 #include "nlohmann/json.hpp"
 #include "src/base/utf8.h"
-#include "tools/mdmctl/output.h"
+#include "tools/mdmctl/call_errors.h"
+#include "tools/mdmctl/column_plan.h"
+#include "tools/mdmctl/duplicate_ids.h"
+#include "tools/mdmctl/exit_codes.h"
+#include "tools/mdmctl/import_stop.h"
+#include "tools/mdmctl/interrupt.h"
 #include "tools/mdmctl/progress.h"
+#include "tools/mdmctl/rejects_file.h"
 
 namespace mdm::cli {
 namespace {
 
-constexpr int kExitRejected = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitServer = 3;
 // Most records, and about the most bytes, in one streamed request; well
 // under the server's 4 MiB message limit, since one record can be 64 KiB.
 constexpr int kRecordsPerRequest = 64;
 constexpr size_t kBytesPerRequest = 1 << 20;
-
-// Column -> attribute plan derived from the options and the entity type.
-struct ColumnPlan {
-  absl::flat_hash_map<std::string, std::string> rename;  // column -> attribute
-  absl::flat_hash_set<std::string> ignored;
-  absl::flat_hash_set<std::string> attributes;  // of the entity type
-  bool allow_extra = false;
-  std::string id_column;
-
-  // Attribute for a column, or "" to drop it.
-  std::string AttributeOf(const std::string& column) const {
-    if (column == id_column || ignored.contains(column)) return "";
-    auto it = rename.find(column);
-    return it == rename.end() ? column : it->second;
-  }
-  bool Known(const std::string& attribute) const {
-    return allow_extra || attributes.contains(attribute);
-  }
-};
-
-// Rejected rows, written as CSV when the first one arrives. Thread-safe.
-class RejectsFile {
- public:
-  explicit RejectsFile(std::string path) : path_(std::move(path)) {}
-
-  void Add(int64_t line, const std::string& source_id, const std::string& field,
-           const std::string& reason, const std::string& raw) {
-    absl::MutexLock lock(&mu_);
-    ++count_;
-    if (!out_.is_open()) {
-      out_.open(path_, std::ios::binary | std::ios::trunc);
-      out_ << "line,source_id,field,reason,row\n";
-    }
-    out_ << line << "," << CsvField(source_id) << "," << CsvField(field) << ","
-         << CsvField(reason) << "," << CsvField(raw) << "\n";
-  }
-
-  int64_t count() {
-    absl::MutexLock lock(&mu_);
-    return count_;
-  }
-  const std::string& path() const { return path_; }
-
-  // Flushes; false if writing failed.
-  bool Close() {
-    absl::MutexLock lock(&mu_);
-    if (!out_.is_open()) return true;
-    out_.close();
-    return !out_.fail();
-  }
-
- private:
-  const std::string path_;
-  absl::Mutex mu_;
-  std::ofstream out_ ABSL_GUARDED_BY(mu_);
-  int64_t count_ ABSL_GUARDED_BY(mu_) = 0;
-};
 
 // A row sent and not yet answered.
 struct Pending {
@@ -99,84 +41,38 @@ struct Pending {
 
 struct Counts {
   int64_t created = 0, linked = 0, updated = 0, unchanged = 0, merged = 0;
+  int64_t applied() const { return created + linked + updated + unchanged; }
 };
 
-std::string DefaultRejectsPath(const std::string& file) {
-  return std::filesystem::path(file).filename().string() + ".rejects.csv";
+// The --delimiter flag as a character; 0 for "detect".
+absl::StatusOr<char> ParseDelimiter(const std::string& flag) {
+  if (flag.empty()) return '\0';
+  if (flag == "tab" || flag == "\\t" || flag == "\t") return '\t';
+  if (flag.size() == 1 && flag[0] != '"' && flag[0] != '\n' &&
+      flag[0] != '\r') {
+    return flag[0];
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--delimiter='", flag, "': give one character (',', ';', '|') or 'tab'"));
 }
 
-absl::StatusOr<ColumnPlan> PlanColumns(const ImportOptions& options,
-                                       const v1::EntityTypeConfig& type) {
-  ColumnPlan plan;
-  plan.id_column = options.id_column;
-  plan.allow_extra = type.allow_extra_attributes();
-  for (const v1::AttributeConfig& attribute : type.attributes()) {
-    plan.attributes.insert(attribute.name());
-  }
-  for (const std::string& pair : options.map) {
-    std::vector<std::string> parts =
-        absl::StrSplit(pair, absl::MaxSplits('=', 1));
-    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--map entry '", pair, "' is not COLUMN=ATTRIBUTE"));
-    }
-    if (!plan.Known(parts[1])) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--map ", pair, ": '", parts[1],
-                       "' is not an attribute of ", type.name()));
-    }
-    plan.rename[parts[0]] = parts[1];
-  }
-  for (const std::string& column : options.ignore) plan.ignored.insert(column);
-  return plan;
+std::string DelimiterName(char delimiter) {
+  return delimiter == '\t' ? "tab" : std::string(1, delimiter);
 }
 
-absl::Status CheckColumns(const ColumnPlan& plan,
-                          const std::vector<std::string>& columns,
-                          const std::string& type_name) {
-  bool has_id = false;
-  std::vector<std::string> unknown;
-  absl::flat_hash_set<std::string> seen;
-  for (const std::string& column : columns) {
-    if (!seen.insert(column).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("column '", column, "' appears twice in the header"));
-    }
-    if (column == plan.id_column) has_id = true;
-    const std::string attribute = plan.AttributeOf(column);
-    if (!attribute.empty() && !plan.Known(attribute)) unknown.push_back(column);
-  }
-  if (!has_id) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "no id column '", plan.id_column, "' in the header (columns: ",
-        absl::StrJoin(columns, ", "), "); name it with --id-column"));
-  }
-  if (!unknown.empty()) {
-    std::vector<std::string> known(plan.attributes.begin(),
-                                   plan.attributes.end());
-    std::sort(known.begin(), known.end());
-    return absl::InvalidArgumentError(
-        absl::StrCat("column(s) ", absl::StrJoin(unknown, ", "),
-                     " are not attributes of ", type_name,
-                     "; rename them with --map=COLUMN=ATTRIBUTE or drop them "
-                     "with --ignore=COLUMN (attributes: ",
-                     absl::StrJoin(known, ", "), ")"));
-  }
-  return absl::OkStatus();
-}
-
-// Turns an input row into a request, or says why it cannot be sent.
-std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
-                         const ImportOptions& options, std::string& source_id,
-                         std::string& field,
-                         v1::UpsertRecordsRequest& request) {
-  request.Clear();
+// Turns an input row into a record, or says why it cannot be sent.
+std::string BuildRecord(const InputRow& row, const ColumnPlan& plan,
+                        const ImportOptions& options, std::string& source_id,
+                        std::string& field, v1::SourceRecord& record) {
+  record.Clear();
   source_id.clear();
   field.clear();
   if (!row.error.empty()) return row.error;
-  v1::SourceRecord* record = request.mutable_record();
-  record->set_entity_type(options.entity_type);
-  record->mutable_key()->set_source(options.source);
+  if (std::string conflict = plan.RowConflict(row.values); !conflict.empty()) {
+    return conflict;
+  }
+  record.set_entity_type(options.entity_type);
+  record.mutable_key()->set_source(options.source);
   auto clean = [&](const std::string& value) {
     return options.trim ? std::string(absl::StripAsciiWhitespace(value))
                         : value;
@@ -184,17 +80,17 @@ std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
   // The id first, so that every other error can name the record.
   bool has_id = false;
   for (const auto& [column, value] : row.values) {
-    if (column != plan.id_column) continue;
+    if (column != plan.id_column()) continue;
     has_id = true;
     source_id = clean(value);
     if (!IsValidUtf8(source_id)) {
       field = "key.source_id";
       return "the id is not valid UTF-8";
     }
-    record->mutable_key()->set_source_id(source_id);
+    record.mutable_key()->set_source_id(source_id);
   }
   for (const auto& [column, raw_value] : row.values) {
-    if (column == plan.id_column) continue;
+    if (column == plan.id_column()) continue;
     const std::string value = clean(raw_value);
     const std::string attribute = plan.AttributeOf(column);
     if (attribute.empty() || value.empty()) continue;
@@ -208,13 +104,40 @@ std::string BuildRequest(const InputRow& row, const ColumnPlan& plan,
       return absl::StrCat("column '", column, "' is not valid UTF-8 (byte ",
                           FirstInvalidUtf8(value), ")");
     }
-    (*record->mutable_attributes())[attribute] = value;
+    (*record.mutable_attributes())[attribute] = value;
   }
   if (!has_id) {
     field = "key.source_id";
-    return absl::StrCat("no value for the id column '", plan.id_column, "'");
+    return absl::StrCat("no value for the id column '", plan.id_column(), "'");
   }
   return "";
+}
+
+// The entity type's attributes, or the exit code after reporting why not.
+absl::StatusOr<v1::EntityTypeConfig> FetchType(
+    const std::shared_ptr<grpc::Channel>& channel, const ImportOptions& options,
+    std::ostream& err, int& exit_code) {
+  auto schema = v1::SchemaService::NewStub(channel);
+  v1::EntityTypeConfig type;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  v1::GetEntityTypeRequest request;
+  request.set_name(options.entity_type);
+  const grpc::Status status = schema->GetEntityType(&context, request, &type);
+  if (status.ok()) return type;
+  exit_code = ExitCodeFor(status.error_code());
+  if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
+    err << "mdmctl import: " << status.error_message()
+        << ": import reads the entity type's attributes (reader role) and "
+           "sends records (writer role); give a token with both\n";
+  } else if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+    err << "mdmctl import: --type: " << status.error_message()
+        << " (mdmctl types lists them)\n";
+  } else {
+    err << "mdmctl import: " << DescribeFailure("import", status) << "\n";
+  }
+  return absl::UnavailableError("reported");
 }
 
 }  // namespace
@@ -226,52 +149,50 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
     err << "mdmctl import: --type and --source are required\n";
     return kExitUsage;
   }
-  // The entity type's attributes, from the server.
-  auto schema = v1::SchemaService::NewStub(channel);
-  v1::EntityTypeConfig type;
-  {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(10));
-    v1::GetEntityTypeRequest request;
-    request.set_name(options.entity_type);
-    grpc::Status status = schema->GetEntityType(&context, request, &type);
-    if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-      err << "mdmctl import: " << status.error_message() << "\n";
-      return kExitUsage;
-    }
-    if (!status.ok()) {
-      err << "mdmctl import: cannot reach mdmd: " << status.error_message()
-          << "\n";
-      return kExitServer;
-    }
-  }
-  absl::StatusOr<ColumnPlan> plan = PlanColumns(options, type);
-  if (!plan.ok()) {
-    err << "mdmctl import: " << plan.status().message() << "\n";
+  absl::StatusOr<char> delimiter = ParseDelimiter(options.delimiter);
+  if (!delimiter.ok()) {
+    err << "mdmctl import: " << delimiter.status().message() << "\n";
     return kExitUsage;
   }
+  int exit_code = kExitOk;
+  absl::StatusOr<v1::EntityTypeConfig> type =
+      FetchType(channel, options, err, exit_code);
+  if (!type.ok()) return exit_code;
+  absl::StatusOr<ColumnPlan> planned =
+      PlanColumns({.id_column = options.id_column,
+                   .map = options.map,
+                   .ignore = options.ignore},
+                  *type);
+  if (!planned.ok()) {
+    err << "mdmctl import: " << planned.status().message() << "\n";
+    return kExitUsage;
+  }
+  const ColumnPlan& plan = *planned;
   absl::StatusOr<std::unique_ptr<RowSource>> rows =
-      OpenRowSource(options.file, options.format);
+      OpenRowSource(options.file, {.format = options.format,
+                                   .encoding = options.encoding,
+                                   .delimiter = *delimiter});
   if (!rows.ok()) {
     err << "mdmctl import: " << rows.status().message() << "\n";
     return kExitUsage;
   }
   RowSource& source = **rows;
   if (!source.columns().empty()) {
-    absl::Status status = CheckColumns(*plan, source.columns(), type.name());
+    absl::Status status = plan.CheckHeader(source.columns());
     if (!status.ok()) {
       err << "mdmctl import: " << options.file << ": " << status.message()
           << "\n";
       return kExitUsage;
     }
   }
-
-  RejectsFile rejects(options.rejects_path.empty()
-                          ? DefaultRejectsPath(options.file)
-                          : options.rejects_path);
-  std::error_code ignored;
-  std::filesystem::remove(rejects.path(), ignored);  // a stale report misleads
+  absl::StatusOr<std::unique_ptr<RejectsFile>> created = RejectsFile::Create(
+      options.rejects_path.empty() ? RejectsPathFor(options.file)
+                                   : options.rejects_path);
+  if (!created.ok()) {
+    err << "mdmctl import: " << created.status().message() << "\n";
+    return kExitUsage;
+  }
+  RejectsFile& rejects = **created;
 
   const absl::Time start = absl::Now();
   auto records = v1::RecordService::NewStub(channel);
@@ -285,10 +206,21 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   std::atomic<int64_t> bytes_read{0};
   std::atomic<int64_t> rows_read{0};
   std::atomic<int64_t> unsent{0};  // rows rejected before sending
+  std::atomic<bool> stop_reading{false};
+  std::atomic<bool> rejects_failed{false};
+  std::atomic<bool> all_sent{false};  // every row of the file sent
+  DuplicateIds duplicates;  // the writer's until it is joined
+
+  InterruptHandler interrupts;
+  interrupts.OnInterrupt([&] {
+    stop_reading = true;
+    err << "\nmdmctl import: interrupted; waiting for mdmd to answer the rows "
+           "already sent (Ctrl-C again to quit at once)\n";
+  });
 
   std::thread writer([&] {
     InputRow row;
-    v1::UpsertRecordsRequest request;
+    v1::SourceRecord record;
     // Records go out in groups: one message, and one wake-up of each side,
     // per group instead of per record.
     v1::UpsertRecordsRequest group;
@@ -296,33 +228,55 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
     bool open = true;
     auto send = [&] {
       if (group.records().empty()) return;
-      open = stream->Write(group);  // false: the server went away
+      group.set_partial(options.partial);
+      open = stream->Write(group);  // false: the server ended the stream
       group.Clear();
       group_bytes = 0;
     };
+    auto reject = [&](int64_t line, const std::string& id,
+                      const std::string& field, const std::string& reason,
+                      const std::string& raw) {
+      if (!rejects.Add(line, id, field, reason, raw)) {
+        rejects_failed = true;
+        stop_reading = true;
+      }
+    };
     std::string source_id, field;
-    while (open && source.Next(row)) {
+    bool file_done = false;
+    while (open && !stop_reading) {
+      if (!source.Next(row)) {
+        file_done = true;
+        break;
+      }
       ++rows_read;
       bytes_read = source.bytes_read();
       const std::string problem =
-          BuildRequest(row, *plan, options, source_id, field, request);
+          BuildRecord(row, plan, options, source_id, field, record);
       if (!problem.empty()) {
-        rejects.Add(row.line, source_id, field, problem, row.raw);
+        reject(row.line, source_id, field, problem, row.raw);
         ++unsent;
         continue;
       }
+      duplicates.Add(source_id, row.line);
       {
         absl::MutexLock lock(&mu);
         pending.push_back({row.line, source_id, row.raw});
       }
-      group_bytes += request.record().ByteSizeLong();
-      group.mutable_records()->Add(std::move(*request.mutable_record()));
+      group_bytes += record.ByteSizeLong();
+      group.mutable_records()->Add(std::move(record));
       if (group.records_size() >= kRecordsPerRequest ||
           group_bytes >= kBytesPerRequest) {
         send();
       }
     }
-    if (open) send();
+    if (open && !stop_reading) {
+      send();
+      all_sent = file_done && open;
+    } else {
+      // Read but never sent: no answer will come for them.
+      absl::MutexLock lock(&mu);
+      for (int i = 0; i < group.records_size(); ++i) pending.pop_back();
+    }
     bytes_read = source.bytes_read();
     stream->WritesDone();
   });
@@ -342,8 +296,11 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
     }
     ++answered;
     if (response.has_rejected()) {
-      rejects.Add(row.line, row.source_id, response.rejected().field(),
-                  response.rejected().message(), row.raw);
+      if (!rejects.Add(row.line, row.source_id, response.rejected().field(),
+                       response.rejected().message(), row.raw)) {
+        rejects_failed = true;
+        stop_reading = true;
+      }
     } else {
       switch (response.accepted().outcome()) {
         case v1::CREATED:
@@ -364,10 +321,10 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   }
   writer.join();
   grpc::Status status = stream->Finish();
-  size_t unanswered = 0;
+  int64_t unanswered = 0;
   {
     absl::MutexLock lock(&mu);
-    unanswered = pending.size();
+    unanswered = static_cast<int64_t>(pending.size());
   }
   if (status.ok() && unanswered > 0) {
     // Every row sent is answered on a healthy stream; a request the server
@@ -377,42 +334,99 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
                                        unanswered, " sent rows unanswered"));
   }
   progress.Finish();
-  const bool rejects_written = rejects.Close();
+  const absl::Status rejects_status = rejects.Close();
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   const int64_t rejected = rejects.count();
   const int64_t total = rows_read;
+  // Ctrl-C after the last row was sent stops nothing.
+  const bool interrupted = interrupts.interrupted() && !all_sent;
+  const bool stopped = !status.ok() || interrupted || rejects_failed;
+  ImportStop stop;
+  if (rejects_failed) {
+    stop.exit_code = kExitFailure;
+    stop.cause = std::string(rejects_status.message());
+    stop.advice =
+        "make room for the rejects file (or choose another with "
+        "--rejects), then re-run the same command";
+  } else if (stopped) {
+    stop = ClassifyImportStop(status, interrupted, GetCallTarget());
+  }
+  const int exit = stopped        ? stop.exit_code
+                   : rejected > 0 ? kExitFailure
+                                  : kExitOk;
+  const std::vector<std::string> examples = duplicates.Examples();
 
   if (options.json) {
-    nlohmann::json summary = {
-        {"file", options.file},      {"rows", total},
-        {"created", counts.created}, {"linked", counts.linked},
-        {"updated", counts.updated}, {"unchanged", counts.unchanged},
-        {"rejected", rejected},      {"merged", counts.merged},
-        {"seconds", seconds},        {"ok", status.ok()}};
+    nlohmann::json summary = {{"file", options.file},
+                              {"rows", total},
+                              {"acknowledged", answered + unsent},
+                              {"created", counts.created},
+                              {"linked", counts.linked},
+                              {"updated", counts.updated},
+                              {"unchanged", counts.unchanged},
+                              {"rejected", rejected},
+                              {"merged", counts.merged},
+                              {"duplicate_ids", duplicates.ids()},
+                              {"duplicate_examples", examples},
+                              {"encoding", source.encoding()},
+                              {"partial", options.partial},
+                              {"seconds", seconds},
+                              {"ok", !stopped},
+                              {"exit_code", exit}};
+    if (source.delimiter() != 0) {
+      summary["delimiter"] = DelimiterName(source.delimiter());
+    }
     if (rejected > 0) summary["rejects_file"] = rejects.path();
-    out << summary.dump() << "\n";
+    if (stopped) {
+      summary["stopped"] = {{"cause", stop.cause},
+                            {"advice", stop.advice},
+                            {"rerun_helps", stop.rerun_helps},
+                            {"applied", counts.applied()}};
+    }
+    out << summary.dump(-1, ' ', false,
+                        nlohmann::json::error_handler_t::replace)
+        << "\n";
   } else {
-    out << absl::StrFormat(
-        "imported %s: %d rows in %.1fs (%.0f rows/s): %d created, %d linked, "
-        "%d updated, %d unchanged, %d rejected; %d golden records merged\n",
-        options.file, total, seconds, seconds > 0 ? total / seconds : 0,
+    const std::string outcomes = absl::StrFormat(
+        "%d created, %d linked, %d updated, %d unchanged, %d rejected; %d "
+        "golden records merged",
         counts.created, counts.linked, counts.updated, counts.unchanged,
         rejected, counts.merged);
+    if (stopped) {
+      out << absl::StrFormat(
+          "stopped importing %s: %d rows acknowledged in %.1fs: %s\n",
+          options.file, answered + unsent, seconds, outcomes);
+      if (unanswered > 0) {
+        out << unanswered
+            << " rows sent were not acknowledged and are not applied\n";
+      }
+    } else {
+      out << absl::StrFormat(
+          "imported %s: %d rows in %.1fs (%.0f rows/s): %s\n", options.file,
+          total, seconds, seconds > 0 ? total / seconds : 0, outcomes);
+    }
+    if (duplicates.ids() > 0) {
+      out << duplicates.ids() << " source id"
+          << (duplicates.ids() == 1 ? " is" : "s are")
+          << " on more than one row; "
+          << (options.partial ? "the rows were merged in file order"
+                              : "the last row of each was kept")
+          << ": " << absl::StrJoin(examples, ", ")
+          << (duplicates.ids() > static_cast<int64_t>(examples.size()) ? ", ..."
+                                                                       : "")
+          << "\n";
+    }
     if (rejected > 0) {
       out << "rejected rows and reasons: " << rejects.path() << "\n";
     }
   }
-  if (!rejects_written) {
-    err << "mdmctl import: could not write " << rejects.path() << "\n";
+  if (stopped) {
+    err << "mdmctl import: " << stop.Describe(counts.applied()) << "\n";
+  } else if (!rejects_status.ok()) {
+    err << "mdmctl import: " << rejects_status.message() << "\n";
+    return kExitFailure;
   }
-  if (!status.ok()) {
-    err << "mdmctl import: the server stopped the import after " << answered
-        << " answered rows: " << status.error_message()
-        << "\nRe-run the same command to continue; rows already committed "
-           "are unchanged the second time.\n";
-    return kExitServer;
-  }
-  return rejected > 0 ? kExitRejected : 0;
+  return exit;
 }
 
 }  // namespace mdm::cli

@@ -3,17 +3,31 @@
 //   mdmctl import --type=person --source=crm --id-column=customer_no
 //       --map=surname=family_name,dob=birth_date --ignore=notes people.csv
 //
-// Before sending anything it checks the columns against the entity type: every
-// column that is not the id column, not ignored and not mapped must be an
-// attribute (unless the type allows extra attributes), or the import stops
-// with exit code 2. Rows that fail (malformed, invalid UTF-8, rejected by the
-// server) are written with their line and reason to the rejects file and the
-// import goes on. Re-running an import changes nothing, since unchanged
-// records are no-ops.
+// Each row is the source's whole record: re-importing a row without a column
+// (or with it empty) removes that attribute from the stored record. With
+// --partial the row's non-empty values are merged into the stored record
+// instead (on the server, in the record's transaction), for files that carry
+// only some columns. A source id on several rows is reported; the last row
+// is what the record ends up as (with --partial, the rows merge in order).
 //
-// Exit codes: 0 all rows accepted; 1 some rows rejected; 2 bad arguments or
-// columns; 3 the server could not be reached or failed mid-way (re-run to
-// continue: committed rows are unchanged the second time).
+// Before sending anything it checks the flags and the file: --map, --ignore
+// and --id-column must not contradict each other or the header, every
+// column that is not the id column, not ignored and not mapped must be an
+// attribute (unless the type allows extra attributes), the file must be
+// UTF-8 unless --encoding names its encoding, and the rejects file must be
+// writable; otherwise it stops with exit code 2. Rows that fail (malformed,
+// not valid in the encoding, rejected by the server) are written with their
+// line and reason to the rejects file (default: beside the input,
+// FILE.rejects.csv; removed when no row is rejected) and the import goes on.
+// A failure of the server's database as a whole (disk full) stops the import
+// at once and is reported once. Re-running an import changes nothing that
+// was applied, since unchanged records are no-ops.
+//
+// Exit codes (exit_codes.h): 0 every row applied; 1 some rows rejected, or
+// the server's database failed; 2 bad flags or file; 3 unknown entity type;
+// 5 permission or authentication; 6 server unreachable, shut down or busy;
+// 130 interrupted. When the import stops early it prints how many rows were
+// acknowledged, and says to re-run only where re-running helps.
 #ifndef MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 #define MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 
@@ -37,12 +51,17 @@ struct ImportOptions {
   // "column=attribute" pairs.
   std::vector<std::string> map;
   std::vector<std::string> ignore;
-  // Where rejected rows go; default: "<file name>.rejects.csv" in the current
-  // directory.
+  // Where rejected rows go; default: RejectsPathFor(file), beside the input.
   std::string rejects_path;
   RowFormat format = RowFormat::kAuto;
+  // ICU encoding name; empty: UTF-8 (or UTF-16/32 by byte-order mark).
+  std::string encoding;
+  // CSV delimiter: one character, or "tab"; empty: detected from the header.
+  std::string delimiter;
   // Trim white space around every value (for files written as "a, b, c").
   bool trim = false;
+  // Merge each row into the stored record instead of replacing it.
+  bool partial = false;
   bool json = false;      // summary as JSON
   bool terminal = false;  // draw a progress bar
 };

@@ -12,16 +12,21 @@
 //   mdmctl audit --golden=PER-000001Y
 //   mdmctl --tls-ca=ca.pem --token-file=~/.mdm/token admin backup mdm.db
 //
-// Run `mdmctl --help` or `mdmctl COMMAND --help` for every option.
+// Run `mdmctl --help`, `mdmctl help COMMAND` or `mdmctl COMMAND --help` for
+// every option; exit codes are in exit_codes.h.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
 #include "tools/mdmctl/admin_commands.h"
+#include "tools/mdmctl/call_errors.h"
+#include "tools/mdmctl/command_line.h"
 #include "tools/mdmctl/commands.h"
 #include "tools/mdmctl/connection.h"
+#include "tools/mdmctl/exit_codes.h"
 #include "tools/mdmctl/import_command.h"
 #include "tools/mdmctl/review_command.h"
 #include "tools/mdmctl/rpc_util.h"
@@ -29,30 +34,40 @@
 
 int main(int argc, char** argv) {
   using namespace mdm::cli;
-  CLI::App app{"mdmctl: command-line client of the mdm service"};
+  CLI::App app{"mdmctl: command-line client of the mdm service", "mdmctl"};
   app.require_subcommand(1);
   app.fallthrough();
+  app.set_version_flag("--version", "mdmctl " MDM_VERSION);
   ConnectionOptions connection;
   CommonOptions common;
-  app.add_option("--server", connection.server, "mdmd address HOST:PORT")
+  app.add_option("--server", connection.server,
+                 "mdmd address HOST:PORT (HOST alone: port 50051)")
+      ->type_name("HOST:PORT")
       ->capture_default_str();
   app.add_option("--token-file", connection.token_file,
-                 "file holding the bearer token (default: $MDM_TOKEN)");
+                 "file holding the bearer token (default: $MDM_TOKEN)")
+      ->type_name("FILE");
   app.add_option("--tls-ca", connection.tls_ca,
-                 "PEM CA certificates: connect with TLS, trusting these");
+                 "PEM CA certificates: connect with TLS, trusting these")
+      ->type_name("PEM");
   app.add_option("--tls-cert", connection.tls_cert,
-                 "PEM client certificate, for a server that asks for one");
-  app.add_option("--tls-key", connection.tls_key, "PEM key of --tls-cert");
+                 "PEM client certificate, for a server that asks for one")
+      ->type_name("PEM");
+  app.add_option("--tls-key", connection.tls_key, "PEM key of --tls-cert")
+      ->type_name("PEM");
   app.add_option("--tls-server-name", connection.tls_server_name,
                  "name the server's certificate carries, when it is not the "
-                 "host in --server");
-  app.add_flag("--json", common.json, "print JSON instead of tables");
+                 "host in --server")
+      ->type_name("NAME");
+  app.add_flag("--json", common.json,
+               "print JSON instead of tables and text (every command)");
   if (const char* user = std::getenv("USER"); user != nullptr) {
     common.actor = user;
   }
   app.add_option("--actor", common.actor,
                  "who you are, for the audit log of steward actions "
-                 "(default: $USER)");
+                 "(default: $USER)")
+      ->type_name("NAME");
 
   // import
   ImportOptions import;
@@ -78,13 +93,25 @@ int main(int argc, char** argv) {
                    "columns to drop, comma-separated")
       ->delimiter(',');
   import_cmd->add_option("--rejects", import.rejects_path,
-                         "file for rejected rows (default FILE.rejects.csv "
-                         "in the current directory)");
+                         "file for rejected rows (default: FILE.rejects.csv "
+                         "beside FILE; removed when no row is rejected)");
   import_cmd->add_flag("--trim", import.trim,
                        "trim white space around every value");
+  import_cmd->add_flag(
+      "--partial", import.partial,
+      "merge each row into the stored record (columns the file lacks, and "
+      "empty cells, keep their values); without it a row is the source's "
+      "whole record and attributes it lacks are removed");
   import_cmd->add_option("--format", format, "auto, csv or jsonl")
       ->check(CLI::IsMember({"auto", "csv", "jsonl"}))
       ->capture_default_str();
+  import_cmd->add_option(
+      "--encoding", import.encoding,
+      "the file's encoding: GBK, GB18030, Big5, Shift_JIS, UTF-16, "
+      "windows-1252... (default: UTF-8, or UTF-16 by byte-order mark)");
+  import_cmd->add_option("--delimiter", import.delimiter,
+                         "CSV delimiter: one character or 'tab' (default: "
+                         "',', ';' or tab, detected from the header)");
 
   // resolve
   std::vector<std::string> resolve_args;
@@ -121,9 +148,12 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--type", search.entity_type)->required();
   search_cmd->add_option("--attr", search.attributes, "NAME=VALUE (repeat)");
   search_cmd->add_option("--limit", search.limit, "most results, 1..100")
+      ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  search_cmd->add_option("--min-probability", search.min_probability,
-                         "only matches at least this likely");
+  search_cmd
+      ->add_option("--min-probability", search.min_probability,
+                   "only matches at least this likely, 0..1")
+      ->check(CLI::Range(0.0, 1.0));
   search_cmd->add_option("TEXT", search.text,
                          "free text: name, e-mail, phone, identifiers");
 
@@ -132,22 +162,27 @@ int main(int argc, char** argv) {
   int64_t max_events = 0;
   auto* watch_cmd =
       app.add_subcommand("watch", "follow the change feed until interrupted");
-  watch_cmd->add_option("--from", from, "first sequence number to show");
+  watch_cmd->add_option("--from", from, "first sequence number to show")
+      ->check(CLI::NonNegativeNumber);
   watch_cmd->add_option("--type", entity_type, "only this entity type");
-  watch_cmd->add_option("--max-events", max_events,
-                        "stop after this many events");
+  watch_cmd
+      ->add_option("--max-events", max_events, "stop after this many events")
+      ->check(CLI::NonNegativeNumber);
 
   // changes
   int limit = 1000;
   auto* changes_cmd =
       app.add_subcommand("changes", "one page of the change feed");
-  changes_cmd->add_option("--from", from, "first sequence number to show");
+  changes_cmd->add_option("--from", from, "first sequence number to show")
+      ->check(CLI::NonNegativeNumber);
   changes_cmd->add_option("--type", entity_type, "only this entity type");
   changes_cmd->add_option("--limit", limit, "most events, 1..10000")
+      ->check(CLI::Range(1, 10000))
       ->capture_default_str();
 
   // export xrefs
-  auto* export_cmd = app.add_subcommand("export", "export data as CSV");
+  auto* export_cmd = app.add_subcommand(
+      "export", "export data as CSV (JSON Lines with --json)");
   export_cmd->require_subcommand(1);
   auto* xrefs_cmd = export_cmd->add_subcommand(
       "xrefs", "entity_type,source,source_id,golden_id for every live record");
@@ -163,6 +198,9 @@ int main(int argc, char** argv) {
   upsert_cmd->add_option("--attr", upsert.attributes, "NAME=VALUE (repeat)");
   upsert_cmd->add_option("--attributes-json", upsert.json,
                          "attributes as a JSON object");
+  upsert_cmd->add_flag("--partial", upsert.partial,
+                       "merge into the stored record: attributes not given "
+                       "keep their values");
 
   // delete
   std::vector<std::string> delete_args;
@@ -197,8 +235,10 @@ int main(int argc, char** argv) {
       "learn a new model version from the data (no labels) and "
       "re-match every record under it");
   train_cmd->add_option("--type", entity_type)->required();
-  train_cmd->add_option("--max-records", max_records,
-                        "most records to learn from (default 200000)");
+  train_cmd
+      ->add_option("--max-records", max_records,
+                   "most records to learn from (default 200000)")
+      ->check(CLI::NonNegativeNumber);
   auto* show_cmd = model_cmd->add_subcommand("show", "the active model");
   show_cmd->add_option("--type", entity_type)->required();
 
@@ -213,13 +253,16 @@ int main(int argc, char** argv) {
       candidates_cmd->add_subcommand("list", "review candidates, best first");
   candidates_list_cmd->add_option("--type", candidate_list.entity_type)
       ->required();
-  candidates_list_cmd->add_option("--min-probability",
-                                  candidate_list.min_probability);
-  candidates_list_cmd->add_option("--max-probability",
-                                  candidate_list.max_probability);
+  candidates_list_cmd
+      ->add_option("--min-probability", candidate_list.min_probability, "0..1")
+      ->check(CLI::Range(0.0, 1.0));
+  candidates_list_cmd
+      ->add_option("--max-probability", candidate_list.max_probability, "0..1")
+      ->check(CLI::Range(0.0, 1.0));
   candidates_list_cmd->add_option("--source", candidate_list.source,
                                   "only pairs with a record of this source");
-  candidates_list_cmd->add_option("--limit", candidate_list.limit)
+  candidates_list_cmd->add_option("--limit", candidate_list.limit, "1..1000")
+      ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   candidates_list_cmd->add_flag("--unsure", candidate_list.unsure,
                                 "the pairs judged unsure instead");
@@ -278,7 +321,9 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--actor", audit.actor, "only this actor's entries");
   audit_cmd->add_option("--since", audit.since,
                         "only entries since (RFC 3339, or a date)");
-  audit_cmd->add_option("--limit", audit.limit)->capture_default_str();
+  audit_cmd->add_option("--limit", audit.limit, "1..1000")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
 
   // review
   auto* review_cmd = app.add_subcommand(
@@ -313,12 +358,32 @@ int main(int argc, char** argv) {
   new_token_cmd->add_option("--expires", token_expires,
                             "RFC 3339 time after which it is refused");
 
-  CLI11_PARSE(app, argc, argv);
+  AddHelpFooters(app, ExitCodeHelp());
+  std::vector<std::string> args = RewriteHelpCommand(app, ArgsOf(argc, argv));
+  if (args.empty()) {
+    std::cerr << app.help();
+    return kExitUsage;
+  }
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (const std::string unknown = UnknownCommandMessage(app, args);
+        !unknown.empty()) {
+      std::cerr << "mdmctl: " << unknown << "\n";
+      return kExitUsage;
+    }
+    app.exit(e);
+    return kExitUsage;
+  }
 
   if (*new_token_cmd) {
-    return RunNewToken(token_name, token_roles, token_expires, std::cout,
-                       std::cerr);
+    return RunNewToken(common, token_name, token_roles, token_expires,
+                       std::cout, std::cerr);
   }
+  SetCallTarget({.server = WithDefaultPort(connection.server),
+                 .tls_ca = connection.tls_ca});
   absl::StatusOr<std::shared_ptr<grpc::Channel>> connected =
       Connect(connection);
   if (!connected.ok()) {
@@ -360,8 +425,9 @@ int main(int argc, char** argv) {
     return RunChanges(channel, common, from, entity_type, limit, std::cout,
                       std::cerr);
   }
-  if (*xrefs_cmd)
-    return RunExportXrefs(channel, entity_type, std::cout, std::cerr);
+  if (*xrefs_cmd) {
+    return RunExportXrefs(channel, common, entity_type, std::cout, std::cerr);
+  }
   if (*upsert_cmd)
     return RunUpsert(channel, common, upsert, std::cout, std::cerr);
   if (*delete_cmd) {
@@ -413,5 +479,5 @@ int main(int argc, char** argv) {
   }
   if (*audit_cmd) return RunAudit(channel, common, audit, std::cout, std::cerr);
   if (*review_cmd) return RunReview(channel, common, entity_type);
-  return 2;
+  return kExitUsage;
 }

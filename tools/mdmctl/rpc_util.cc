@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "tools/mdmctl/call_errors.h"
 #include "tools/mdmctl/output.h"
 
 namespace mdm::cli {
@@ -18,11 +19,9 @@ std::unique_ptr<grpc::ClientContext> NewContext(const CommonOptions& common) {
 }
 
 int Fail(std::ostream& err, const char* command, const grpc::Status& status) {
-  err << "mdmctl " << command << ": " << status.error_message() << " ("
-      << absl::StatusCodeToString(
-             static_cast<absl::StatusCode>(status.error_code()))
-      << ")\n";
-  return kExitServer;
+  err << "mdmctl " << command << ": " << DescribeFailure(command, status)
+      << "\n";
+  return ExitCodeFor(status.error_code());
 }
 
 std::string Key(const v1::SourceKey& key) {

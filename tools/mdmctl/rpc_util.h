@@ -18,18 +18,21 @@
 #include "mdm/v1/matching.pb.h"
 #include "mdm/v1/records.pb.h"
 #include "tools/mdmctl/commands.h"
+#include "tools/mdmctl/exit_codes.h"
 
 namespace mdm::cli {
 
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitServer = 3;
+// A call failed after Fail() reported it (kept for callers that do not
+// return Fail()'s own code).
+inline constexpr int kExitServer = kExitFailure;
 
 // A call context with a 30 s deadline, carrying the caller's identity
 // (`common.actor`) as "mdm-actor" metadata.
 std::unique_ptr<grpc::ClientContext> NewContext(
     const CommonOptions& common = {});
 
-// Prints "mdmctl COMMAND: message (CODE)" and returns kExitServer.
+// Prints "mdmctl COMMAND: message (CODE)" in the command line's words
+// (call_errors.h) and returns the exit code for the status (exit_codes.h).
 int Fail(std::ostream& err, const char* command, const grpc::Status& status);
 
 std::string Key(const v1::SourceKey& key);  // "crm:42"
