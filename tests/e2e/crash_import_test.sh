@@ -23,8 +23,9 @@ wait $import_pid
 import_status=$?
 set -e
 cat "$WORK/import1.out"
-[ $import_status -eq 3 ] || fail "interrupted import exited $import_status, expected 3"
-grep -q "Re-run the same command" "$WORK/import1.out" || fail "no advice to re-run"
+[ $import_status -eq 6 ] || fail "interrupted import exited $import_status, expected 6 (server unavailable)"
+grep -q "^mdmctl import: lost the connection to mdmd at .*: [0-9,]* rows applied; when mdmd is back, re-run the same command" \
+  "$WORK/import1.out" || fail "no advice to re-run"
 
 start_server "$WORK/mdm.db"
 $MDMCTL export xrefs >"$WORK/partial.csv"

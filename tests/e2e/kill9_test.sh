@@ -96,11 +96,11 @@ import_client() {
       pass=$((pass + 1))
       continue
     fi
-    if [ $status -ne 3 ]; then
+    if [ $status -ne 6 ]; then
       echo "$pass exit $status" >>"$WORK/import.log"
       return 0
     fi
-    answered=$(sed -n 's/.*stopped the import after \([0-9]*\) answered rows.*/\1/p' \
+    answered=$(sed -n 's/^stopped importing .*: \([0-9]*\) rows acknowledged.*/\1/p' \
       "$WORK/import.$run.out")
     echo "$pass answered ${answered:-0}" >>"$WORK/import.log"
     sleep 0.2

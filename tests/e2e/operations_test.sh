@@ -39,8 +39,9 @@ wait $import_pid
 import_status=$?
 set -e
 cat "$WORK/import1.out"
-[ $import_status -eq 3 ] || fail "interrupted import exited $import_status, expected 3"
-grep -q "shutting down" "$WORK/import1.out" || fail "the import was not told the server is shutting down"
+[ $import_status -eq 6 ] || fail "interrupted import exited $import_status, expected 6 (server unavailable)"
+grep -q "^mdmctl import: mdmd shut down: [0-9,]* rows applied; when it is back, re-run the same command" \
+  "$WORK/import1.out" || fail "the import was not told the server shut down"
 grep -q "draining calls" "$SERVER_LOG" || fail "mdmd did not drain"
 grep -q "stopped" "$SERVER_LOG" || fail "mdmd did not stop cleanly"
 [ ! -s "$WORK/mdm.db-wal" ] || fail "WAL not checkpointed at exit ($(stat -c %s "$WORK/mdm.db-wal") bytes)"

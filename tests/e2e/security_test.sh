@@ -55,7 +55,7 @@ expect_denied() {
   shift 2
   local out status=0
   out=$(as "$name" "$@" 2>&1) || status=$?
-  [ $status -eq 3 ] || fail "'$name: $*' exited $status, expected 3 (denied): $out"
+  [ $status -eq 5 ] || fail "'$name: $*' exited $status, expected 5 (denied): $out"
   echo "$out" | grep -q "($code)" || fail "'$name: $*' gave '$out', expected $code"
 }
 
@@ -98,7 +98,7 @@ as admin admin verify | grep -q "every invariant holds" || fail "admin cannot ve
 # Plaintext to a TLS port fails; a token alone is not enough.
 status=0
 $MDMCTL --token-file="$WORK/reader.token" resolve crm 1 >/dev/null 2>&1 || status=$?
-[ $status -eq 3 ] || fail "plaintext client was served (exit $status)"
+[ $status -eq 6 ] || fail "plaintext client was served (exit $status)"
 
 # SIGHUP re-reads the tokens file: a new token works without a restart, and
 # one removed stops working.
@@ -118,7 +118,7 @@ start_server "$WORK/mdm.db" --tokens="$WORK/tokens" \
 grep -q "mutual TLS" "$SERVER_LOG" || fail "start-up line does not say mutual TLS"
 status=0
 as late resolve crm 1 >/dev/null 2>&1 || status=$?
-[ $status -eq 3 ] || fail "client without a certificate was served (exit $status)"
+[ $status -eq 6 ] || fail "client without a certificate was served (exit $status)"
 as late --tls-cert="$WORK/client.pem" --tls-key="$WORK/client.key" \
   resolve crm 1 >/dev/null || fail "client with a certificate refused"
 stop_server

@@ -397,8 +397,7 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
           "stopped importing %s: %d rows acknowledged in %.1fs: %s\n",
           options.file, answered + unsent, seconds, outcomes);
       if (unanswered > 0) {
-        out << unanswered
-            << " rows sent were not acknowledged and are not applied\n";
+        out << unanswered << " rows were sent without an answer\n";
       }
     } else {
       out << absl::StrFormat(
