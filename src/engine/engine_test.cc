@@ -200,9 +200,9 @@ TEST_F(EngineTest, FullDiskStopsTheBatchOnceInsteadOfRejectingEachRecord) {
   // A database capped at 1 MiB (an empty one takes about 112 KiB) fills up
   // after a few batches of records with long values.
   TempDir dir;
-  ASSERT_OK_AND_ASSIGN(auto store,
-                       storage::OpenSqliteStore({.path = dir.Path("small.db"),
-                                                 .max_db_bytes = 1 << 20}));
+  ASSERT_OK_AND_ASSIGN(
+      auto store, storage::OpenSqliteStore(
+                      {.path = dir.Path("small.db"), .max_db_bytes = 1 << 20}));
   ASSERT_OK_AND_ASSIGN(v1::MdmConfig config, DefaultConfig());
   ASSERT_OK_AND_ASSIGN(auto engine,
                        Engine::Create(store.get(), config, &clock_));

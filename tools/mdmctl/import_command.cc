@@ -209,7 +209,7 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   std::atomic<bool> stop_reading{false};
   std::atomic<bool> rejects_failed{false};
   std::atomic<bool> all_sent{false};  // every row of the file sent
-  DuplicateIds duplicates;  // the writer's until it is joined
+  DuplicateIds duplicates;            // the writer's until it is joined
 
   InterruptHandler interrupts;
   interrupts.OnInterrupt([&] {
