@@ -13,6 +13,9 @@
 namespace mdm::matching {
 namespace {
 
+// Fewest candidate pairs an EM session learns from.
+constexpr size_t kMinSessionPairs = 10;
+
 // Identical comparison vectors, counted.
 using Patterns = std::map<std::vector<int8_t>, int64_t>;
 
@@ -236,6 +239,11 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
                      " has fewer than two records to learn "
                      "from"));
   }
+  if (static_cast<int64_t>(sample.records.size()) < options.min_records) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "too little data to learn from: ", sample.records.size(),
+        " records, and training needs at least ", options.min_records));
+  }
   if (sample.blocked_pairs.size() != model.blocking_rules().size()) {
     return absl::InvalidArgumentError(
         "training sample needs one list of pairs per blocking rule");
@@ -258,7 +266,7 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
   for (size_t r = 0; r < model.blocking_rules().size(); ++r) {
     const std::vector<RecordPair>& pairs = sample.blocked_pairs[r];
     blocked_pairs += static_cast<int64_t>(pairs.size());
-    if (pairs.size() < 10) continue;
+    if (pairs.size() < kMinSessionPairs) continue;
     std::vector<bool> frozen(comparisons, false);
     for (const KeyPartSpec& part : model.blocking_rules()[r].parts) {
       for (size_t c = 0; c < comparisons; ++c) {
@@ -278,6 +286,20 @@ absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
       }
       ++m_sessions[c];
     }
+  }
+  // Without an EM session the result would be the configured m with u from
+  // a handful of pairs: worse than the configuration, so refuse.
+  if (comparisons > 0 &&
+      *std::max_element(m_sessions.begin(), m_sessions.end()) == 0) {
+    size_t most = 0;
+    for (const std::vector<RecordPair>& pairs : sample.blocked_pairs) {
+      most = std::max(most, pairs.size());
+    }
+    return absl::FailedPreconditionError(absl::StrCat(
+        "too little data to learn from: ", sample.records.size(),
+        " records, and no blocking rule found the ", kMinSessionPairs,
+        " candidate pairs an EM session needs (the most was ", most,
+        "): EM would run 0 iterations"));
   }
   LevelTable m = ConfiguredM(model);
   std::vector<bool> estimated(comparisons, false);

@@ -47,6 +47,9 @@ struct TrainingSample {
 };
 
 struct TrainingOptions {
+  // Fewest records to learn from: u rests on the random pairs among them
+  // (50 records give 1,225), and fewer give estimates no better than noise.
+  int min_records = 50;
   int max_iterations = 100;
   // EM stops when no m probability moves by more than this.
   double tolerance = 1e-5;
@@ -62,7 +65,10 @@ struct TrainingOptions {
 };
 
 // Everything in the result except `version` and `entity_type`, which the
-// caller sets.
+// caller sets. FailedPrecondition when the sample is too small to learn
+// from: fewer than `min_records` records, or no blocking rule with the 10
+// candidate pairs an EM session needs (EM would run no iteration and
+// estimate no m).
 absl::StatusOr<v1::TrainedModel> TrainModel(const EntityModel& model,
                                             const TrainingSample& sample,
                                             const TrainingOptions& options);

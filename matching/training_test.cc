@@ -17,6 +17,7 @@ namespace {
 
 using ::mdm::matching::testing::TestPersonModel;
 using ::mdm::testing::StatusIs;
+using ::testing::HasSubstr;
 
 // Synthetic people: 300 entities, each written 1-3 times with typos.
 TrainingSample MakeSample(const EntityModel& model) {
@@ -109,6 +110,44 @@ TEST(TrainModel, NeedsRecords) {
   sample.blocked_pairs.resize(model.blocking_rules().size());
   EXPECT_THAT(TrainModel(model, sample, {}),
               StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+// `n` records, all different, with `pairs` candidate pairs for the first
+// blocking rule.
+TrainingSample SmallSample(const EntityModel& model, int n, int pairs) {
+  TrainingSample sample;
+  for (int i = 0; i < n; ++i) {
+    sample.records.push_back(
+        Standardize(model, {{"given_name", absl::StrCat("Given", i)},
+                            {"family_name", absl::StrCat("Family", i)},
+                            {"email", absl::StrCat("p", i, "@example.org")}}));
+  }
+  sample.random_pairs = RandomPairs(n, int64_t{n} * (n - 1) / 2, 11);
+  sample.blocked_pairs.resize(model.blocking_rules().size());
+  for (int i = 0; i < pairs; ++i) {
+    sample.blocked_pairs[0].push_back({i, i + 1});
+  }
+  return sample;
+}
+
+TEST(TrainModel, RefusesTooFewRecords) {
+  const EntityModel model = TestPersonModel();
+  EXPECT_THAT(TrainModel(model, SmallSample(model, 10, 9), {}),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("too little data to learn from: 10 records, "
+                                 "and training needs at least 50")));
+  EXPECT_OK(TrainModel(model, SmallSample(model, 12, 11), {.min_records = 12})
+                .status());
+}
+
+TEST(TrainModel, RefusesASampleWhereEmWouldRunNoIteration) {
+  const EntityModel model = TestPersonModel();
+  EXPECT_THAT(
+      TrainModel(model, SmallSample(model, 60, 2), {}),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("60 records, and no blocking rule found the 10 "
+                         "candidate pairs an EM session needs (the most was "
+                         "2): EM would run 0 iterations")));
 }
 
 TEST(RandomPairs, DistinctRecordsAndReproducible) {

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "matching/blocking.h"
 #include "matching/standardizer.h"
+#include "src/base/error_field.h"
+#include "src/base/log.h"
 #include "src/base/status_macros.h"
 #include "src/engine/golden_id.h"
 #include "src/engine/internal/candidate_index_undo.h"
@@ -46,7 +49,8 @@ Engine::Engine(storage::Store* store, v1::MdmConfig config, Clock* clock,
       config_(std::move(config)),
       prepare_pool_(std::max(0, options.prepare_threads - 1)),
       clock_(clock),
-      options_(options) {}
+      options_(options),
+      sources_(config_) {}
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
     storage::Store* store, const v1::MdmConfig& config, Clock* clock,
@@ -122,6 +126,9 @@ absl::Status Engine::LoadCandidateIndex() {
                            txn->ScanRecords(type.name(), after, kPage));
       if (rows.empty()) break;
       after = rows.back().id;
+      absl::flat_hash_set<absl::string_view> sources;
+      for (const RecordRow& row : rows) sources.insert(row.key.source);
+      for (absl::string_view source : sources) sources_.AddHeld(source);
       std::vector<int64_t> ids(rows.size());
       std::vector<std::vector<uint64_t>> keys(rows.size());
       std::vector<std::string> encoded(rows.size());
@@ -257,13 +264,27 @@ RecordInput MergeAttributes(const storage::Attributes& stored,
 
 }  // namespace
 
-absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
-                                                 const RecordInput& input,
-                                                 PreparedRecord& prepared) {
+absl::StatusOr<SourceVerdict> Engine::CheckSource(absl::string_view source,
+                                                  bool new_source) {
+  if (new_source) MDM_RETURN_IF_ERROR(sources_.Confirm(source));
+  return sources_.Check(source, nullptr);
+}
+
+absl::StatusOr<UpsertResult> Engine::ApplyUpsert(
+    storage::WriteTransaction& txn, const RecordInput& input,
+    PreparedRecord& prepared, const SourceRegistry::Batch& batch) {
   if (prepared.model != Model(input.entity_type)) {
     prepared = Prepare(input);  // the model changed since
   }
   if (!prepared.attributes.ok()) return prepared.attributes.status();
+  absl::StatusOr<SourceVerdict> source =
+      sources_.Check(input.key.source, &batch);
+  if (!source.ok()) {
+    return WithErrorField(absl::InvalidArgumentError(
+                              absl::StrCat("record ", RecordLabel(input.key),
+                                           ": ", source.status().message())),
+                          "key.source");
+  }
   MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> existing,
                        txn.FindRecord(input.entity_type, input.key));
   if (input.partial && existing.has_value()) {
@@ -324,6 +345,7 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(storage::WriteTransaction& txn,
   }
 
   UpsertResult result;
+  if (!source->warning.empty()) result.warnings.push_back(source->warning);
   const int64_t golden = unit.GoldenOf(row.id);
   result.golden_id = GoldenIdOf(input.entity_type, golden);
   if (existing.has_value()) {
@@ -371,13 +393,14 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
       store_->BeginWrite();
   if (!txn.ok()) return fail_all(txn.status(), "database busy");
   CandidateIndexUndo index_undo(candidate_index_);
+  SourceRegistry::Batch new_sources;
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordInput& record = records[i];
     absl::Status status = (*txn)->Savepoint();
     if (!status.ok()) return fail_all(status, "database error");
     const matching::CandidateIndex::Mark mark = candidate_index_.mark();
     absl::StatusOr<UpsertResult> result =
-        ApplyUpsert(**txn, record, prepared[i]);
+        ApplyUpsert(**txn, record, prepared[i], new_sources);
     if (!result.ok() && storage::IsStoreFailure(result.status())) {
       // SQLite may have rolled the whole transaction back; the records
       // before this one are not kept either.
@@ -385,6 +408,7 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
     }
     if (result.ok()) {
       status = (*txn)->ReleaseSavepoint();
+      new_sources.Add(record.key.source);
     } else {
       candidate_index_.RollbackTo(mark);
       status = (*txn)->RollbackToSavepoint();
@@ -397,7 +421,12 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
   absl::Status status = (*txn)->Commit();
   if (!status.ok()) return fail_all(status, "database error");
   index_undo.Committed();
+  sources_.Committed(new_sources);
   PublishHead(*head);
+  for (const absl::StatusOr<UpsertResult>& result : results) {
+    if (!result.ok()) continue;
+    for (const std::string& warning : result->warnings) LogInfo(warning);
+  }
   return results;
 }
 

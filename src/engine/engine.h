@@ -48,6 +48,7 @@
 #include "src/base/worker_pool.h"
 #include "src/engine/internal/unit_of_work.h"
 #include "src/engine/invariant_checker.h"
+#include "src/engine/source_registry.h"
 #include "src/engine/types.h"
 #include "storage/store.h"
 
@@ -117,6 +118,17 @@ class Engine {
   std::vector<absl::StatusOr<UpsertResult>> UpsertBatch(
       absl::Span<const RecordInput> records,
       std::vector<PreparedRecord> prepared);
+
+  // Checks a source name before records are sent from it, so that a loader
+  // can refuse a bad name once rather than per record: InvalidArgument for
+  // a malformed name, or a new one that holds ':' or differs only by case
+  // from a known source (source_registry.h). With `new_source`, a name
+  // refused only for its case is accepted from then on (a new source that
+  // happens to resemble another). The verdict warns when the source is new
+  // and the configuration does not name it. Upserts apply the same rules to
+  // every record.
+  absl::StatusOr<SourceVerdict> CheckSource(absl::string_view source,
+                                            bool new_source);
 
   // Deletes a source record. NotFound when it does not exist.
   absl::StatusOr<DeleteResult> Delete(absl::string_view entity_type,
@@ -188,6 +200,18 @@ class Engine {
                                         Decision decision,
                                         absl::string_view actor,
                                         absl::string_view reason);
+
+  // Reverts a decision (approve, reject or unsure), named by its audit
+  // entry: the pair's judgement goes back to the one the decision replaced
+  // and the records it touches are re-clustered, as one audited steward
+  // action ("undo"). A pair that had no judgement before is left judged
+  // unsure, which constrains nothing. NotFound for an unknown entry;
+  // FailedPrecondition for an entry that is no decision or predates undo,
+  // when the pair has been judged again since, or when the judgement to
+  // restore contradicts later ones.
+  absl::StatusOr<StewardOutcome> UndoDecision(int64_t audit_sequence,
+                                              absl::string_view actor,
+                                              absl::string_view reason);
 
   // Merges two live golden records of one type: the one holding the older
   // records keeps its id, the other redirects to it. Recorded as a
@@ -308,9 +332,12 @@ class Engine {
   // Prepares every record, on up to options_.prepare_threads threads.
   std::vector<PreparedRecord> PrepareAll(
       absl::Span<const RecordInput> records) const;
+  // `batch` holds the new sources of the records applied before in the
+  // same transaction.
   absl::StatusOr<UpsertResult> ApplyUpsert(storage::WriteTransaction& txn,
                                            const RecordInput& record,
-                                           PreparedRecord& prepared);
+                                           PreparedRecord& prepared,
+                                           const SourceRegistry::Batch& batch);
   // Finds a record for Explain: by type and key, or by key alone.
   absl::StatusOr<storage::RecordRow> FindRef(storage::ReadTransaction& txn,
                                              const RecordRef& ref);
@@ -337,6 +364,8 @@ class Engine {
   matching::CandidateIndex candidate_index_;
   // Golden id prefix -> entity type.
   absl::flat_hash_map<std::string, std::string> type_of_prefix_;
+  // Source names known from the configuration and the stored records.
+  SourceRegistry sources_;
 
   mutable absl::Mutex models_mu_;
   absl::flat_hash_map<std::string, ModelEntry> models_

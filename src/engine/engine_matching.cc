@@ -39,6 +39,25 @@ std::string Shown(const matching::Feature& feature) {
   return feature.missing() ? "" : feature.value;
 }
 
+// Why a comparison that fell in no level did not count, as its level label.
+std::string NotCountedBecause(const matching::EntityModel& model,
+                              const matching::Comparison& comparison,
+                              const matching::RecordFeatures& a,
+                              const matching::RecordFeatures& b) {
+  auto both = [&](int attribute) {
+    return !a.attributes[attribute].missing() &&
+           !b.attributes[attribute].missing();
+  };
+  if (!both(comparison.attribute)) return "missing";
+  for (int other : comparison.unless_compared) {
+    const matching::Comparison& carrier = model.comparisons()[other];
+    if (both(carrier.attribute)) {
+      return absl::StrCat("not counted (", carrier.name, " compared)");
+    }
+  }
+  return "no level applies";
+}
+
 UnitCause RematchCause(const matching::EntityModel& model) {
   return {.cause = storage::ChangeCause::kRematch,
           .note = model.version() == 0
@@ -98,12 +117,13 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
         .attribute = model->attributes()[comparison.attribute].name,
         .value_a = Shown(fa.attributes[comparison.attribute]),
         .value_b = Shown(fb.attributes[comparison.attribute]),
-        .level = "missing",
+        .level = NotCountedBecause(*model, comparison, fa, fb),
         .weight = outcome.weight,
         .tf_adjusted = outcome.tf_adjusted};
     if (outcome.level >= 0) {
       const matching::ComparisonLevel& level = comparison.levels[outcome.level];
       row.level = level.label;
+      row.counted = true;
       row.m = level.m;
       row.u = level.u;
     }
@@ -233,8 +253,18 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
   sample.random_pairs = matching::RandomPairs(
       n, std::min(kRandomPairs, all_pairs), kTrainingSeed);
 
-  MDM_ASSIGN_OR_RETURN(v1::TrainedModel trained,
-                       matching::TrainModel(*model, sample, {}));
+  absl::StatusOr<v1::TrainedModel> learned =
+      matching::TrainModel(*model, sample, {});
+  if (absl::IsFailedPrecondition(learned.status())) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot train ", entity_type, ": ", learned.status().message(), "; ",
+        model->version() == 0
+            ? std::string("the configuration's defaults stay active")
+            : absl::StrCat("model version ", model->version(),
+                           " stays active")));
+  }
+  if (!learned.ok()) return learned.status();
+  v1::TrainedModel trained = *std::move(learned);
   trained.set_entity_type(std::string(entity_type));
   const absl::Time trained_at = clock_->Now();
   {

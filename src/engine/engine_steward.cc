@@ -12,6 +12,7 @@
 #include "matching/scorer.h"
 #include "matching/standardizer.h"
 #include "src/base/status_macros.h"
+#include "src/engine/audit_detail.h"
 #include "src/engine/engine.h"
 #include "src/engine/record_validator.h"
 
@@ -55,10 +56,18 @@ bool ParsePageToken(const std::string& token, storage::Edge& edge) {
          absl::SimpleAtoi(parts[2], &edge.b) && edge.a > 0 && edge.b > 0;
 }
 
-// Keys held together with `key` by must-links (including `key`).
+// A pair of keys, a < b; both empty for none.
+struct KeyPair {
+  SourceKey a;
+  SourceKey b;
+  bool Is(const JudgementRow& j) const { return j.a == a && j.b == b; }
+};
+
+// Keys held together with `key` by must-links (including `key`), leaving out
+// the judgement of `ignore`, which is about to be replaced.
 absl::StatusOr<std::set<SourceKey>> MustLinkComponent(
     storage::ReadTransaction& txn, absl::string_view entity_type,
-    const SourceKey& key) {
+    const SourceKey& key, const KeyPair& ignore = {}) {
   std::set<SourceKey> component = {key};
   std::vector<SourceKey> queue = {key};
   while (!queue.empty() && component.size() < kMaxComponent) {
@@ -67,7 +76,7 @@ absl::StatusOr<std::set<SourceKey>> MustLinkComponent(
     MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> judgements,
                          txn.JudgementsOf(entity_type, next));
     for (const JudgementRow& j : judgements) {
-      if (j.kind != JudgementKind::kMustLink) continue;
+      if (j.kind != JudgementKind::kMustLink || ignore.Is(j)) continue;
       const SourceKey& other = j.a == next ? j.b : j.a;
       if (component.insert(other).second) queue.push_back(other);
     }
@@ -76,17 +85,18 @@ absl::StatusOr<std::set<SourceKey>> MustLinkComponent(
 }
 
 // FailedPrecondition when a cannot-link runs between the two sets, naming
-// it; `ignore` pairs are about to be replaced.
+// it; the judgement of `ignore` is about to be replaced.
 absl::Status CheckNoCannotLink(storage::ReadTransaction& txn,
                                absl::string_view entity_type,
                                const std::set<SourceKey>& x,
                                const std::set<SourceKey>& y,
-                               absl::string_view action) {
+                               absl::string_view action,
+                               const KeyPair& ignore = {}) {
   for (const SourceKey& key : x) {
     MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> judgements,
                          txn.JudgementsOf(entity_type, key));
     for (const JudgementRow& j : judgements) {
-      if (j.kind != JudgementKind::kCannotLink) continue;
+      if (j.kind != JudgementKind::kCannotLink || ignore.Is(j)) continue;
       const SourceKey& other = j.a == key ? j.b : j.a;
       if (y.contains(other)) {
         return absl::FailedPreconditionError(absl::StrCat(
@@ -318,14 +328,14 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
                                                        : "unsure";
   MDM_ASSIGN_OR_RETURN(std::set<SourceKey> component_x,
                        MustLinkComponent(*txn, x.entity_type, x.key));
+  // The pair's own earlier judgement is about to be replaced; the audit
+  // entry keeps it, so that the decision can be undone.
+  MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> own,
+                       txn->FindJudgement(x.entity_type, std::min(x.key, y.key),
+                                          std::max(x.key, y.key)));
   if (kind == JudgementKind::kMustLink) {
     MDM_ASSIGN_OR_RETURN(std::set<SourceKey> component_y,
                          MustLinkComponent(*txn, x.entity_type, y.key));
-    // The pair's own earlier judgement is about to be replaced.
-    MDM_ASSIGN_OR_RETURN(
-        std::optional<JudgementRow> own,
-        txn->FindJudgement(x.entity_type, std::min(x.key, y.key),
-                           std::max(x.key, y.key)));
     if (!own.has_value() || own->kind != JudgementKind::kCannotLink) {
       MDM_RETURN_IF_ERROR(CheckNoCannotLink(*txn, x.entity_type, component_x,
                                             component_y, "approve"));
@@ -350,7 +360,9 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
                  .reason = std::string(reason),
                  .weight = weight,
                  .has_weight = true,
-                 .model_version = model->version()};
+                 .model_version = model->version(),
+                 .detail = EncodeAuditDetail(
+                     {.decision = true, .replaced = std::move(own)})};
   const bool recluster = kind != JudgementKind::kUnsure;
   const std::vector<int64_t> seeds =
       recluster ? std::vector<int64_t>{x.id, y.id} : std::vector<int64_t>{};
@@ -364,6 +376,125 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
     outcome.golden_ids = {GoldenIdOf(x.entity_type, x.golden_id),
                           GoldenIdOf(x.entity_type, y.golden_id)};
   }
+  MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
+  MDM_RETURN_IF_ERROR(txn->Commit());
+  PublishHead(head);
+  return outcome;
+}
+
+absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
+                                                    absl::string_view actor,
+                                                    absl::string_view reason) {
+  if (audit_sequence <= 0) {
+    return absl::InvalidArgumentError(
+        "name the decision to undo by its audit sequence (1 or more)");
+  }
+  MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  MDM_ASSIGN_OR_RETURN(
+      std::vector<AuditRow> rows,
+      txn->ListAudit({.after_sequence = audit_sequence - 1, .limit = 1}));
+  if (rows.empty() || rows.front().sequence != audit_sequence) {
+    return absl::NotFoundError(
+        absl::StrCat("audit entry ", audit_sequence, " not found"));
+  }
+  const AuditRow& entry = rows.front();
+  const std::optional<JudgementKind> decided =
+      entry.automatic             ? std::nullopt
+      : entry.action == "approve" ? std::optional(JudgementKind::kMustLink)
+      : entry.action == "reject"  ? std::optional(JudgementKind::kCannotLink)
+      : entry.action == "unsure"  ? std::optional(JudgementKind::kUnsure)
+                                  : std::nullopt;
+  if (!decided.has_value()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "audit entry ", audit_sequence, " is ",
+        entry.automatic ? "an automatic " : "a ", entry.action,
+        ", not a decision; only approve, reject and unsure can be undone"));
+  }
+  MDM_ASSIGN_OR_RETURN(AuditDetail detail, DecodeAuditDetail(entry.detail));
+  if (!detail.decision || entry.keys.size() != 2) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "audit entry ", audit_sequence,
+        " does not record the judgement it replaced (it predates undo); "
+        "judge the pair again instead"));
+  }
+  const std::shared_ptr<const matching::EntityModel> model =
+      Model(entry.entity_type);
+  if (model == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "entity type ", entry.entity_type, " is not in the configuration"));
+  }
+  const KeyPair pair{std::min(entry.keys[0], entry.keys[1]),
+                     std::max(entry.keys[0], entry.keys[1])};
+  const std::string pair_label =
+      absl::StrCat(RecordLabel(pair.a), " and ", RecordLabel(pair.b));
+  MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> current,
+                       txn->FindJudgement(entry.entity_type, pair.a, pair.b));
+  if (!current.has_value() || current->kind != *decided ||
+      current->actor != entry.actor || current->time != entry.time) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot undo audit entry ", audit_sequence, ": ", pair_label,
+        " have been judged again since; only the latest decision on a pair "
+        "can be undone"));
+  }
+  const absl::Time now = clock_->Now();
+  // The judgement the decision replaced comes back as it was. Without one,
+  // the pair is left judged unsure: it keeps no constraint, as before the
+  // decision, and is listed with `candidates list --unsure`.
+  JudgementRow restored =
+      detail.replaced.has_value()
+          ? JudgementRow{.entity_type = entry.entity_type,
+                         .a = pair.a,
+                         .b = pair.b,
+                         .kind = detail.replaced->kind,
+                         .actor = detail.replaced->actor,
+                         .reason = detail.replaced->reason,
+                         .time = detail.replaced->time}
+          : Judgement(entry.entity_type, pair.a, pair.b, JudgementKind::kUnsure,
+                      actor,
+                      absl::StrCat("undo of audit entry ", audit_sequence,
+                                   reason.empty() ? "" : ": ", reason),
+                      now);
+  if (restored.kind == JudgementKind::kMustLink) {
+    MDM_ASSIGN_OR_RETURN(
+        std::set<SourceKey> component_a,
+        MustLinkComponent(*txn, entry.entity_type, pair.a, pair));
+    MDM_ASSIGN_OR_RETURN(
+        std::set<SourceKey> component_b,
+        MustLinkComponent(*txn, entry.entity_type, pair.b, pair));
+    MDM_RETURN_IF_ERROR(CheckNoCannotLink(*txn, entry.entity_type, component_a,
+                                          component_b, "undo", pair));
+  } else if (restored.kind == JudgementKind::kCannotLink) {
+    MDM_ASSIGN_OR_RETURN(
+        std::set<SourceKey> component_a,
+        MustLinkComponent(*txn, entry.entity_type, pair.a, pair));
+    if (component_a.contains(pair.b)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "cannot undo: restoring the reject of ", pair_label,
+          " contradicts approvals since that hold them together through "
+          "other records"));
+    }
+  }
+  std::vector<int64_t> seeds;
+  std::vector<int64_t> goldens;
+  for (const SourceKey& key : {pair.a, pair.b}) {
+    MDM_ASSIGN_OR_RETURN(std::optional<RecordRow> row,
+                         txn->FindRecord(entry.entity_type, key));
+    if (!row.has_value()) continue;  // deleted since; the judgement stays
+    seeds.push_back(row->id);
+    goldens.push_back(row->golden_id);
+  }
+  AuditRow audit{.time = now,
+                 .actor = std::string(actor),
+                 .action = "undo",
+                 .entity_type = entry.entity_type,
+                 .golden_ids = goldens,
+                 .keys = {pair.a, pair.b},
+                 .reason = std::string(reason),
+                 .model_version = model->version(),
+                 .detail = EncodeAuditDetail({.undoes = audit_sequence})};
+  MDM_ASSIGN_OR_RETURN(StewardOutcome outcome,
+                       ApplyStewardAction(*txn, *model, {restored}, seeds, {},
+                                          std::move(audit), seeds));
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   PublishHead(head);
@@ -610,6 +741,10 @@ absl::StatusOr<std::vector<AuditView>> Engine::ListAudit(
   views.reserve(rows.size());
   for (AuditRow& row : rows) {
     AuditView view;
+    if (absl::StatusOr<AuditDetail> detail = DecodeAuditDetail(row.detail);
+        detail.ok()) {
+      view.undoes = detail->undoes;
+    }
     for (int64_t id : row.golden_ids) {
       view.golden_ids.push_back(GoldenIdOf(row.entity_type, id));
     }

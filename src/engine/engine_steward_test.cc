@@ -139,11 +139,13 @@ TEST_F(StewardTest, RejectionIsStickyAcrossUpdatesAndRetraining) {
                     "erp"));
   EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
   // Nor after training and re-matching.
-  for (int i = 0; i < 20; ++i) {
-    MustUpsert(Person(absl::StrCat("p", i),
-                      {{"given_name", absl::StrCat("N", i)},
-                       {"family_name", "Doe"},
-                       {"email", absl::StrCat("n", i, "@z.org")}}));
+  for (int i = 0; i < 50; ++i) {
+    MustUpsert(Person(
+        absl::StrCat("p", i),
+        {{"given_name", absl::StrCat("N", i)},
+         {"family_name",
+          std::vector<std::string>{"Doe", "Roe", "Poe", "Moe", "Lowe"}[i % 5]},
+         {"email", absl::StrCat("n", i, "@z.org")}}));
   }
   ASSERT_OK(engine_->TrainModel("person", 0).status());
   EXPECT_NE(GoldenOf("h1"), GoldenOf("h2", "web"));
@@ -443,6 +445,106 @@ TEST_F(StewardTest, MovingARetiredIdsRecordsElsewhereMovesItsRedirect) {
   }
   EXPECT_TRUE(retargeted);
   ExpectInvariantsHold();
+TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  const std::string g1 = GoldenOf("g1");
+  ASSERT_OK_AND_ASSIGN(StewardOutcome approved,
+                       engine_->Decide(Ref("crm", "g1"), Ref("web", "g2"),
+                                       Decision::kApprove, "ann", "looked"));
+  ASSERT_EQ(GoldenOf("g2", "web"), g1);
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome undone,
+      engine_->UndoDecision(approved.audit_sequence, "ann", "wrong key"));
+  EXPECT_NE(GoldenOf("g2", "web"), GoldenOf("g1"));
+  EXPECT_EQ(GoldenOf("g1"), g1);
+  EXPECT_THAT(undone.golden_ids, SizeIs(2));
+  EXPECT_THAT(undone.created_golden_ids, SizeIs(1));
+  // Audited as an undo naming the decision it reverted.
+  std::vector<AuditView> entries = Audit();
+  ASSERT_FALSE(entries.empty());
+  const AuditView& last = entries.back();
+  EXPECT_EQ(last.row.sequence, undone.audit_sequence);
+  EXPECT_EQ(last.row.action, "undo");
+  EXPECT_EQ(last.row.actor, "ann");
+  EXPECT_EQ(last.row.reason, "wrong key");
+  EXPECT_EQ(last.undoes, approved.audit_sequence);
+  EXPECT_THAT(last.row.keys,
+              ElementsAre(SourceKey{"crm", "g1"}, SourceKey{"web", "g2"}));
+  // The pair had no judgement before: it waits, judged unsure, to be
+  // decided again, and constrains nothing.
+  std::vector<ReviewCandidate> unsure = Candidates(/*unsure=*/true);
+  ASSERT_THAT(unsure, SizeIs(1));
+  EXPECT_THAT(
+      unsure[0].judgement->reason,
+      HasSubstr(absl::StrCat("undo of audit entry ", approved.audit_sequence)));
+  // The history of the golden record says why it split.
+  ASSERT_OK_AND_ASSIGN(GoldenHistory history, engine_->History(g1, 0, 100));
+  EXPECT_THAT(history.versions.back().row.cause_note,
+              HasSubstr("undo by ann: wrong key"));
+  // Undone once only.
+  EXPECT_THAT(engine_->UndoDecision(approved.audit_sequence, "ann", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("judged again since")));
+}
+
+TEST_F(StewardTest, UndoRestoresTheJudgementTheDecisionReplaced) {
+  MustUpsert(Half("crm", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("web", "h2", "Hal", "Ito", false));
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "h1"), Ref("web", "h2"), Decision::kReject,
+                         "ann", "different people")
+                .status());
+  clock_.Advance(absl::Seconds(5));
+  ASSERT_OK_AND_ASSIGN(StewardOutcome approved,
+                       engine_->Decide(Ref("web", "h2"), Ref("crm", "h1"),
+                                       Decision::kApprove, "bob", "same"));
+  ASSERT_EQ(GoldenOf("h2", "web"), GoldenOf("h1"));
+  ASSERT_OK(engine_->UndoDecision(approved.audit_sequence, "bob", "").status());
+  EXPECT_NE(GoldenOf("h2", "web"), GoldenOf("h1"));
+  ASSERT_OK_AND_ASSIGN(
+      CandidateDetail detail,
+      engine_->GetCandidate(Ref("crm", "h1"), Ref("web", "h2")));
+  ASSERT_TRUE(detail.judgement.has_value());
+  EXPECT_EQ(detail.judgement->kind, storage::JudgementKind::kCannotLink);
+  EXPECT_EQ(detail.judgement->actor, "ann");
+  EXPECT_EQ(detail.judgement->reason, "different people");
+  // The restored reject holds against new evidence, as before.
+  MustUpsert(Person("h2",
+                    {{"given_name", "Hal"},
+                     {"family_name", "Ito"},
+                     {"city", "Oakland"},
+                     {"email", "Hal@y.org"}},
+                    "web"));
+  EXPECT_NE(GoldenOf("h2", "web"), GoldenOf("h1"));
+}
+
+TEST_F(StewardTest, UndoIsRefusedForWhatIsNoDecisionOrNoLongerTheLatest) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  MustUpsert(Person("b", {{"email", "b@x.org"}}));
+  ASSERT_OK_AND_ASSIGN(
+      StewardOutcome merged,
+      engine_->MergeGoldens(GoldenOf("a"), GoldenOf("b"), "ann", ""));
+  EXPECT_THAT(engine_->UndoDecision(merged.audit_sequence, "ann", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("is a merge, not a decision")));
+  EXPECT_THAT(engine_->UndoDecision(999, "ann", ""),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(engine_->UndoDecision(0, "ann", ""),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  ASSERT_OK_AND_ASSIGN(StewardOutcome first,
+                       engine_->Decide(Ref("crm", "g1"), Ref("web", "g2"),
+                                       Decision::kUnsure, "ann", ""));
+  clock_.Advance(absl::Seconds(1));
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "g1"), Ref("web", "g2"), Decision::kReject,
+                         "bob", "")
+                .status());
+  EXPECT_THAT(engine_->UndoDecision(first.audit_sequence, "ann", ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("crm:g1 and web:g2 have been judged again")));
 }
 
 }  // namespace

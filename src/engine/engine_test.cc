@@ -600,6 +600,144 @@ TEST_F(EngineTest, TrainingNeedsRecords) {
               StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
+TEST_F(EngineTest, TrainingOnTooLittleDataKeepsTheCurrentModel) {
+  for (int i = 0; i < 10; ++i) {
+    MustUpsert(Person(absl::StrCat(i),
+                      {{"given_name", absl::StrCat("Given", i)},
+                       {"family_name", absl::StrCat("Family", i)},
+                       {"email", absl::StrCat("p", i, "@example.org")}}));
+  }
+  EXPECT_THAT(engine_->TrainModel("person", 0),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("cannot train person: too little data to "
+                                 "learn from: 10 records")));
+  EXPECT_THAT(engine_->TrainModel("person", 0),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("the configuration's defaults stay active")));
+  ASSERT_OK_AND_ASSIGN(ActiveModel active, engine_->GetModel("person"));
+  EXPECT_EQ(active.model.version(), 0);
+  EXPECT_EQ(engine_->Model("person")->version(), 0);
+}
+
+TEST_F(EngineTest, NewSourceNamesFollowTheSourceRules) {
+  // The first record of a source the configuration does not name warns
+  // that the defaults apply; later ones do not.
+  const UpsertResult first = MustUpsert(Person("1", {{"email", "a@x.org"}}));
+  ASSERT_THAT(first.warnings, ::testing::SizeIs(1));
+  EXPECT_THAT(first.warnings[0], HasSubstr("source 'crm' is new"));
+  EXPECT_THAT(MustUpsert(Person("2", {{"email", "b@x.org"}})).warnings,
+              ::testing::IsEmpty());
+  // Per record: a new name differing only by case, or holding ':', is
+  // refused, naming the record and the field.
+  const struct {
+    const char* source;
+    const char* error;
+  } refused[] = {
+      {"CRM",
+       "record CRM:3: source 'CRM' differs only by case from source "
+       "'crm'"},
+      {"erp:eu", "record erp:eu:3: source 'erp:eu' holds ':'"},
+  };
+  for (const auto& c : refused) {
+    absl::StatusOr<UpsertResult> result =
+        engine_->Upsert(Person("3", {{"email", "c@x.org"}}, c.source));
+    EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument,
+                                 HasSubstr(c.error)));
+    EXPECT_EQ(ErrorField(result.status()), "key.source");
+  }
+  // Within one batch the second spelling is refused too.
+  std::vector<absl::StatusOr<UpsertResult>> batch =
+      engine_->UpsertBatch({Person("4", {{"email", "d@x.org"}}, "web"),
+                            Person("5", {{"email", "e@x.org"}}, "Web")});
+  ASSERT_THAT(batch, ::testing::SizeIs(2));
+  ASSERT_OK(batch[0].status());
+  EXPECT_THAT(batch[0]->warnings, ::testing::SizeIs(1));
+  EXPECT_THAT(batch[1], StatusIs(absl::StatusCode::kInvalidArgument,
+                                 HasSubstr("differs only by case")));
+  // CheckSource answers the same up front; new_source confirms a name.
+  EXPECT_THAT(engine_->CheckSource("CRM", false),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict,
+                       engine_->CheckSource("CRM", true));
+  EXPECT_FALSE(verdict.held);
+  EXPECT_THAT(verdict.warning, HasSubstr("source 'CRM' is new"));
+  ASSERT_OK(
+      engine_->Upsert(Person("3", {{"email", "c@x.org"}}, "CRM")).status());
+  ASSERT_OK_AND_ASSIGN(verdict, engine_->CheckSource("crm", false));
+  EXPECT_TRUE(verdict.held);
+  EXPECT_THAT(verdict.warning, ::testing::IsEmpty());
+  EXPECT_THAT(engine_->CheckSource("a:b", true),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(EngineTest, SourcesHoldingAColonFromBeforeStayUsable) {
+  // Stand-in for a database written before ':' was refused: a configuration
+  // that names the source lets records in.
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  config->add_sources()->set_name("erp:eu");
+  Open(&*config);
+  const UpsertResult stored =
+      MustUpsert(Person("42", {{"email", "eu@x.org"}}, "erp:eu"));
+  EXPECT_THAT(stored.warnings, ::testing::IsEmpty());  // configured
+  MustUpsert(Person("43", {{"email", "eu2@x.org"}}, "erp:eu"));
+  // Reopened without it, the source is known from the records it holds.
+  Open();
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict,
+                       engine_->CheckSource("erp:eu", false));
+  EXPECT_TRUE(verdict.held);
+  EXPECT_EQ(GoldenOf("42", "erp:eu"), stored.golden_id);
+  const UpsertResult updated = MustUpsert(
+      Person("42", {{"email", "eu@x.org"}, {"given_name", "Eu"}}, "erp:eu"));
+  EXPECT_EQ(updated.outcome, UpsertOutcome::kUpdated);
+  EXPECT_OK(
+      engine_->Explain({.key = {"erp:eu", "42"}}, {.key = {"erp:eu", "43"}})
+          .status());
+  EXPECT_OK(engine_->Delete("person", {"erp:eu", "42"}).status());
+  // A new source with ':' is still refused.
+  EXPECT_THAT(engine_->Upsert(Person("1", {{"email", "x@x.org"}}, "erp:us")),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(EngineTest, ExplanationLevelLabelsAgreeWithTheValues) {
+  MustUpsert(Person("1", {{"given_name", "Ann"},
+                          {"family_name", "Lee"},
+                          {"full_name", "Ann Lee"},
+                          {"postal_code", "94107"},
+                          {"city", "San Francisco"}}));
+  MustUpsert(Person("2", {{"given_name", "Ann"},
+                          {"family_name", "Lee"},
+                          {"full_name", "Ann Lee"},
+                          {"postal_code", "94107"},
+                          {"city", "SF"},
+                          {"email", "ann@x.org"}}));
+  ASSERT_OK_AND_ASSIGN(Explanation e, engine_->Explain({.key = {"crm", "1"}},
+                                                       {.key = {"crm", "2"}}));
+  std::map<std::string, const ComparisonExplanation*> by_name;
+  for (const ComparisonExplanation& c : e.comparisons)
+    by_name[c.comparison] = &c;
+  ASSERT_TRUE(by_name.contains("full_name") && by_name.contains("city") &&
+              by_name.contains("email") && by_name.contains("given_name"));
+  // Both values shown, so not "missing": another comparison counted them.
+  EXPECT_EQ(by_name["full_name"]->value_a, by_name["full_name"]->value_b);
+  EXPECT_EQ(by_name["full_name"]->level, "not counted (given_name compared)");
+  EXPECT_FALSE(by_name["full_name"]->counted);
+  EXPECT_EQ(by_name["city"]->level, "not counted (postal_code compared)");
+  EXPECT_FALSE(by_name["city"]->value_b.empty());
+  // "missing" only where a value is.
+  EXPECT_EQ(by_name["email"]->level, "missing");
+  EXPECT_TRUE(by_name["email"]->value_a.empty());
+  EXPECT_EQ(by_name["given_name"]->level, "exact");
+  EXPECT_TRUE(by_name["given_name"]->counted);
+  for (const ComparisonExplanation& c : e.comparisons) {
+    EXPECT_EQ(c.level == "missing", c.value_a.empty() || c.value_b.empty())
+        << c.comparison;
+    if (!c.counted) {
+      EXPECT_EQ(c.weight, 0) << c.comparison;
+    }
+  }
+}
+
 TEST_F(EngineTest, StateSurvivesReopen) {
   const auto a = MustUpsert(Person("a", {{"email", "a@x.org"}}));
   Open();

@@ -51,7 +51,7 @@ absl::Status ValidateKey(absl::string_view entity_type, const SourceKey& key,
     return Invalid(key, "key.source",
                    absl::StrCat("source '", Shown(key.source),
                                 "' must be 1..64 characters of A-Z, a-z, "
-                                "0-9, _ . : -"));
+                                "0-9, _ . -"));
   }
   if (key.source_id.empty()) {
     return Invalid(key, "key.source_id", "source_id is empty");

@@ -33,7 +33,9 @@ absl::Status ValidateKey(absl::string_view entity_type, const SourceKey& key,
 // "crm:42", for messages.
 std::string RecordLabel(const SourceKey& key);
 
-// True for 1..64 characters of [A-Za-z0-9_.:-].
+// True for 1..64 characters of [A-Za-z0-9_.:-]. A new source may not hold
+// ':' (source_registry.h); names that do are still read and written for the
+// sources that hold records already.
 bool IsValidSourceName(absl::string_view source);
 
 }  // namespace mdm::engine

@@ -37,6 +37,9 @@ struct UpsertResult {
   std::string golden_id;
   UpsertOutcome outcome = UpsertOutcome::kUnchanged;
   std::vector<std::string> merged_golden_ids;
+  // For the caller, not errors: e.g. that the record is the first of a
+  // source the configuration does not name.
+  std::vector<std::string> warnings;
 };
 
 struct DeleteResult {
@@ -147,7 +150,11 @@ struct ComparisonExplanation {
   std::string attribute;
   std::string value_a;  // standardized; empty when missing
   std::string value_b;
-  std::string level;  // "missing" when a value is missing
+  // The level's label; when not `counted`, why: "missing" (a value is
+  // missing), "not counted (NAME compared)" (comparison NAME carried the
+  // evidence), "no level applies".
+  std::string level;
+  bool counted = false;  // its weight is part of the match weight
   double weight = 0;
   bool tf_adjusted = false;
   double m = 0;
@@ -257,6 +264,7 @@ struct StewardOutcome {
 struct AuditView {
   storage::AuditRow row;
   std::vector<std::string> golden_ids;
+  int64_t undoes = 0;  // an undo: the sequence of the entry it reverted
 };
 
 }  // namespace mdm::engine

@@ -111,6 +111,9 @@ void ToProto(const engine::UpsertResult& result,
   for (const std::string& id : result.merged_golden_ids) {
     out->add_merged_golden_ids(id);
   }
+  for (const std::string& warning : result.warnings) {
+    out->add_warnings(warning);
+  }
 }
 
 void ToProto(const storage::GoldenValue& value, v1::GoldenAttribute* out) {
@@ -233,6 +236,7 @@ void ToProto(const engine::Explanation& explanation, v1::ExplainResponse* out) {
     row->set_tf_adjusted(c.tf_adjusted);
     row->set_m(c.m);
     row->set_u(c.u);
+    row->set_counted(c.counted);
   }
   out->set_match_weight(explanation.match_weight);
   out->set_match_probability(explanation.match_probability);
@@ -313,6 +317,7 @@ void ToProto(const engine::AuditView& entry, v1::AuditEntry* out) {
     out->set_match_probability(matching::WeightToProbability(row.weight));
   }
   out->set_model_version(row.model_version);
+  out->set_undoes(entry.undoes);
 }
 
 }  // namespace mdm::server

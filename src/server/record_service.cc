@@ -420,4 +420,19 @@ grpc::Status RecordService::ExportXrefs(
   return ToGrpcStatus(status);
 }
 
+grpc::Status RecordService::CheckSource(grpc::ServerContext* context,
+                                        const v1::CheckSourceRequest* request,
+                                        v1::CheckSourceResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kWriter);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<engine::SourceVerdict> verdict =
+      engine_->CheckSource(request->source(), request->new_source());
+  if (!verdict.ok()) return ToGrpcStatus(verdict.status());
+  response->set_configured(verdict->configured);
+  response->set_held(verdict->held);
+  if (!verdict->warning.empty()) response->add_warnings(verdict->warning);
+  return grpc::Status::OK;
+}
+
 }  // namespace mdm::server

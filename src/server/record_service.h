@@ -39,6 +39,9 @@ class RecordService final : public v1::RecordService::Service {
       grpc::ServerContext* context,
       grpc::ServerReaderWriter<v1::UpsertRecordsResponse,
                                v1::UpsertRecordsRequest>* stream) override;
+  grpc::Status CheckSource(grpc::ServerContext* context,
+                           const v1::CheckSourceRequest* request,
+                           v1::CheckSourceResponse* response) override;
   grpc::Status DeleteRecord(grpc::ServerContext* context,
                             const v1::DeleteRecordRequest* request,
                             v1::DeleteRecordResponse* response) override;

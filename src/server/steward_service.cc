@@ -126,6 +126,24 @@ grpc::Status StewardService::Decide(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
+grpc::Status StewardService::UndoDecision(
+    grpc::ServerContext* context, const v1::UndoDecisionRequest* request,
+    v1::StewardOutcome* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kSteward);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
+  if (grpc::Status status = CheckReason(request->reason()); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<engine::StewardOutcome> outcome = engine_->UndoDecision(
+      request->audit_sequence(), *actor, request->reason());
+  if (!outcome.ok()) return ToGrpcStatus(outcome.status());
+  ToProto(*outcome, response);
+  return grpc::Status::OK;
+}
+
 grpc::Status StewardService::MergeGoldenRecords(
     grpc::ServerContext* context, const v1::MergeGoldenRecordsRequest* request,
     v1::StewardOutcome* response) {

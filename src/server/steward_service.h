@@ -28,6 +28,9 @@ class StewardService final : public v1::StewardService::Service {
   grpc::Status Decide(grpc::ServerContext* context,
                       const v1::DecideRequest* request,
                       v1::StewardOutcome* response) override;
+  grpc::Status UndoDecision(grpc::ServerContext* context,
+                            const v1::UndoDecisionRequest* request,
+                            v1::StewardOutcome* response) override;
   grpc::Status MergeGoldenRecords(grpc::ServerContext* context,
                                   const v1::MergeGoldenRecordsRequest* request,
                                   v1::StewardOutcome* response) override;

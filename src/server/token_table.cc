@@ -54,6 +54,30 @@ absl::string_view RoleName(Role role) {
   return "unknown";
 }
 
+absl::StatusOr<uint8_t> ParseRoles(absl::string_view roles) {
+  uint8_t parsed = 0;
+  for (absl::string_view name : absl::StrSplit(roles, ',')) {
+    bool known = false;
+    for (Role role : kRoles) {
+      if (name == RoleName(role)) {
+        parsed |= static_cast<uint8_t>(role);
+        known = true;
+      }
+    }
+    if (!known) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown role '", name, "' (reader, writer, steward, admin)"));
+    }
+  }
+  return parsed;
+}
+
+absl::Status CheckTokenName(absl::string_view name) {
+  if (ValidName(name)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "token name '", name, "' must be 1..128 of [A-Za-z0-9._@-]"));
+}
+
 absl::StatusOr<TokenTable> TokenTable::Parse(absl::string_view text,
                                              absl::string_view origin) {
   TokenTable table;
@@ -76,9 +100,8 @@ absl::StatusOr<TokenTable> TokenTable::Parse(absl::string_view text,
     }
     TokenEntry entry;
     entry.name = std::string(fields[0]);
-    if (!ValidName(entry.name)) {
-      return error(absl::StrCat("token name '", entry.name,
-                                "' must be 1..128 of [A-Za-z0-9._@-]"));
+    if (absl::Status name = CheckTokenName(entry.name); !name.ok()) {
+      return error(name.message());
     }
     if (!names.insert(entry.name).second) {
       return error(absl::StrCat("token name '", entry.name, "' repeated"));
@@ -89,19 +112,12 @@ absl::StatusOr<TokenTable> TokenTable::Parse(absl::string_view text,
                                 "': digest must be sha256: and 64 lowercase "
                                 "hex digits"));
     }
-    for (absl::string_view name : absl::StrSplit(fields[2], ',')) {
-      bool known = false;
-      for (Role role : kRoles) {
-        if (name == RoleName(role)) {
-          entry.roles |= static_cast<uint8_t>(role);
-          known = true;
-        }
-      }
-      if (!known) {
-        return error(absl::StrCat("token '", entry.name, "': unknown role '",
-                                  name, "' (reader, writer, steward, admin)"));
-      }
+    absl::StatusOr<uint8_t> roles = ParseRoles(fields[2]);
+    if (!roles.ok()) {
+      return error(
+          absl::StrCat("token '", entry.name, "': ", roles.status().message()));
     }
+    entry.roles = *roles;
     if (fields.size() == 4) {
       absl::string_view expires = fields[3];
       absl::Time time;

@@ -13,7 +13,9 @@
 //   MDM_ASSIGN_OR_RETURN(TokenTable tokens, LoadTokenFile("/etc/mdm/tokens"));
 //   const TokenEntry* entry = tokens.Find(presented_token);  // null: unknown
 //
-// A TokenTable is immutable once built; safe to share between threads.
+// A TokenTable is immutable once built; safe to share between threads. This
+// file is its own library (mdm::tokens), which mdmctl links to write lines
+// that mdmd accepts.
 #ifndef MDM_SRC_SERVER_TOKEN_TABLE_H_
 #define MDM_SRC_SERVER_TOKEN_TABLE_H_
 
@@ -46,6 +48,13 @@ struct TokenEntry {
 
   bool Has(Role role) const { return (roles & static_cast<uint8_t>(role)); }
 };
+
+// The roles named by a comma-separated list ("steward,reader").
+// InvalidArgument naming the first unknown (or empty) one.
+absl::StatusOr<uint8_t> ParseRoles(absl::string_view roles);
+
+// InvalidArgument unless `name` is 1..128 characters of [A-Za-z0-9._@-].
+absl::Status CheckTokenName(absl::string_view name);
 
 class TokenTable {
  public:

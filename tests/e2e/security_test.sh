@@ -37,7 +37,22 @@ new_token reader reader
 new_token writer writer
 new_token steward steward,reader
 new_token admin admin
-new_token lapsed reader,writer,steward,admin 2020-01-01T00:00:00Z
+# new-token refuses an expiry in the past and an unknown role, writing
+# nothing; a lapsed token is made by editing the expiry of a line.
+status=0
+"$MDM_BIN/mdmctl" admin new-token --name=old --roles=reader \
+  --expires=2020-01-01T00:00:00Z >"$WORK/out" 2>"$WORK/err" || status=$?
+[ $status -eq 2 ] || fail "new-token with a past expiry exited $status, not 2"
+grep -q "is in the past" "$WORK/err" || fail "no reason for the past expiry: $(cat "$WORK/err")"
+[ ! -s "$WORK/out" ] || fail "new-token printed a token for a past expiry"
+status=0
+"$MDM_BIN/mdmctl" admin new-token --name=bad --roles=reader,stewrd \
+  >"$WORK/out" 2>"$WORK/err" || status=$?
+[ $status -eq 2 ] || fail "new-token with an unknown role exited $status, not 2"
+grep -q "unknown role 'stewrd'" "$WORK/err" || fail "unknown role not named: $(cat "$WORK/err")"
+new_token lapsed reader,writer,steward,admin 2099-01-01T00:00:00Z
+sed -i 's/expires=2099-01-01T00:00:00Z/expires=2020-01-01T00:00:00Z/' "$WORK/tokens"
+grep -q "expires=2020-01-01T00:00:00Z" "$WORK/tokens" || fail "could not age the lapsed token"
 grep -q "mdm_" "$WORK/tokens" && fail "the tokens file holds a token, not a digest"
 
 start_server "$WORK/mdm.db" --tokens="$WORK/tokens" \
@@ -109,6 +124,17 @@ for _ in $(seq 1 50); do grep -q "SIGHUP: 5 tokens" "$SERVER_LOG" && break; slee
 grep -q "SIGHUP: 5 tokens" "$SERVER_LOG" || fail "SIGHUP did not reload the tokens"
 as late resolve crm 1 >/dev/null || fail "token added by SIGHUP refused"
 expect_denied UNAUTHENTICATED reader resolve crm 1
+# A line with an unknown role is reported at SIGHUP, naming the file and
+# line, and the tokens in use stay.
+cp "$WORK/tokens" "$WORK/tokens.good"
+echo "typo sha256:$(printf '%064d' 7) reader,stewrd" >>"$WORK/tokens"
+bad_line=$(wc -l <"$WORK/tokens")
+kill -HUP "$SERVER_PID"
+for _ in $(seq 1 50); do grep -q "SIGHUP: keeping the tokens in use" "$SERVER_LOG" && break; sleep 0.1; done
+grep -q "SIGHUP: keeping the tokens in use: .*tokens file $WORK/tokens:$bad_line: token 'typo': unknown role 'stewrd'" \
+  "$SERVER_LOG" || fail "SIGHUP did not report the bad line: $(tail -n 3 "$SERVER_LOG")"
+as late resolve crm 1 >/dev/null || fail "tokens in use dropped after a bad SIGHUP"
+mv "$WORK/tokens.good" "$WORK/tokens"
 stop_server
 
 # Mutual TLS: a client without a certificate is refused; with one, served.
@@ -135,4 +161,11 @@ refused --listen=0.0.0.0:0 --tokens="$WORK/tokens"
 grep -q "without TLS" "$WORK/refused.log" || fail "no reason given: $(cat "$WORK/refused.log")"
 refused --listen=127.0.0.1:0 --tokens="$WORK/missing-tokens"
 grep -q "cannot read tokens file" "$WORK/refused.log" || fail "no reason given: $(cat "$WORK/refused.log")"
+# ... and so is a tokens file with an unknown role, naming the line.
+cp "$WORK/tokens" "$WORK/tokens.bad"
+echo "typo sha256:$(printf '%064d' 7) reader,stewrd" >>"$WORK/tokens.bad"
+bad_line=$(wc -l <"$WORK/tokens.bad")
+refused --listen=127.0.0.1:0 --tokens="$WORK/tokens.bad"
+grep -q "tokens file $WORK/tokens.bad:$bad_line: token 'typo': unknown role 'stewrd'" \
+  "$WORK/refused.log" || fail "bad role not reported at start: $(cat "$WORK/refused.log")"
 echo "PASS"

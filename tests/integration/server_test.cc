@@ -534,6 +534,7 @@ TEST_F(ServerTest, StewardDecisionsCarryTheCallersIdentityIntoTheAudit) {
   }
   ASSERT_EQ(queue.candidates_size(), 1);
   const v1::ReviewCandidate& candidate = queue.candidates(0);
+  int64_t approval = 0;
   {
     grpc::ClientContext context;
     v1::GetCandidateRequest request;
@@ -582,7 +583,107 @@ TEST_F(ServerTest, StewardDecisionsCarryTheCallersIdentityIntoTheAudit) {
     EXPECT_EQ(audit.entries(0).action(), "approve");
     EXPECT_EQ(audit.entries(0).reason(), "checked");
     EXPECT_TRUE(audit.entries(0).has_match_probability());
+    approval = audit.entries(0).sequence();
   }
+  {
+    // Undone by its audit entry: apart again, and audited.
+    grpc::ClientContext context;
+    context.AddMetadata("mdm-actor", "bob");
+    v1::UndoDecisionRequest request;
+    request.set_audit_sequence(approval);
+    request.set_reason("wrong key");
+    v1::StewardOutcome outcome;
+    const grpc::Status status =
+        steward->UndoDecision(&context, request, &outcome);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(outcome.golden_ids_size(), 2);
+    EXPECT_NE(outcome.golden_ids(0), outcome.golden_ids(1));
+  }
+  {
+    grpc::ClientContext context;
+    v1::ListAuditRequest request;
+    request.set_actor("bob");
+    v1::ListAuditResponse audit;
+    ASSERT_TRUE(steward->ListAudit(&context, request, &audit).ok());
+    ASSERT_EQ(audit.entries_size(), 1);
+    EXPECT_EQ(audit.entries(0).action(), "undo");
+    EXPECT_EQ(audit.entries(0).undoes(), approval);
+    EXPECT_EQ(audit.entries(0).reason(), "wrong key");
+  }
+  {
+    grpc::ClientContext context;
+    v1::UndoDecisionRequest request;
+    request.set_audit_sequence(approval);  // undone already
+    v1::StewardOutcome outcome;
+    EXPECT_EQ(steward->UndoDecision(&context, request, &outcome).error_code(),
+              grpc::StatusCode::FAILED_PRECONDITION);
+  }
+}
+
+TEST_F(ServerTest, SourceNamesAreCheckedUpFrontAndNewSourcesWarnOnce) {
+  {
+    grpc::ClientContext context;
+    v1::CheckSourceRequest request;
+    request.set_source("crm");
+    v1::CheckSourceResponse response;
+    ASSERT_TRUE(records_->CheckSource(&context, request, &response).ok());
+    EXPECT_FALSE(response.held());
+    EXPECT_FALSE(response.configured());
+    ASSERT_EQ(response.warnings_size(), 1);
+    EXPECT_THAT(response.warnings(0),
+                HasSubstr("the default source settings apply"));
+  }
+  // The first record of the source carries the warning, the next does not,
+  // on the unary and the streaming upsert alike.
+  EXPECT_EQ(Upsert(Person("1", {{"email", "a@x.org"}})).warnings_size(), 1);
+  EXPECT_EQ(Upsert(Person("2", {{"email", "b@x.org"}})).warnings_size(), 0);
+  {
+    grpc::ClientContext context;
+    auto stream = records_->UpsertRecords(&context);
+    v1::UpsertRecordsRequest request;
+    *request.add_records() = Person("1", {{"email", "w@x.org"}}, "web");
+    *request.add_records() = Person("2", {{"email", "v@x.org"}}, "web");
+    *request.add_records() = Person("3", {{"email", "u@x.org"}}, "Web");
+    ASSERT_TRUE(stream->Write(request));
+    stream->WritesDone();
+    std::vector<v1::UpsertRecordsResponse> answers;
+    v1::UpsertRecordsResponse answer;
+    while (stream->Read(&answer)) answers.push_back(answer);
+    ASSERT_TRUE(stream->Finish().ok());
+    ASSERT_EQ(answers.size(), 3u);
+    EXPECT_EQ(answers[0].accepted().warnings_size(), 1);
+    EXPECT_EQ(answers[1].accepted().warnings_size(), 0);
+    ASSERT_TRUE(answers[2].has_rejected());
+    EXPECT_EQ(answers[2].rejected().field(), "key.source");
+    EXPECT_THAT(answers[2].rejected().message(),
+                HasSubstr("differs only by case from source 'web'"));
+  }
+  const struct {
+    const char* source;
+    bool new_source;
+    grpc::StatusCode code;
+    const char* message;
+  } cases[] = {
+      {"CRM", false, grpc::StatusCode::INVALID_ARGUMENT,
+       "source 'CRM' differs only by case from source 'crm'"},
+      {"erp:eu", true, grpc::StatusCode::INVALID_ARGUMENT, "holds ':'"},
+      {"a b", false, grpc::StatusCode::INVALID_ARGUMENT, "1..64 characters"},
+      {"CRM", true, grpc::StatusCode::OK, ""},
+  };
+  for (const auto& c : cases) {
+    grpc::ClientContext context;
+    v1::CheckSourceRequest request;
+    request.set_source(c.source);
+    request.set_new_source(c.new_source);
+    v1::CheckSourceResponse response;
+    const grpc::Status status =
+        records_->CheckSource(&context, request, &response);
+    EXPECT_EQ(status.error_code(), c.code) << c.source;
+    EXPECT_THAT(status.error_message(), HasSubstr(c.message)) << c.source;
+  }
+  // Confirmed: records from CRM are accepted now.
+  EXPECT_FALSE(
+      Upsert(Person("3", {{"email", "c@x.org"}}, "CRM")).golden_id().empty());
 }
 
 TEST_F(ServerTest, ListChangesPagesAndReportsTheHead) {
@@ -707,13 +808,39 @@ TEST_F(ServerTest, ExplainTrainAndGetModelOverGrpc) {
               grpc::StatusCode::NOT_FOUND);
   }
   {
+    // Twelve records are too few to learn from: refused, and the defaults
+    // stay.
     grpc::ClientContext context;
     v1::TrainModelRequest request;
     request.set_entity_type("person");
     v1::TrainModelResponse response;
-    ASSERT_TRUE(matching->TrainModel(&context, request, &response).ok());
+    const grpc::Status status =
+        matching->TrainModel(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_THAT(status.error_message(),
+                HasSubstr("too little data to learn from: 12 records, and "
+                          "training needs at least 50"));
+    EXPECT_THAT(status.error_message(),
+                HasSubstr("the configuration's defaults stay active"));
+  }
+  for (int i = 12; i < 60; ++i) {
+    Upsert(Person(absl::StrCat(i),
+                  {{"given_name", given[i % 6]},
+                   {"family_name", family[i % 6]},
+                   {"birth_date", absl::StrCat("19", 60 + (i % 6) * 7, "-0",
+                                               1 + i % 6, "-1", i % 6)}}));
+  }
+  {
+    grpc::ClientContext context;
+    v1::TrainModelRequest request;
+    request.set_entity_type("person");
+    v1::TrainModelResponse response;
+    const grpc::Status status =
+        matching->TrainModel(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(response.model().version(), 1);
-    EXPECT_EQ(response.rematched_records(), 12);
+    EXPECT_EQ(response.rematched_records(), 60);
+    EXPECT_GT(response.model().report().em_iterations(), 0);
   }
   {
     grpc::ClientContext context;

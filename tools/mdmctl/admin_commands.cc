@@ -18,8 +18,10 @@
 #include "mdm/v1/admin.grpc.pb.h"
 #include "nlohmann/json.hpp"
 #include "src/base/sha256.h"
+#include "src/server/token_table.h"
 #include "tools/mdmctl/output.h"
 #include "tools/mdmctl/rpc_util.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 namespace {
@@ -127,7 +129,8 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
     PrintJson(response, out);
   } else {
     for (const v1::InvariantViolation& v : response.violations()) {
-      out << v.invariant() << " " << v.subject() << ": " << v.detail() << "\n";
+      out << v.invariant() << " " << TerminalSafe(v.subject()) << ": "
+          << TerminalSafe(v.detail()) << "\n";
     }
     out << response.records() << " records, " << response.live_golden_records()
         << " live golden records (" << response.golden_records() << " in all), "
@@ -143,7 +146,32 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
 
 int RunNewToken(const CommonOptions& common, const std::string& name,
                 const std::string& roles, const std::string& expires,
-                std::ostream& out, std::ostream& err) {
+                absl::Time now, std::ostream& out, std::ostream& err) {
+  auto refuse = [&](absl::string_view why) {
+    err << "mdmctl admin new-token: " << TerminalSafe(why) << "\n";
+    return kExitUsage;
+  };
+  if (absl::Status status = server::CheckTokenName(name); !status.ok()) {
+    return refuse(absl::StrCat("--name: ", status.message()));
+  }
+  if (absl::StatusOr<uint8_t> parsed = server::ParseRoles(roles);
+      !parsed.ok()) {
+    return refuse(absl::StrCat("--roles: ", parsed.status().message()));
+  }
+  if (!expires.empty()) {
+    absl::Time time;
+    std::string error;
+    if (!absl::ParseTime(absl::RFC3339_full, expires, &time, &error)) {
+      return refuse(absl::StrCat("--expires: '", expires,
+                                 "' is not an RFC 3339 time, such as "
+                                 "2027-06-30T00:00:00Z"));
+    }
+    if (time <= now) {
+      return refuse(
+          absl::StrCat("--expires: ", expires,
+                       " is in the past; mdmd would refuse the token at once"));
+    }
+  }
   unsigned char bytes[kTokenBytes];
   if (RAND_bytes(bytes, sizeof(bytes)) != 1) {
     err << "mdmctl admin new-token: no random bytes available\n";
@@ -155,6 +183,12 @@ int RunNewToken(const CommonOptions& common, const std::string& name,
   std::string line =
       absl::StrCat(name, " sha256:", Sha256Hex(token), " ", roles);
   if (!expires.empty()) absl::StrAppend(&line, " expires=", expires);
+  // The line must be one mdmd reads; the checks above make it so.
+  if (absl::StatusOr<server::TokenTable> table =
+          server::TokenTable::Parse(line, "new token");
+      !table.ok()) {
+    return refuse(table.status().message());
+  }
   if (common.json) {
     out << nlohmann::json{{"name", name},
                           {"roles", roles},

@@ -14,6 +14,7 @@
 #include <ostream>
 #include <string>
 
+#include "absl/time/time.h"
 #include "tools/mdmctl/commands.h"
 
 namespace mdm::cli {
@@ -33,11 +34,14 @@ int RunVerify(const std::shared_ptr<grpc::Channel>& channel,
               std::ostream& out, std::ostream& err);
 
 // admin new-token: a new random token, and the tokens-file line that grants
-// it `roles` (comma-separated) under `name`. Needs no server. With --json:
-// {"name", "roles", "expires", "token", "tokens_file_line"}.
+// it `roles` (comma-separated) under `name`, until `expires` (RFC 3339;
+// empty: no expiry). Needs no server. Refuses (exit 2), writing nothing, a
+// name or role the tokens file does not allow and an expiry at or before
+// `now`. With --json: {"name", "roles", "expires", "token",
+// "tokens_file_line"}.
 int RunNewToken(const CommonOptions& common, const std::string& name,
                 const std::string& roles, const std::string& expires,
-                std::ostream& out, std::ostream& err);
+                absl::Time now, std::ostream& out, std::ostream& err);
 
 }  // namespace mdm::cli
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -18,6 +19,8 @@
 #include "src/base/utf8.h"
 #include "tools/mdmctl/output.h"
 #include "tools/mdmctl/rpc_util.h"
+#include "tools/mdmctl/source_check.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 namespace {
@@ -163,12 +166,14 @@ std::string CauseText(const v1::GoldenVersion& version) {
     case v1::RECORD_DELETE:
       return absl::StrCat("delete of ", Key(version.cause_key()));
     case v1::REMATCH:
-      return absl::StrCat("re-match (", version.cause_note(), ")");
+      return absl::StrCat("re-match (", TerminalSafe(version.cause_note()),
+                          ")");
     case v1::STEWARD:
-      return absl::StrCat("steward decision",
-                          version.cause_note().empty()
-                              ? ""
-                              : absl::StrCat(": ", version.cause_note()));
+      return absl::StrCat(
+          "steward decision",
+          version.cause_note().empty()
+              ? ""
+              : absl::StrCat(": ", TerminalSafe(version.cause_note())));
     default:
       return "state before history was kept";
   }
@@ -178,7 +183,7 @@ std::string Values(const google::protobuf::RepeatedPtrField<std::string>& v) {
   if (v.empty()) return "(none)";
   std::vector<std::string> quoted;
   for (const std::string& value : v)
-    quoted.push_back(absl::StrCat("\"", value, "\""));
+    quoted.push_back(absl::StrCat("\"", TerminalSafe(value), "\""));
   return absl::StrJoin(quoted, ", ");
 }
 
@@ -221,8 +226,9 @@ int RunHistory(const std::shared_ptr<grpc::Channel>& channel,
         out << "  > merged into " << version.merged_into() << "\n";
       }
       for (const v1::AttributeChange& change : version.changes()) {
-        out << "  " << change.name() << ": " << Values(change.before())
-            << " -> " << Values(change.after()) << "\n";
+        out << "  " << TerminalSafe(change.name()) << ": "
+            << Values(change.before()) << " -> " << Values(change.after())
+            << "\n";
       }
     }
     if (!response.more() || response.versions().empty()) break;
@@ -260,7 +266,8 @@ int RunSearch(const std::shared_ptr<grpc::Channel>& channel,
   std::map<std::string, std::string> sorted(response.query_attributes().begin(),
                                             response.query_attributes().end());
   for (const auto& [name, value] : sorted) {
-    understood.push_back(absl::StrCat(name, "=\"", value, "\""));
+    understood.push_back(
+        absl::StrCat(TerminalSafe(name), "=\"", TerminalSafe(value), "\""));
   }
   out << "query: " << absl::StrJoin(understood, " ") << "  ("
       << response.candidates() << " records scored)\n\n";
@@ -443,11 +450,22 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
     err << "mdmctl upsert: --id is not valid UTF-8\n";
     return kExitUsage;
   }
+  std::set<std::string> warned;
+  if (int code = CheckSourceUpFront(channel, common, "upsert", options.source,
+                                    options.new_source, err, &warned);
+      code != 0) {
+    return code;
+  }
   v1::UpsertRecordResponse response;
   auto stub = v1::RecordService::NewStub(channel);
   grpc::Status status =
       stub->UpsertRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "upsert", status);
+  for (const std::string& warning : response.warnings()) {
+    if (warned.insert(warning).second) {
+      err << "mdmctl upsert: warning: " << TerminalSafe(warning) << "\n";
+    }
+  }
   if (common.json) {
     PrintJson(response, out);
     return 0;
@@ -478,8 +496,10 @@ int RunDelete(const std::shared_ptr<grpc::Channel>& channel,
     PrintJson(response, out);
     return 0;
   }
-  out << "deleted " << source << ":" << source_id << " from "
-      << response.golden_id()
+  v1::SourceKey key;
+  key.set_source(source);
+  key.set_source_id(source_id);
+  out << "deleted " << Key(key) << " from " << response.golden_id()
       << (response.golden_retired() ? " (golden record retired)" : "") << "\n";
   return 0;
 }

@@ -86,7 +86,11 @@ struct UpsertOptions {
   std::string json;                     // {"name": "value", ...}
   // Merge into the stored record: attributes not given keep their values.
   bool partial = false;
+  // Confirms a source name that differs only by case from a known one.
+  bool new_source = false;
 };
+// Checks the source name with the server first (source_check.h): a refused
+// name exits 2 before anything is sent; warnings go to `err` once.
 int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const UpsertOptions& options,
               std::ostream& out, std::ostream& err);

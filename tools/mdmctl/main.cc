@@ -21,6 +21,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "absl/time/clock.h"
 #include "tools/mdmctl/admin_commands.h"
 #include "tools/mdmctl/call_errors.h"
 #include "tools/mdmctl/command_line.h"
@@ -30,6 +31,7 @@
 #include "tools/mdmctl/import_command.h"
 #include "tools/mdmctl/review_command.h"
 #include "tools/mdmctl/rpc_util.h"
+#include "tools/mdmctl/source_check.h"
 #include "tools/mdmctl/steward_commands.h"
 
 int main(int argc, char** argv) {
@@ -112,6 +114,10 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--delimiter", import.delimiter,
                          "CSV delimiter: one character or 'tab' (default: "
                          "',', ';' or tab, detected from the header)");
+  bool import_new_source = false;
+  import_cmd->add_flag("--new-source", import_new_source,
+                       "accept a source name that differs only by case from "
+                       "a known source");
 
   // resolve
   std::vector<std::string> resolve_args;
@@ -201,6 +207,9 @@ int main(int argc, char** argv) {
   upsert_cmd->add_flag("--partial", upsert.partial,
                        "merge into the stored record: attributes not given "
                        "keep their values");
+  upsert_cmd->add_flag("--new-source", upsert.new_source,
+                       "accept a source name that differs only by case from "
+                       "a known source");
 
   // delete
   std::vector<std::string> delete_args;
@@ -286,6 +295,14 @@ int main(int argc, char** argv) {
   for (CLI::App* cmd : decide_cmds) {
     cmd->add_option("--reason", reason, "why, for the audit log");
   }
+  int64_t undo_sequence = 0;
+  auto* candidates_undo_cmd = candidates_cmd->add_subcommand(
+      "undo", "revert a decision, named by its audit entry");
+  candidates_undo_cmd
+      ->add_option("AUDIT_SEQUENCE", undo_sequence,
+                   "the decision's audit entry (printed as \"(audit N)\")")
+      ->required();
+  candidates_undo_cmd->add_option("--reason", reason, "why, for the audit log");
 
   // merge, split, move
   std::vector<std::string> merge_args;
@@ -380,6 +397,7 @@ int main(int argc, char** argv) {
 
   if (*new_token_cmd) {
     return RunNewToken(common, token_name, token_roles, token_expires,
+                       absl::Now(),
                        std::cout, std::cerr);
   }
   SetCallTarget({.server = WithDefaultPort(connection.server),
@@ -398,6 +416,11 @@ int main(int argc, char** argv) {
     return RunVerify(channel, common, max_violations, std::cout, std::cerr);
   }
   if (*import_cmd) {
+    if (int code = CheckSourceUpFront(channel, common, "import", import.source,
+                                      import_new_source, std::cerr);
+        code != 0) {
+      return code;
+    }
     import.json = common.json;
     import.terminal = isatty(STDERR_FILENO) != 0;
     import.format = format == "csv"     ? RowFormat::kCsv
@@ -462,6 +485,10 @@ int main(int argc, char** argv) {
                                  pair_args[1], entity_type, reason, std::cout,
                                  std::cerr);
     }
+  }
+  if (*candidates_undo_cmd) {
+    return RunCandidatesUndo(channel, common, undo_sequence, reason, std::cout,
+                             std::cerr);
   }
   if (*merge_cmd) {
     return RunMerge(channel, common, merge_args[0], merge_args[1], reason,

@@ -2,75 +2,73 @@
 
 #include <algorithm>
 
-#include "absl/strings/str_replace.h"
+#include "absl/strings/str_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 namespace {
 
-// Columns a code point takes in a terminal: 2 for East Asian wide and
-// full-width characters (Han, Hangul, kana, full-width forms), else 1.
-size_t ColumnsOf(uint32_t c) {
-  const bool wide =
-      (c >= 0x1100 && c <= 0x115F) ||
-      (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
-      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-  return wide ? 2 : 1;
+// Columns are not narrowed below this to fit a line.
+constexpr size_t kNarrowest = 4;
+
+// One table cell: made safe for the terminal, at most `max_width` columns.
+std::string Cell(const std::string& value, size_t max_width) {
+  return FitToWidth(TerminalSafe(value), max_width);
 }
 
-// Terminal columns of UTF-8 text (ill-formed bytes count one each).
-size_t DisplayWidth(const std::string& text) {
-  size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    const size_t length = lead < 0x80    ? 1
-                          : lead >= 0xF0 ? 4
-                          : lead >= 0xE0 ? 3
-                          : lead >= 0xC0 ? 2
-                                         : 1;
+// JSON text with every code point TerminalSafe escapes written as \uHHHH:
+// the JSON printer escapes C0 controls already, but passes C1 controls and
+// bidirectional formatting through, and a terminal may act on them. Outside
+// strings JSON text is ASCII, so only string contents change.
+std::string JsonTerminalSafe(const std::string& json) {
+  std::string safe;
+  safe.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    const unsigned char lead = static_cast<unsigned char>(json[i]);
+    size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (i + length > json.size()) length = json.size() - i;
     uint32_t c = length == 1 ? lead : lead & (0x7F >> length);
-    size_t k = 1;
-    for (; k < length && i + k < text.size(); ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    for (size_t k = 1; k < length; ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(json[i + k]) & 0x3F);
     }
-    width += ColumnsOf(c);
-    i += k;
-  }
-  return width;
-}
-
-std::string OneLine(const std::string& value, size_t max_width) {
-  std::string line = absl::StrReplaceAll(value, {{"\r", "\\r"}, {"\n", "\\n"}});
-  if (DisplayWidth(line) <= max_width) return line;
-  // Cut after max_width - 3 code points.
-  size_t points = 0;
-  size_t cut = 0;
-  for (; cut < line.size(); ++cut) {
-    if ((static_cast<unsigned char>(line[cut]) & 0xC0) != 0x80) {
-      if (points == max_width - 3) break;
-      ++points;
+    if (IsUnsafeCodePoint(c)) {
+      absl::StrAppendFormat(&safe, "\\u%04x", c);
+    } else {
+      safe.append(json, i, length);
     }
+    i += length;
   }
-  return line.substr(0, cut) + "...";
+  return safe;
 }
 
 }  // namespace
 
-void Table::Print(std::ostream& out, size_t max_width) const {
+void Table::Print(std::ostream& out, size_t max_width,
+                  size_t line_width) const {
   std::vector<size_t> widths(header_.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(OneLine(row[i], max_width)));
+      widths[i] = std::max(widths[i], DisplayWidth(Cell(row[i], max_width)));
     }
   };
   measure(header_);
   for (const auto& row : rows_) measure(row);
+  if (line_width > 0 && !widths.empty()) {
+    // Narrow the widest column, one column at a time, until a line fits.
+    size_t total = 2 * (widths.size() - 1);
+    for (size_t w : widths) total += w;
+    while (total > line_width) {
+      const auto widest = std::max_element(widths.begin(), widths.end());
+      if (*widest <= kNarrowest) break;
+      --*widest;
+      --total;
+    }
+  }
   auto print = [&](const std::vector<std::string>& row) {
     std::string line;
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      const std::string cell = OneLine(row[i], max_width);
+      const std::string cell = FitToWidth(Cell(row[i], max_width), widths[i]);
       line += cell;
       if (i + 1 < row.size()) {
         line.append(widths[i] - DisplayWidth(cell) + 2, ' ');
@@ -87,7 +85,7 @@ std::string ToJson(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   (void)google::protobuf::util::MessageToJsonString(message, &json, options);
-  return json;
+  return JsonTerminalSafe(json);
 }
 
 void PrintJson(const google::protobuf::Message& message, std::ostream& out) {

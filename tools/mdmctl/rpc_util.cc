@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "tools/mdmctl/call_errors.h"
 #include "tools/mdmctl/output.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 
@@ -19,13 +20,17 @@ std::unique_ptr<grpc::ClientContext> NewContext(const CommonOptions& common) {
 }
 
 int Fail(std::ostream& err, const char* command, const grpc::Status& status) {
-  err << "mdmctl " << command << ": " << DescribeFailure(command, status)
-      << "\n";
+  err << "mdmctl " << command << ": "
+      << TerminalSafe(DescribeFailure(command, status)) << "\n";
   return ExitCodeFor(status.error_code());
 }
 
 std::string Key(const v1::SourceKey& key) {
-  return absl::StrCat(key.source(), ":", key.source_id());
+  const std::string source = TerminalSafe(key.source());
+  return absl::StrCat(key.source().find(':') == std::string::npos
+                          ? source
+                          : absl::StrCat("[", source, "]"),
+                      ":", TerminalSafe(key.source_id()));
 }
 
 std::string Time(const google::protobuf::Timestamp& t) {
@@ -46,20 +51,29 @@ void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out) {
 
 bool ParseRef(const std::string& text, const std::string& entity_type,
               v1::RecordRef* ref) {
-  const size_t colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+  size_t source_begin = 0;
+  size_t source_end = text.find(':');
+  if (!text.empty() && text[0] == '[') {  // [SOURCE]:ID
+    source_begin = 1;
+    source_end = text.find("]:");
+  }
+  if (source_end == std::string::npos || source_end == source_begin) {
     return false;
   }
+  const size_t id_begin = source_end + (source_begin == 1 ? 2 : 1);
+  if (id_begin >= text.size()) return false;
   ref->set_entity_type(entity_type);
-  ref->mutable_key()->set_source(text.substr(0, colon));
-  ref->mutable_key()->set_source_id(text.substr(colon + 1));
+  ref->mutable_key()->set_source(
+      text.substr(source_begin, source_end - source_begin));
+  ref->mutable_key()->set_source_id(text.substr(id_begin));
   return true;
 }
 
 void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
                       const std::string& b, std::ostream& out) {
-  out << response.entity_type() << "  " << a << " (" << response.golden_id_a()
-      << ")  vs  " << b << " (" << response.golden_id_b() << ")  model "
+  out << response.entity_type() << "  " << TerminalSafe(a) << " ("
+      << response.golden_id_a() << ")  vs  " << TerminalSafe(b) << " ("
+      << response.golden_id_b() << ")  model "
       << (response.model_version() == 0
               ? std::string("defaults")
               : absl::StrCat("version ", response.model_version()))
@@ -68,7 +82,7 @@ void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
   for (const v1::ComparisonExplanation& c : response.comparisons()) {
     table.AddRow({c.comparison(), c.value_a(), c.value_b(),
                   c.level() + (c.tf_adjusted() ? " (term frequency)" : ""),
-                  c.level() == "missing" ? "" : Signed(c.weight())});
+                  c.counted() ? Signed(c.weight()) : ""});
   }
   table.AddRow({"prior", "", "", "", Signed(response.prior_weight())});
   table.Print(out);
@@ -80,13 +94,15 @@ void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
     out << "blocking: no key in common, so the matcher never compared them\n";
   } else {
     for (const v1::SharedBlock& block : response.shared_blocks()) {
-      out << "blocking: rule " << block.rule() << " key \"" << block.key()
-          << "\" (" << block.block_size() << " records"
-          << (block.oversized() ? ", too large: skipped" : "") << ")\n";
+      out << "blocking: rule " << block.rule() << " key \""
+          << TerminalSafe(block.key()) << "\" (" << block.block_size()
+          << " records" << (block.oversized() ? ", too large: skipped" : "")
+          << ")\n";
     }
   }
   for (const std::string& conflict : response.conflicts()) {
-    out << "conflict: " << conflict << " (never clustered together)\n";
+    out << "conflict: " << TerminalSafe(conflict)
+        << " (never clustered together)\n";
   }
 }
 

@@ -32,15 +32,21 @@ std::unique_ptr<grpc::ClientContext> NewContext(
     const CommonOptions& common = {});
 
 // Prints "mdmctl COMMAND: message (CODE)" in the command line's words
-// (call_errors.h) and returns the exit code for the status (exit_codes.h).
+// (call_errors.h), made safe with TerminalSafe (the message may quote source
+// data), and returns the exit code for the status (exit_codes.h).
 int Fail(std::ostream& err, const char* command, const grpc::Status& status);
 
-std::string Key(const v1::SourceKey& key);  // "crm:42"
+// "crm:42" for people, made safe with TerminalSafe. A source whose name
+// holds ':' (accepted by older versions, refused for new sources) is
+// bracketed, "[erp:eu]:42", the form ParseRef reads back.
+std::string Key(const v1::SourceKey& key);
 std::string Time(const google::protobuf::Timestamp& t);
 std::string Signed(double weight);  // "+3.25"
 void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out);
 
-// "SOURCE:SOURCE_ID" into a record reference; false when malformed.
+// "SOURCE:SOURCE_ID" into a record reference, split at the first ':' (source
+// names hold none); "[SOURCE]:SOURCE_ID" names a record of a source whose
+// name holds ':'. False when malformed.
 bool ParseRef(const std::string& text, const std::string& entity_type,
               v1::RecordRef* ref);
 

@@ -7,6 +7,7 @@
 #include "tools/mdmctl/candidate_view.h"
 #include "tools/mdmctl/output.h"
 #include "tools/mdmctl/rpc_util.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 namespace {
@@ -133,6 +134,20 @@ int RunCandidatesDecide(const std::shared_ptr<grpc::Channel>& channel,
   return Finish(common, command.c_str(), status, outcome, out, err);
 }
 
+int RunCandidatesUndo(const std::shared_ptr<grpc::Channel>& channel,
+                      const CommonOptions& common, int64_t audit_sequence,
+                      const std::string& reason, std::ostream& out,
+                      std::ostream& err) {
+  v1::UndoDecisionRequest request;
+  request.set_audit_sequence(audit_sequence);
+  request.set_reason(reason);
+  auto stub = v1::StewardService::NewStub(channel);
+  v1::StewardOutcome outcome;
+  grpc::Status status =
+      stub->UndoDecision(NewContext(common).get(), request, &outcome);
+  return Finish(common, "candidates undo", status, outcome, out, err);
+}
+
 int RunMerge(const std::shared_ptr<grpc::Channel>& channel,
              const CommonOptions& common, const std::string& golden_id,
              const std::string& other_golden_id, const std::string& reason,
@@ -221,14 +236,17 @@ int RunAudit(const std::shared_ptr<grpc::Channel>& channel,
       std::vector<std::string> keys;
       for (const v1::SourceKey& key : entry.keys()) keys.push_back(Key(key));
       out << entry.sequence() << "  " << Time(entry.time()) << "  "
-          << entry.actor() << "  " << entry.action() << "  "
+          << TerminalSafe(entry.actor()) << "  " << entry.action() << "  "
           << absl::StrJoin(entry.golden_ids(), ",");
       if (!keys.empty()) out << "  " << absl::StrJoin(keys, " ");
       if (entry.has_match_probability()) {
         out << "  p=" << Probability(entry.match_probability());
       }
       if (entry.automatic()) out << "  model " << entry.model_version();
-      if (!entry.reason().empty()) out << "  \"" << entry.reason() << "\"";
+      if (entry.undoes() != 0) out << "  undoes " << entry.undoes();
+      if (!entry.reason().empty()) {
+        out << "  \"" << TerminalSafe(entry.reason()) << "\"";
+      }
       out << "\n";
     }
     if (response.entries().empty() ||

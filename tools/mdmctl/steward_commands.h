@@ -54,6 +54,13 @@ int RunCandidatesDecide(const std::shared_ptr<grpc::Channel>& channel,
                         const std::string& reason, std::ostream& out,
                         std::ostream& err);
 
+// candidates undo AUDIT_SEQUENCE [--reason]: reverts the decision with that
+// audit entry (printed by approve, reject and unsure as "(audit N)").
+int RunCandidatesUndo(const std::shared_ptr<grpc::Channel>& channel,
+                      const CommonOptions& common, int64_t audit_sequence,
+                      const std::string& reason, std::ostream& out,
+                      std::ostream& err);
+
 int RunMerge(const std::shared_ptr<grpc::Channel>& channel,
              const CommonOptions& common, const std::string& golden_id,
              const std::string& other_golden_id, const std::string& reason,
