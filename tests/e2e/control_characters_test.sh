@@ -47,7 +47,7 @@ grep -q 'crm:E\\x1b\[1m1' "$WORK/changes.out" || fail "changes: key not escaped"
 run watch watch --from=1 --max-events=2
 run list candidates list --type=person
 run explain explain "crm:$id" web:w1
-grep -q 'Eve\\x1b\[2J' "$WORK/explain.out" || fail "explain: not escaped"
+grep -q 'crm:E\\x1b\[1m1 (' "$WORK/explain.out" || fail "explain: key not escaped"
 run show candidates show "crm:$id" web:w1
 run reject candidates reject "crm:$id" web:w1 --reason=$'see\e[2Jnote'
 run audit audit

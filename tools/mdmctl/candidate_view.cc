@@ -55,8 +55,9 @@ std::vector<std::string> TableLines(const std::vector<std::string>& header,
     }
   }
   if (shown < rows.size()) {
+    const size_t hidden = rows.size() - shown;
     const std::string more =
-        absl::StrCat("  … ", rows.size() - shown, " more rows");
+        absl::StrCat("  … ", hidden, hidden == 1 ? " more row" : " more rows");
     lines.insert(lines.begin() + 1 + shown, more);
   }
   return lines;
