@@ -445,10 +445,12 @@ TEST_F(StewardTest, MovingARetiredIdsRecordsElsewhereMovesItsRedirect) {
   }
   EXPECT_TRUE(retargeted);
   ExpectInvariantsHold();
+}
+
 TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
   MustUpsert(Half("web", "g2", "Gus", "Hall", false));
-  const std::string g1 = GoldenOf("g1");
+  const std::string g1 = GoldenOf("g1"), g2 = GoldenOf("g2", "web");
   ASSERT_OK_AND_ASSIGN(StewardOutcome approved,
                        engine_->Decide(Ref("crm", "g1"), Ref("web", "g2"),
                                        Decision::kApprove, "ann", "looked"));
@@ -456,10 +458,11 @@ TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   ASSERT_OK_AND_ASSIGN(
       StewardOutcome undone,
       engine_->UndoDecision(approved.audit_sequence, "ann", "wrong key"));
-  EXPECT_NE(GoldenOf("g2", "web"), GoldenOf("g1"));
+  // Apart again, each under its id from before the approval.
   EXPECT_EQ(GoldenOf("g1"), g1);
-  EXPECT_THAT(undone.golden_ids, SizeIs(2));
-  EXPECT_THAT(undone.created_golden_ids, SizeIs(1));
+  EXPECT_EQ(GoldenOf("g2", "web"), g2);
+  EXPECT_THAT(undone.golden_ids, ElementsAre(g1, g2));
+  EXPECT_THAT(undone.restored_golden_ids, ElementsAre(g2));
   // Audited as an undo naming the decision it reverted.
   std::vector<AuditView> entries = Audit();
   ASSERT_FALSE(entries.empty());
@@ -486,6 +489,7 @@ TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   EXPECT_THAT(engine_->UndoDecision(approved.audit_sequence, "ann", ""),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("judged again since")));
+  ExpectInvariantsHold();
 }
 
 TEST_F(StewardTest, UndoRestoresTheJudgementTheDecisionReplaced) {
@@ -517,6 +521,7 @@ TEST_F(StewardTest, UndoRestoresTheJudgementTheDecisionReplaced) {
                      {"email", "Hal@y.org"}},
                     "web"));
   EXPECT_NE(GoldenOf("h2", "web"), GoldenOf("h1"));
+  ExpectInvariantsHold();
 }
 
 TEST_F(StewardTest, UndoIsRefusedForWhatIsNoDecisionOrNoLongerTheLatest) {
