@@ -485,7 +485,7 @@ std::string SourceNameOf(absl::string_view text) {
   std::string name(text.substr(0, 64));
   for (char& c : name) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' &&
-        c != '.' && c != ':' && c != '-') {
+        c != '.' && c != '-') {
       c = '_';
     }
   }

@@ -101,8 +101,9 @@ absl::StatusOr<PreparedDataset> PrepareDataset(absl::string_view name,
                                                const std::string& data_dir,
                                                const std::string& scratch_dir);
 
-// `text` made into a valid mdm source name: [A-Za-z0-9_.:-] kept, any other
-// byte replaced by '_', at most 64 bytes, "_" when empty.
+// `text` made into a valid name for a new mdm source: [A-Za-z0-9_.-] kept,
+// any other byte (':' included) replaced by '_', at most 64 bytes, "_" when
+// empty.
 std::string SourceNameOf(absl::string_view text);
 
 }  // namespace mdm::eval

@@ -36,7 +36,8 @@ TEST(SourceNameOf, KeepsValidBytesReplacesOthersAndCaps) {
       {"DFSS_AgencySiteLies_2012.csv", "DFSS_AgencySiteLies_2012.csv"},
       {"ECE Chicago Find a School scrape.csv",
        "ECE_Chicago_Find_a_School_scrape.csv"},
-      {"a:b-c.d_e", "a:b-c.d_e"},
+      {"a-c.d_e", "a-c.d_e"},
+      {"a:b", "a_b"},  // ':' separates source and id
       {"caf\xC3\xA9", "caf__"},
       {"", "_"},
       {std::string(70, 'x'), std::string(64, 'x')},
