@@ -111,12 +111,13 @@ std::vector<std::string> CandidateLines(
   const v1::ExplainResponse& e = candidate.explanation();
   Rows counted, compared;
   for (const v1::ComparisonExplanation& row : e.comparisons()) {
-    const bool differ = row.counted() && row.weight() < 0;
+    const bool was_counted = Counted(e, row);
+    const bool differ = was_counted && row.weight() < 0;
     std::vector<std::string> cells = {
         differ ? "*" : " ", row.comparison(),
         row.value_a(),      row.value_b(),
-        row.level(),        row.counted() ? Signed(row.weight()) : ""};
-    if (row.counted()) counted.push_back(cells);
+        row.level(),        was_counted ? Signed(row.weight()) : ""};
+    if (was_counted) counted.push_back(cells);
     compared.push_back(std::move(cells));
   }
   const Rows prior = {{" ", "prior", "", "", "", Signed(e.prior_weight())}};

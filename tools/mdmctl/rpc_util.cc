@@ -69,6 +69,15 @@ bool ParseRef(const std::string& text, const std::string& entity_type,
   return true;
 }
 
+bool Counted(const v1::ExplainResponse& explanation,
+             const v1::ComparisonExplanation& comparison) {
+  if (comparison.counted()) return true;
+  for (const v1::ComparisonExplanation& other : explanation.comparisons()) {
+    if (other.counted()) return false;  // a server that sets it
+  }
+  return comparison.level() != "missing";
+}
+
 void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
                       const std::string& b, std::ostream& out) {
   out << response.entity_type() << "  " << TerminalSafe(a) << " ("
@@ -82,7 +91,7 @@ void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
   for (const v1::ComparisonExplanation& c : response.comparisons()) {
     table.AddRow({c.comparison(), c.value_a(), c.value_b(),
                   c.level() + (c.tf_adjusted() ? " (term frequency)" : ""),
-                  c.counted() ? Signed(c.weight()) : ""});
+                  Counted(response, c) ? Signed(c.weight()) : ""});
   }
   table.AddRow({"prior", "", "", "", Signed(response.prior_weight())});
   table.Print(out);

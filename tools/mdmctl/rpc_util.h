@@ -50,6 +50,12 @@ void SetTimestamp(absl::Time time, google::protobuf::Timestamp* out);
 bool ParseRef(const std::string& text, const std::string& entity_type,
               v1::RecordRef* ref);
 
+// Whether a comparison added its weight to the match weight. Servers from
+// before ComparisonExplanation.counted leave it unset everywhere; for them
+// every level but "missing" counted.
+bool Counted(const v1::ExplainResponse& explanation,
+             const v1::ComparisonExplanation& comparison);
+
 // An explanation as mdmctl explain prints it; a and b label the records.
 void PrintExplanation(const v1::ExplainResponse& response, const std::string& a,
                       const std::string& b, std::ostream& out);

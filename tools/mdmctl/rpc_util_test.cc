@@ -47,5 +47,23 @@ TEST(ParseRef, ReadsBackWhatKeyPrints) {
   }
 }
 
+TEST(Counted, FollowsTheServerAndFallsBackForServersThatDoNotSay) {
+  v1::ExplainResponse e;
+  v1::ComparisonExplanation* name = e.add_comparisons();
+  name->set_level("exact");
+  v1::ComparisonExplanation* email = e.add_comparisons();
+  email->set_level("missing");
+  v1::ComparisonExplanation* full = e.add_comparisons();
+  full->set_level("not counted (given_name compared)");
+  // A server that does not set `counted`: every level but "missing".
+  EXPECT_TRUE(Counted(e, *name));
+  EXPECT_FALSE(Counted(e, *email));
+  // A server that does.
+  name->set_counted(true);
+  EXPECT_TRUE(Counted(e, *name));
+  EXPECT_FALSE(Counted(e, *email));
+  EXPECT_FALSE(Counted(e, *full));
+}
+
 }  // namespace
 }  // namespace mdm::cli
