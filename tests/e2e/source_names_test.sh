@@ -52,7 +52,7 @@ refused() {  # refused EXPECTED_MESSAGE mdmctl-args...
   shift
   rm -f "$WORK"/*.rejects.csv
   (cd "$WORK" && $MDMCTL "$@") >"$WORK/out" 2>"$WORK/err" || status=$?
-  [ $status -eq 2 ] || fail "mdmctl $* exited $status, expected 2: $(cat "$WORK/err")"
+  [ $status -eq 4 ] || fail "mdmctl $* exited $status, expected 4: $(cat "$WORK/err")"
   [ "$(wc -l <"$WORK/err")" -eq 1 ] || fail "expected one line of error: $(cat "$WORK/err")"
   grep -q -- "$expected" "$WORK/err" || fail "mdmctl $*: $(cat "$WORK/err")"
   ! ls "$WORK"/*.rejects.csv >/dev/null 2>&1 || fail "mdmctl $* wrote rejects"
@@ -80,7 +80,7 @@ $MDMCTL resolve CRM s1 >/dev/null || fail "CRM:s1 not resolvable"
 status=0
 $MDMCTL upsert --type=person --source=erp:us --new-source --id=1 --attr given_name=X \
   >/dev/null 2>&1 || status=$?
-[ $status -eq 2 ] || fail "--new-source let ':' in (exit $status)"
+[ $status -eq 4 ] || fail "--new-source let ':' in (exit $status)"
 
 # The legacy source: resolvable with SOURCE SOURCE_ID, writable, and named
 # [erp:eu]:42 by commands that take or print SOURCE:ID.

@@ -10,7 +10,7 @@ $MDMCTL import --type=person --source=crm "$WORK/ten.csv" >/dev/null 2>&1 || fai
 status=0
 $MDMCTL model train --type=person >"$WORK/out" 2>"$WORK/err" || status=$?
 cat "$WORK/out" "$WORK/err"
-[ $status -eq 3 ] || fail "training on 10 records exited $status, expected 3"
+[ $status -eq 4 ] || fail "training on 10 records exited $status, expected 4"
 grep -q "cannot train person: too little data to learn from: 10 records" "$WORK/err" \
   || fail "no reason given: $(cat "$WORK/err")"
 grep -q "training needs at least 50; the configuration's defaults stay active (FAILED_PRECONDITION)" \

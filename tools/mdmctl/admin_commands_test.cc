@@ -17,8 +17,8 @@ const absl::Time kNow = absl::FromUnixSeconds(1'800'000'000);  // 2027-01-15
 
 TEST(NewToken, PrintsATokenAndALineMdmdAccepts) {
   std::ostringstream out, err;
-  ASSERT_EQ(RunNewToken("ann", "steward,reader", "2027-06-30T00:00:00Z", kNow,
-                        out, err),
+  ASSERT_EQ(RunNewToken({}, "ann", "steward,reader", "2027-06-30T00:00:00Z",
+                        kNow, out, err),
             0)
       << err.str();
   EXPECT_THAT(err.str(), IsEmpty());
@@ -55,7 +55,7 @@ TEST(NewToken, RefusesWhatMdmdWouldRefuseOrNeverAccept) {
   };
   for (const auto& c : cases) {
     std::ostringstream out, err;
-    EXPECT_EQ(RunNewToken(c.name, c.roles, c.expires, kNow, out, err), 2)
+    EXPECT_EQ(RunNewToken({}, c.name, c.roles, c.expires, kNow, out, err), 2)
         << c.error;
     EXPECT_THAT(err.str(), HasSubstr(c.error));
     EXPECT_THAT(out.str(), IsEmpty()) << c.error;

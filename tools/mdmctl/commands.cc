@@ -450,9 +450,9 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
     err << "mdmctl upsert: --id is not valid UTF-8\n";
     return kExitUsage;
   }
-  std::set<std::string> warned;
+  std::vector<std::string> warnings;
   if (int code = CheckSourceUpFront(channel, common, "upsert", options.source,
-                                    options.new_source, err, &warned);
+                                    options.new_source, err, warnings);
       code != 0) {
     return code;
   }
@@ -461,11 +461,9 @@ int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
   grpc::Status status =
       stub->UpsertRecord(NewContext().get(), request, &response);
   if (!status.ok()) return Fail(err, "upsert", status);
-  for (const std::string& warning : response.warnings()) {
-    if (warned.insert(warning).second) {
-      err << "mdmctl upsert: warning: " << TerminalSafe(warning) << "\n";
-    }
-  }
+  warnings.insert(warnings.end(), response.warnings().begin(),
+                  response.warnings().end());
+  PrintSourceWarnings("upsert", warnings, err);
   if (common.json) {
     PrintJson(response, out);
     return 0;

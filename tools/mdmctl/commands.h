@@ -90,7 +90,7 @@ struct UpsertOptions {
   bool new_source = false;
 };
 // Checks the source name with the server first (source_check.h): a refused
-// name exits 2 before anything is sent; warnings go to `err` once.
+// name exits 4 before anything is sent; warnings go to `err` once.
 int RunUpsert(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const UpsertOptions& options,
               std::ostream& out, std::ostream& err);

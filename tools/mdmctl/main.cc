@@ -397,8 +397,7 @@ int main(int argc, char** argv) {
 
   if (*new_token_cmd) {
     return RunNewToken(common, token_name, token_roles, token_expires,
-                       absl::Now(),
-                       std::cout, std::cerr);
+                       absl::Now(), std::cout, std::cerr);
   }
   SetCallTarget({.server = WithDefaultPort(connection.server),
                  .tls_ca = connection.tls_ca});
@@ -416,8 +415,10 @@ int main(int argc, char** argv) {
     return RunVerify(channel, common, max_violations, std::cout, std::cerr);
   }
   if (*import_cmd) {
+    std::vector<std::string> source_warnings;
     if (int code = CheckSourceUpFront(channel, common, "import", import.source,
-                                      import_new_source, std::cerr);
+                                      import_new_source, std::cerr,
+                                      source_warnings);
         code != 0) {
       return code;
     }
@@ -426,7 +427,12 @@ int main(int argc, char** argv) {
     import.format = format == "csv"     ? RowFormat::kCsv
                     : format == "jsonl" ? RowFormat::kJsonLines
                                         : RowFormat::kAuto;
-    return RunImport(channel, import, std::cout, std::cerr);
+    const int code = RunImport(channel, import, std::cout, std::cerr);
+    // A usage error stopped it before any row was sent.
+    if (code != kExitUsage) {
+      PrintSourceWarnings("import", source_warnings, std::cerr);
+    }
+    return code;
   }
   if (*resolve_cmd) {
     return RunResolve(channel, common, resolve_args, entity_type, as_of,

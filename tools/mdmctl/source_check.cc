@@ -1,6 +1,9 @@
 #include "tools/mdmctl/source_check.h"
 
+#include <set>
+
 #include "mdm/v1/records.grpc.pb.h"
+#include "tools/mdmctl/exit_codes.h"
 #include "tools/mdmctl/rpc_util.h"
 #include "tools/mdmctl/terminal_text.h"
 
@@ -9,7 +12,7 @@ namespace mdm::cli {
 int CheckSourceUpFront(const std::shared_ptr<grpc::Channel>& channel,
                        const CommonOptions& common, const char* command,
                        const std::string& source, bool new_source,
-                       std::ostream& err, std::set<std::string>* shown) {
+                       std::ostream& err, std::vector<std::string>& warnings) {
   auto stub = v1::RecordService::NewStub(channel);
   v1::CheckSourceRequest request;
   request.set_source(source);
@@ -21,15 +24,23 @@ int CheckSourceUpFront(const std::shared_ptr<grpc::Channel>& channel,
   if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
     err << "mdmctl " << command
         << ": --source: " << TerminalSafe(status.error_message()) << "\n";
-    return kExitUsage;
+    return ExitCodeFor(status.error_code());
   }
   if (!status.ok()) return Fail(err, command, status);
-  for (const std::string& warning : response.warnings()) {
+  warnings.insert(warnings.end(), response.warnings().begin(),
+                  response.warnings().end());
+  return 0;
+}
+
+void PrintSourceWarnings(const char* command,
+                         const std::vector<std::string>& warnings,
+                         std::ostream& err) {
+  std::set<std::string> printed;
+  for (const std::string& warning : warnings) {
+    if (!printed.insert(warning).second) continue;
     err << "mdmctl " << command << ": warning: " << TerminalSafe(warning)
         << "\n";
-    if (shown != nullptr) shown->insert(warning);
   }
-  return 0;
 }
 
 }  // namespace mdm::cli
