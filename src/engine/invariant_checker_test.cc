@@ -547,6 +547,48 @@ TEST_F(InvariantCheckerTest, FeedMergesLeadWhereRedirectsPoint) {
                                               m.a))));
 }
 
+TEST_F(InvariantCheckerTest, FeedRestoresAndRetargetsRetiredIds) {
+  for (const char* id : {"a", "b", "c", "z"}) {
+    MustUpsert(Person(id, {{"email", absl::StrCat(id, "@x.org")}}));
+  }
+  const std::string a = GoldenOf("a"), b = GoldenOf("b"), c = GoldenOf("c"),
+                    z = GoldenOf("z");
+  // b merged into a and split out again: restored.
+  ASSERT_OK(engine_->MergeGoldens(a, b, "ann", "").status());
+  ASSERT_OK(
+      engine_->SplitGolden(a, std::vector<SourceKey>{{"crm", "b"}}, "ann", "")
+          .status());
+  ASSERT_EQ(GoldenOf("b"), b);
+  // c merged into a, and its record moved on to z: retargeted.
+  ASSERT_OK(engine_->MergeGoldens(a, c, "ann", "").status());
+  ASSERT_OK(engine_->MoveRecord(Ref("crm", "c"), z, "ann", "").status());
+  ASSERT_EQ(Golden(c).merged_into, Number(z));
+  ExpectHealthy();
+
+  // Without its GOLDEN_RESTORED, b is live with no event saying so.
+  Sql(absl::StrCat("UPDATE changes SET kind = 2 WHERE kind = 7 AND ",
+                   "golden_id = ", Number(b)));
+  InvariantReport report = Check();
+  EXPECT_THAT(report.violations,
+              Contains(Violation("feed_state", b, "is live, but change")))
+      << Describe(report);
+  Sql(absl::StrCat("UPDATE changes SET kind = 7 WHERE kind = 2 AND ",
+                   "golden_id = ", Number(b)));
+  ExpectHealthy();
+  // Without the retargeting GOLDEN_MERGED, the feed leads c to a.
+  Sql(absl::StrCat("UPDATE changes SET kind = 2, survivor_id = NULL ",
+                   "WHERE seq = (SELECT MAX(seq) FROM changes WHERE kind = 3 ",
+                   "AND golden_id = ", Number(c), ")"));
+  report = Check();
+  EXPECT_THAT(report.violations,
+              Contains(Violation("feed_state", c,
+                                 absl::StrCat("redirects to ", z,
+                                              ", but the feed's merges lead "
+                                              "to ",
+                                              a))))
+      << Describe(report);
+}
+
 TEST_F(InvariantCheckerTest, JudgementsAreRespected) {
   const Basic basic = BuildBasic();
   ExpectHealthy();
