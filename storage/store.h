@@ -96,6 +96,15 @@ class ReadTransaction {
   virtual absl::StatusOr<int64_t> CountRecords(
       absl::string_view entity_type) = 0;
 
+  // The distinct sources of the stored records, of every entity type, in
+  // byte order. Costs about one index seek per distinct source, however
+  // many records each holds.
+  virtual absl::StatusOr<std::vector<std::string>> ListSources() = 0;
+
+  // Whether any record of `source`, of any entity type, is stored. One
+  // index seek.
+  virtual absl::StatusOr<bool> HoldsSource(absl::string_view source) = 0;
+
   // The newest model version of an entity type, if any.
   virtual absl::StatusOr<std::optional<ModelRow>> LatestModel(
       absl::string_view entity_type) = 0;
@@ -238,6 +247,12 @@ class WriteTransaction : public ReadTransaction {
 
   // Stores the judgement of a pair, replacing an earlier one of that pair.
   virtual absl::Status PutJudgement(const JudgementRow& judgement) = 0;
+
+  // Removes the judgement of a pair (a < b), leaving the pair undecided; OK
+  // when it has none. Internal when a < b does not hold.
+  virtual absl::Status DeleteJudgement(absl::string_view entity_type,
+                                       const SourceKey& a,
+                                       const SourceKey& b) = 0;
 
   // Appends an audit entry and sets its sequence.
   virtual absl::Status AppendAudit(AuditRow& entry) = 0;

@@ -381,6 +381,40 @@ class SqliteReader : public Interface {
     return count;
   }
 
+  absl::StatusOr<std::vector<std::string>> ListSources() override {
+    // A loose index scan of source_records_by_key (source, source_id,
+    // entity_type): each step seeks past every key of the source before,
+    // so it reads a page or two per source instead of the whole index
+    // (SELECT DISTINCT scans it all).
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "WITH RECURSIVE next(source) AS ("
+            "SELECT (SELECT min(source) FROM source_records) "
+            "UNION ALL SELECT (SELECT min(source) FROM source_records "
+            "WHERE source > next.source) FROM next "
+            "WHERE next.source IS NOT NULL) "
+            "SELECT source FROM next WHERE source IS NOT NULL"));
+    std::vector<std::string> sources;
+    while (true) {
+      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
+      if (!has_row) break;
+      sources.emplace_back(stmt.ColumnText(0));
+    }
+    return sources;
+  }
+
+  absl::StatusOr<bool> HoldsSource(absl::string_view source) override {
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare(
+            "SELECT 1 FROM source_records WHERE source = ? LIMIT 1"));
+    stmt.BindText(1, source);
+    MDM_ASSIGN_OR_RETURN(const bool has_row, stmt.Step());
+    stmt.Reset();
+    return has_row;
+  }
+
   absl::StatusOr<std::optional<ModelRow>> LatestModel(
       absl::string_view entity_type) override {
     MDM_ASSIGN_OR_RETURN(
@@ -949,6 +983,25 @@ class SqliteWriteTransaction : public SqliteReader<WriteTransaction> {
     stmt.BindText(7, judgement.actor);
     stmt.BindText(8, judgement.reason);
     stmt.BindInt(9, ToMicros(judgement.time));
+    return stmt.Run();
+  }
+
+  absl::Status DeleteJudgement(absl::string_view entity_type,
+                               const SourceKey& a,
+                               const SourceKey& b) override {
+    if (!(a < b)) {
+      return absl::InternalError("judgement pair is not ordered (a < b)");
+    }
+    MDM_ASSIGN_OR_RETURN(
+        Statement stmt,
+        conn_->Prepare("DELETE FROM judgements WHERE entity_type = ? AND "
+                       "a_source = ? AND a_source_id = ? AND b_source = ? AND "
+                       "b_source_id = ?"));
+    stmt.BindText(1, entity_type);
+    stmt.BindText(2, a.source);
+    stmt.BindText(3, a.source_id);
+    stmt.BindText(4, b.source);
+    stmt.BindText(5, b.source_id);
     return stmt.Run();
   }
 

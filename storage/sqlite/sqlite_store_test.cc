@@ -332,6 +332,110 @@ TEST_F(SqliteStoreTest, JudgementsAreKeptByKeyAndReplacedPerPair) {
   EXPECT_EQ(found->actor, "bob");
 }
 
+TEST_F(SqliteStoreTest, DeleteJudgementLeavesThePairUndecided) {
+  auto store = Open();
+  const JudgementRow must{.entity_type = "person",
+                          .a = {"crm", "1"},
+                          .b = {"erp", "9"},
+                          .kind = JudgementKind::kMustLink,
+                          .actor = "ann",
+                          .reason = "checked",
+                          .time = kT0};
+  JudgementRow other = must;
+  other.b = {"web", "3"};
+  JudgementRow product = must;
+  product.entity_type = "product";
+  {
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    for (const JudgementRow& j : {must, other, product}) {
+      ASSERT_OK(txn->PutJudgement(j));
+    }
+    ASSERT_OK(txn->Commit());
+  }
+  {
+    // Not committed: nothing changes.
+    ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+    ASSERT_OK(txn->DeleteJudgement("person", must.a, must.b));
+    ASSERT_OK_AND_ASSIGN(auto found,
+                         txn->FindJudgement("person", must.a, must.b));
+    EXPECT_FALSE(found.has_value());
+  }
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  ASSERT_OK_AND_ASSIGN(auto kept, txn->FindJudgement("person", must.a, must.b));
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_THAT(txn->DeleteJudgement("person", must.b, must.a),
+              StatusIs(absl::StatusCode::kInternal));
+  ASSERT_OK(txn->DeleteJudgement("person", must.a, must.b));
+  // Deleting a pair without a judgement is no error.
+  EXPECT_OK(txn->DeleteJudgement("person", must.a, must.b));
+  EXPECT_OK(txn->DeleteJudgement("person", {"crm", "1"}, {"crm", "2"}));
+  ASSERT_OK(txn->Commit());
+
+  // Only that pair of that entity type is gone, for good.
+  txn.reset();
+  store.reset();
+  store = Open();
+  ASSERT_OK_AND_ASSIGN(auto read, store->BeginRead());
+  ASSERT_OK_AND_ASSIGN(auto gone,
+                       read->FindJudgement("person", must.a, must.b));
+  EXPECT_FALSE(gone.has_value());
+  ASSERT_OK_AND_ASSIGN(auto of_crm, read->JudgementsOf("person", must.a));
+  ASSERT_EQ(of_crm.size(), 1u);
+  EXPECT_EQ(of_crm[0].b, other.b);
+  ASSERT_OK_AND_ASSIGN(auto of_product,
+                       read->FindJudgement("product", must.a, must.b));
+  EXPECT_TRUE(of_product.has_value());
+}
+
+TEST_F(SqliteStoreTest, ListSourcesNamesEachStoredSourceOnceInByteOrder) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
+  EXPECT_THAT(txn->ListSources(), IsOkAndHolds(IsEmpty()));
+  EXPECT_THAT(txn->HoldsSource("crm"), IsOkAndHolds(false));
+  const struct {
+    const char* entity_type;
+    const char* source;
+    const char* id;
+  } records[] = {
+      {"person", "web", "1"},       {"person", "crm", "1"},
+      {"person", "crm", "2"},       {"product", "crm", "1"},
+      {"product", "ERP", "7"},      {"person", "erp:eu", "3"},
+      {"organization", "web", "2"},
+  };
+  std::vector<RecordRow> rows;
+  for (const auto& r : records) {
+    RecordRow row = MakeRecord(r.id, 1);
+    row.entity_type = r.entity_type;
+    row.key.source = r.source;
+    ASSERT_OK(txn->InsertRecord(row));
+    rows.push_back(row);
+  }
+  EXPECT_THAT(txn->ListSources(),
+              IsOkAndHolds(ElementsAre("ERP", "crm", "erp:eu", "web")));
+  ASSERT_OK(txn->Commit());
+  txn.reset();
+
+  // A source is listed until its last record, of any type, is deleted.
+  ASSERT_OK_AND_ASSIGN(auto before, store->BeginRead());
+  EXPECT_THAT(before->HoldsSource("web"), IsOkAndHolds(true));  // snapshot
+  ASSERT_OK_AND_ASSIGN(txn, store->BeginWrite());
+  ASSERT_OK(txn->DeleteRecord(rows[0].id, kT0));  // person web:1
+  EXPECT_THAT(txn->HoldsSource("web"), IsOkAndHolds(true));
+  ASSERT_OK(txn->DeleteRecord(rows[6].id, kT0));  // organization web:2
+  EXPECT_THAT(txn->HoldsSource("web"), IsOkAndHolds(false));
+  ASSERT_OK(txn->DeleteRecord(rows[4].id, kT0));  // product ERP:7
+  EXPECT_THAT(txn->HoldsSource("ERP"), IsOkAndHolds(false));
+  EXPECT_THAT(txn->HoldsSource("erp"), IsOkAndHolds(false));
+  EXPECT_THAT(txn->HoldsSource("crm"), IsOkAndHolds(true));
+  EXPECT_THAT(txn->ListSources(), IsOkAndHolds(ElementsAre("crm", "erp:eu")));
+  ASSERT_OK(txn->Commit());
+  // A snapshot from before the deletes still sees them all.
+  EXPECT_THAT(before->ListSources(),
+              IsOkAndHolds(ElementsAre("ERP", "crm", "erp:eu", "web")));
+  ASSERT_OK_AND_ASSIGN(auto after, store->BeginRead());
+  EXPECT_THAT(after->ListSources(), IsOkAndHolds(ElementsAre("crm", "erp:eu")));
+}
+
 TEST_F(SqliteStoreTest, AuditEntriesFilterByGoldenActorAndTime) {
   auto store = Open();
   ASSERT_OK_AND_ASSIGN(auto txn, store->BeginWrite());
