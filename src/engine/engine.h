@@ -204,11 +204,12 @@ class Engine {
   // Reverts a decision (approve, reject or unsure), named by its audit
   // entry: the pair's judgement goes back to the one the decision replaced
   // and the records it touches are re-clustered, as one audited steward
-  // action ("undo"). A pair that had no judgement before is left judged
-  // unsure, which constrains nothing. NotFound for an unknown entry;
-  // FailedPrecondition for an entry that is no decision or predates undo,
-  // when the pair has been judged again since, or when the judgement to
-  // restore contradicts later ones.
+  // action ("undo"). A pair that had no judgement before has none again:
+  // it is undecided, back in the review queue while it scores in the band.
+  // NotFound for an unknown entry; FailedPrecondition for an entry that is
+  // no decision or predates undo, when the pair has been judged again
+  // since or the decision has been undone already, or when the judgement
+  // to restore contradicts later ones.
   absl::StatusOr<StewardOutcome> UndoDecision(int64_t audit_sequence,
                                               absl::string_view actor,
                                               absl::string_view reason);

@@ -429,8 +429,15 @@ absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
       absl::StrCat(RecordLabel(pair.a), " and ", RecordLabel(pair.b));
   MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> current,
                        txn->FindJudgement(entry.entity_type, pair.a, pair.b));
-  if (!current.has_value() || current->kind != *decided ||
-      current->actor != entry.actor || current->time != entry.time) {
+  if (!current.has_value()) {
+    // Only an undo removes a judgement, and only the latest decision can be
+    // undone: this one, or an earlier one after it, has been.
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot undo audit entry ", audit_sequence,
+        ": it has been undone already (", pair_label, " are undecided)"));
+  }
+  if (current->kind != *decided || current->actor != entry.actor ||
+      current->time != entry.time) {
     return absl::FailedPreconditionError(absl::StrCat(
         "cannot undo audit entry ", audit_sequence, ": ", pair_label,
         " have been judged again since; only the latest decision on a pair "
@@ -438,23 +445,21 @@ absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
   }
   const absl::Time now = clock_->Now();
   // The judgement the decision replaced comes back as it was. Without one,
-  // the pair is left judged unsure: it keeps no constraint, as before the
-  // decision, and is listed with `candidates list --unsure`.
-  JudgementRow restored =
-      detail.replaced.has_value()
-          ? JudgementRow{.entity_type = entry.entity_type,
-                         .a = pair.a,
-                         .b = pair.b,
-                         .kind = detail.replaced->kind,
-                         .actor = detail.replaced->actor,
-                         .reason = detail.replaced->reason,
-                         .time = detail.replaced->time}
-          : Judgement(entry.entity_type, pair.a, pair.b, JudgementKind::kUnsure,
-                      actor,
-                      absl::StrCat("undo of audit entry ", audit_sequence,
-                                   reason.empty() ? "" : ": ", reason),
-                      now);
-  if (restored.kind == JudgementKind::kMustLink) {
+  // the judgement goes: the pair is undecided again, as before the
+  // decision, and back in the review queue while it scores in the band.
+  std::vector<JudgementRow> restored;
+  if (detail.replaced.has_value()) {
+    restored.push_back({.entity_type = entry.entity_type,
+                        .a = pair.a,
+                        .b = pair.b,
+                        .kind = detail.replaced->kind,
+                        .actor = detail.replaced->actor,
+                        .reason = detail.replaced->reason,
+                        .time = detail.replaced->time});
+  }
+  const std::optional<JudgementKind> restored_kind =
+      restored.empty() ? std::nullopt : std::optional(restored.front().kind);
+  if (restored_kind == JudgementKind::kMustLink) {
     MDM_ASSIGN_OR_RETURN(
         std::set<SourceKey> component_a,
         MustLinkComponent(*txn, entry.entity_type, pair.a, pair));
@@ -463,7 +468,7 @@ absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
         MustLinkComponent(*txn, entry.entity_type, pair.b, pair));
     MDM_RETURN_IF_ERROR(CheckNoCannotLink(*txn, entry.entity_type, component_a,
                                           component_b, "undo", pair));
-  } else if (restored.kind == JudgementKind::kCannotLink) {
+  } else if (restored_kind == JudgementKind::kCannotLink) {
     MDM_ASSIGN_OR_RETURN(
         std::set<SourceKey> component_a,
         MustLinkComponent(*txn, entry.entity_type, pair.a, pair));
@@ -473,6 +478,10 @@ absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
           " contradicts approvals since that hold them together through "
           "other records"));
     }
+  }
+  if (!restored_kind.has_value()) {
+    MDM_RETURN_IF_ERROR(
+        txn->DeleteJudgement(entry.entity_type, pair.a, pair.b));
   }
   std::vector<int64_t> seeds;
   std::vector<int64_t> goldens;
@@ -493,7 +502,7 @@ absl::StatusOr<StewardOutcome> Engine::UndoDecision(int64_t audit_sequence,
                  .model_version = model->version(),
                  .detail = EncodeAuditDetail({.undoes = audit_sequence})};
   MDM_ASSIGN_OR_RETURN(StewardOutcome outcome,
-                       ApplyStewardAction(*txn, *model, {restored}, seeds, {},
+                       ApplyStewardAction(*txn, *model, restored, seeds, {},
                                           std::move(audit), seeds));
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());

@@ -474,21 +474,98 @@ TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   EXPECT_EQ(last.undoes, approved.audit_sequence);
   EXPECT_THAT(last.row.keys,
               ElementsAre(SourceKey{"crm", "g1"}, SourceKey{"web", "g2"}));
-  // The pair had no judgement before: it waits, judged unsure, to be
-  // decided again, and constrains nothing.
-  std::vector<ReviewCandidate> unsure = Candidates(/*unsure=*/true);
-  ASSERT_THAT(unsure, SizeIs(1));
-  EXPECT_THAT(
-      unsure[0].judgement->reason,
-      HasSubstr(absl::StrCat("undo of audit entry ", approved.audit_sequence)));
+  // The pair had no judgement before and has none again: it is back in
+  // the review queue, not among the pairs judged unsure.
+  std::vector<ReviewCandidate> queue = Candidates();
+  ASSERT_THAT(queue, SizeIs(1));
+  EXPECT_EQ(queue[0].a, (SourceKey{"crm", "g1"}));
+  EXPECT_EQ(queue[0].b, (SourceKey{"web", "g2"}));
+  EXPECT_FALSE(queue[0].judgement.has_value());
+  EXPECT_THAT(Candidates(/*unsure=*/true), IsEmpty());
+  ASSERT_OK_AND_ASSIGN(
+      CandidateDetail detail,
+      engine_->GetCandidate(Ref("crm", "g1"), Ref("web", "g2")));
+  EXPECT_FALSE(detail.judgement.has_value());
   // The history of the golden record says why it split.
   ASSERT_OK_AND_ASSIGN(GoldenHistory history, engine_->History(g1, 0, 100));
   EXPECT_THAT(history.versions.back().row.cause_note,
               HasSubstr("undo by ann: wrong key"));
   // Undone once only.
-  EXPECT_THAT(engine_->UndoDecision(approved.audit_sequence, "ann", ""),
+  EXPECT_THAT(
+      engine_->UndoDecision(approved.audit_sequence, "ann", ""),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               HasSubstr("has been undone already (crm:g1 and web:g2 are "
+                         "undecided)")));
+  ExpectInvariantsHold();
+}
+
+TEST_F(StewardTest, UndoOfAFirstDecisionPutsThePairBackInTheQueue) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  for (Decision decision : {Decision::kReject, Decision::kUnsure}) {
+    ASSERT_OK_AND_ASSIGN(StewardOutcome decided,
+                         engine_->Decide(Ref("web", "g2"), Ref("crm", "g1"),
+                                         decision, "ann", ""));
+    EXPECT_THAT(Candidates(), IsEmpty());
+    ASSERT_OK(
+        engine_->UndoDecision(decided.audit_sequence, "ann", "").status());
+    std::vector<ReviewCandidate> queue = Candidates();
+    ASSERT_THAT(queue, SizeIs(1));
+    EXPECT_EQ(queue[0].a, (SourceKey{"crm", "g1"}));
+    EXPECT_THAT(Candidates(/*unsure=*/true), IsEmpty());
+    clock_.Advance(absl::Seconds(1));
+  }
+  // Undecided means unconstrained: evidence that links the pair joins it
+  // now, as if no steward had looked at it.
+  MustUpsert(Person("g2",
+                    {{"given_name", "Gus"},
+                     {"family_name", "Hall"},
+                     {"city", "Oakland"},
+                     {"email", "Gus@y.org"}},
+                    "web"));
+  MustUpsert(Person("g1",
+                    {{"given_name", "Gus"},
+                     {"family_name", "Hall"},
+                     {"city", "Oakland"},
+                     {"email", "Gus@y.org"}},
+                    "crm"));
+  EXPECT_EQ(GoldenOf("g2", "web"), GoldenOf("g1"));
+  ExpectInvariantsHold();
+}
+
+TEST_F(StewardTest, UndoingEveryDecisionOfAPairInTurnEndsUndecided) {
+  MustUpsert(Half("crm", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("web", "h2", "Hal", "Ito", false));
+  ASSERT_OK_AND_ASSIGN(StewardOutcome rejected,
+                       engine_->Decide(Ref("crm", "h1"), Ref("web", "h2"),
+                                       Decision::kReject, "ann", "no"));
+  clock_.Advance(absl::Seconds(1));
+  ASSERT_OK_AND_ASSIGN(StewardOutcome approved,
+                       engine_->Decide(Ref("crm", "h1"), Ref("web", "h2"),
+                                       Decision::kApprove, "bob", "yes"));
+  // The first decision cannot be undone while a later one stands.
+  EXPECT_THAT(engine_->UndoDecision(rejected.audit_sequence, "ann", ""),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("judged again since")));
+  ASSERT_OK(engine_->UndoDecision(approved.audit_sequence, "bob", "").status());
+  ASSERT_OK_AND_ASSIGN(
+      CandidateDetail detail,
+      engine_->GetCandidate(Ref("crm", "h1"), Ref("web", "h2")));
+  ASSERT_TRUE(detail.judgement.has_value());
+  EXPECT_EQ(detail.judgement->kind, storage::JudgementKind::kCannotLink);
+  EXPECT_THAT(Candidates(), IsEmpty());
+  ASSERT_OK(engine_->UndoDecision(rejected.audit_sequence, "ann", "").status());
+  ASSERT_OK_AND_ASSIGN(
+      detail, engine_->GetCandidate(Ref("crm", "h1"), Ref("web", "h2")));
+  EXPECT_FALSE(detail.judgement.has_value());
+  EXPECT_THAT(Candidates(), SizeIs(1));
+  EXPECT_NE(GoldenOf("h2", "web"), GoldenOf("h1"));
+  // Both are undone now; neither can be again.
+  for (int64_t sequence : {approved.audit_sequence, rejected.audit_sequence}) {
+    EXPECT_THAT(engine_->UndoDecision(sequence, "ann", ""),
+                StatusIs(absl::StatusCode::kFailedPrecondition,
+                         HasSubstr("has been undone already")));
+  }
   ExpectInvariantsHold();
 }
 

@@ -126,5 +126,28 @@ check_audit "$(golden crm h1)" ' ann  reject  .*"father and son"'
 by_ann=$($MDMCTL audit --actor=ann | wc -l)
 [ "$by_ann" -eq 5 ] || fail "ann made 5 decisions, the audit shows $by_ann"
 
+# Undoing a pair's first decision leaves it undecided: back in the queue,
+# not among the pairs judged unsure; undone once only.
+$MDMCTL upsert --type=person --source=crm --id=k1 --attr given_name=Kit \
+  --attr family_name=Lau --attr city=Oakland >/dev/null
+$MDMCTL upsert --type=person --source=web --id=k2 --attr given_name=Kit \
+  --attr family_name=Lau --attr email=kit@y.org >/dev/null
+$MDMCTL candidates list --type=person | grep -Eq '^crm:k1 +web:k2 ' || fail "crm:k1/web:k2 should be a candidate"
+decided=$($ANN candidates approve crm:k1 web:k2) || fail "approve k"
+entry=$(echo "$decided" | sed -n 's/.*(audit \([0-9]*\)).*/\1/p')
+[ -n "$entry" ] || fail "no audit entry in '$decided'"
+$ANN candidates undo "$entry" --reason="wrong key" >/dev/null || fail "undo $entry"
+[ "$(golden crm k1)" != "$(golden web k2)" ] || fail "the undone approval still holds"
+$MDMCTL candidates list --type=person | grep -Eq '^crm:k1 +web:k2 ' \
+  || fail "the undone pair is not back in the queue: $($MDMCTL candidates list --type=person)"
+if $MDMCTL candidates list --type=person --unsure | grep -q "crm:k1"; then
+  fail "the undone pair is listed as judged unsure"
+fi
+status=0
+$ANN candidates undo "$entry" >"$WORK/out" 2>"$WORK/err" || status=$?
+[ $status -eq 4 ] || fail "a second undo exited $status, expected 4"
+grep -q "has been undone already (crm:k1 and web:k2 are undecided)" "$WORK/err" \
+  || fail "second undo: $(cat "$WORK/err")"
+
 stop_server
 echo "PASS"
