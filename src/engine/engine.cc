@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -108,6 +107,9 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
   for (const auto& [name, prefix] : prefixes) {
     engine->type_of_prefix_.emplace(prefix, name);
   }
+  // Every stored source, of every entity type, configured or not.
+  MDM_ASSIGN_OR_RETURN(std::vector<std::string> sources, txn->ListSources());
+  for (const std::string& source : sources) engine->sources_.AddHeld(source);
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   engine->PublishHead(head);
@@ -126,9 +128,6 @@ absl::Status Engine::LoadCandidateIndex() {
                            txn->ScanRecords(type.name(), after, kPage));
       if (rows.empty()) break;
       after = rows.back().id;
-      absl::flat_hash_set<absl::string_view> sources;
-      for (const RecordRow& row : rows) sources.insert(row.key.source);
-      for (absl::string_view source : sources) sources_.AddHeld(source);
       std::vector<int64_t> ids(rows.size());
       std::vector<std::vector<uint64_t>> keys(rows.size());
       std::vector<std::string> encoded(rows.size());
@@ -421,7 +420,7 @@ std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(
   absl::Status status = (*txn)->Commit();
   if (!status.ok()) return fail_all(status, "database error");
   index_undo.Committed();
-  sources_.Committed(new_sources);
+  sources_.Committed(new_sources);  // still the writer: in commit order
   PublishHead(*head);
   for (const absl::StatusOr<UpsertResult>& result : results) {
     if (!result.ok()) continue;
@@ -453,9 +452,13 @@ absl::StatusOr<DeleteResult> Engine::Delete(absl::string_view entity_type,
   DeleteResult result{
       .golden_id = GoldenIdOf(entity_type, row->golden_id),
       .golden_retired = unit.retired().contains(row->golden_id)};
+  MDM_ASSIGN_OR_RETURN(const bool source_left, txn->HoldsSource(key.source));
   MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
   MDM_RETURN_IF_ERROR(txn->Commit());
   index_undo.Committed();
+  // Still the writer (the write lease ends with `txn`), so no later write
+  // can have brought the source back yet.
+  if (!source_left) sources_.Forget(key.source);
   PublishHead(head);
   return result;
 }

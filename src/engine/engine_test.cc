@@ -697,6 +697,60 @@ TEST_F(EngineTest, SourcesHoldingAColonFromBeforeStayUsable) {
   // A new source with ':' is still refused.
   EXPECT_THAT(engine_->Upsert(Person("1", {{"email", "x@x.org"}}, "erp:us")),
               StatusIs(absl::StatusCode::kInvalidArgument));
+  // Once its last record is deleted, the old source is new like any other,
+  // and refused for its ':'.
+  EXPECT_OK(engine_->Delete("person", {"erp:eu", "43"}).status());
+  EXPECT_THAT(
+      engine_->Upsert(Person("42", {{"email", "eu@x.org"}}, "erp:eu")),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("holds ':'")));
+}
+
+TEST_F(EngineTest, DeletingTheLastRecordOfASourceForgetsIt) {
+  MustUpsert(Person("1", {{"email", "a@x.org"}}, "crm"));
+  MustUpsert(Person("2", {{"email", "b@x.org"}}, "crm"));
+  // While a record is left, the source is held and its spellings refused.
+  ASSERT_OK(engine_->Delete("person", {"crm", "1"}).status());
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict,
+                       engine_->CheckSource("crm", false));
+  EXPECT_TRUE(verdict.held);
+  EXPECT_THAT(engine_->CheckSource("CRM", false),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_OK(engine_->Delete("person", {"crm", "2"}).status());
+  ASSERT_OK_AND_ASSIGN(verdict, engine_->CheckSource("crm", false));
+  EXPECT_FALSE(verdict.held);
+  EXPECT_THAT(verdict.warning, HasSubstr("source 'crm' is new"));
+  // As after a restart: the same answers from the store alone.
+  Open();
+  ASSERT_OK_AND_ASSIGN(verdict, engine_->CheckSource("crm", false));
+  EXPECT_FALSE(verdict.held);
+  // Another spelling is free now; its first record warns that it is new.
+  const UpsertResult shouted =
+      MustUpsert(Person("1", {{"email", "a@x.org"}}, "CRM"));
+  ASSERT_THAT(shouted.warnings, ::testing::SizeIs(1));
+  EXPECT_THAT(shouted.warnings[0], HasSubstr("source 'CRM' is new"));
+}
+
+TEST_F(EngineTest, SourcesOfEntityTypesNoLongerConfiguredStayKnown) {
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  MustUpsert({.entity_type = "product",
+              .key = {"pim", "1"},
+              .attributes = {{"name", "Widget"}}});
+  // Reopened with the product type left out of the configuration.
+  auto* types = config->mutable_entity_types();
+  for (int i = 0; i < types->size(); ++i) {
+    if (types->Get(i).name() == "product") {
+      types->DeleteSubrange(i, 1);
+      break;
+    }
+  }
+  Open(&*config);
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict,
+                       engine_->CheckSource("pim", false));
+  EXPECT_TRUE(verdict.held);
+  EXPECT_THAT(engine_->CheckSource("PIM", false),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("differs only by case from source 'pim'")));
 }
 
 TEST_F(EngineTest, ExplanationLevelLabelsAgreeWithTheValues) {

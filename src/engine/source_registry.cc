@@ -103,4 +103,25 @@ void SourceRegistry::Committed(const Batch& batch) {
   for (const std::string& source : batch.sources_) AddHeld(source);
 }
 
+void SourceRegistry::Forget(absl::string_view source) {
+  absl::MutexLock lock(&mu_);
+  const bool held = held_.erase(source) > 0;
+  const bool confirmed = confirmed_.erase(source) > 0;
+  if (!held && !confirmed) return;
+  const std::string folded = Folded(source);
+  auto it = by_folded_.find(folded);
+  if (it == by_folded_.end() || it->second != source) return;
+  // Another known name with the same letters, if any, takes its place.
+  by_folded_.erase(it);
+  for (const absl::flat_hash_set<std::string>* known :
+       {&configured_, &held_, &confirmed_}) {
+    for (const std::string& name : *known) {
+      if (Folded(name) == folded) {
+        by_folded_.emplace(folded, name);
+        return;
+      }
+    }
+  }
+}
+
 }  // namespace mdm::engine

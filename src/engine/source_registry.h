@@ -2,8 +2,9 @@
 // name it has not seen.
 //
 // A source is known when the configuration names it, when the database holds
-// records of it (loaded at start, added as writes commit), or when a caller
-// confirmed it as new. A record from an unknown source is accepted unless its
+// records of it (read from the store at start, added as writes commit,
+// dropped when a delete removes its last record), or when a caller confirmed
+// it as new. A record from an unknown source is accepted unless its
 // name
 //   - holds ':', which separates source and id in SOURCE:ID (names accepted
 //     before this rule, and so held, stay usable: their records are read,
@@ -20,10 +21,12 @@
 //   batch.Add("web");                             // its record was applied
 //   ... commit ...
 //   sources.Committed(batch);
+//   ... a delete removed the last record of "web", commit ...
+//   sources.Forget("web");
 //
-// A source whose records are all deleted stays known until the next start.
-//
-// Thread-safe.
+// Thread-safe. The writer calls Committed and Forget after its commit and
+// before the next write transaction begins, so that they apply in commit
+// order.
 #ifndef MDM_SRC_ENGINE_SOURCE_REGISTRY_H_
 #define MDM_SRC_ENGINE_SOURCE_REGISTRY_H_
 
@@ -82,6 +85,11 @@ class SourceRegistry {
 
   // The batch's sources are held from now on.
   void Committed(const Batch& batch);
+
+  // The database holds no record of `source` any more: it is known from now
+  // on only when the configuration names it (a confirmation as new is
+  // dropped too, as a restart would drop it).
+  void Forget(absl::string_view source);
 
  private:
   std::string NewSourceWarning(absl::string_view source) const;

@@ -95,5 +95,50 @@ TEST(SourceRegistry, ConfirmAcceptsANameRefusedOnlyForItsCase) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST(SourceRegistry, ForgottenSourceIsNewAgainUnlessConfigured) {
+  SourceRegistry sources(Config());
+  sources.AddHeld("crm");
+  sources.AddHeld("erp");  // configured and held
+  sources.Forget("crm");
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict, sources.Check("crm", nullptr));
+  EXPECT_FALSE(verdict.held);
+  EXPECT_THAT(verdict.warning, HasSubstr("source 'crm' is new"));
+  // Its spellings are free again.
+  ASSERT_OK_AND_ASSIGN(verdict, sources.Check("CRM", nullptr));
+  EXPECT_THAT(verdict.warning, HasSubstr("source 'CRM' is new"));
+  // A configured source stays known, and its spellings stay refused.
+  sources.Forget("erp");
+  ASSERT_OK_AND_ASSIGN(verdict, sources.Check("erp", nullptr));
+  EXPECT_TRUE(verdict.configured);
+  EXPECT_FALSE(verdict.held);
+  EXPECT_THAT(verdict.warning, IsEmpty());
+  EXPECT_THAT(sources.Check("ERP", nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("differs only by case from source 'erp'")));
+  // Forgetting what is not known changes nothing.
+  sources.Forget("web");
+  sources.Forget("ERP");
+  EXPECT_THAT(sources.Check("Erp", nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST(SourceRegistry, ForgettingOneSpellingKeepsTheOthersKnown) {
+  SourceRegistry sources(Config());
+  sources.AddHeld("crm");
+  ASSERT_OK(sources.Confirm("CRM"));
+  sources.AddHeld("CRM");
+  sources.Forget("crm");
+  // 'CRM' still holds records, so other spellings differ from it.
+  EXPECT_THAT(sources.Check("Crm", nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("differs only by case from source 'CRM'")));
+  EXPECT_THAT(sources.Check("crm", nullptr),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  // Its confirmation goes with its last record.
+  sources.Forget("CRM");
+  ASSERT_OK_AND_ASSIGN(SourceVerdict verdict, sources.Check("Crm", nullptr));
+  EXPECT_THAT(verdict.warning, HasSubstr("source 'Crm' is new"));
+}
+
 }  // namespace
 }  // namespace mdm::engine

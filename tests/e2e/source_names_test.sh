@@ -82,6 +82,18 @@ $MDMCTL upsert --type=person --source=erp:us --new-source --id=1 --attr given_na
   >/dev/null 2>&1 || status=$?
 [ $status -eq 4 ] || fail "--new-source let ':' in (exit $status)"
 
+# A source whose last record is deleted is forgotten: new again (warned
+# about), and its other spellings are free.
+$MDMCTL upsert --type=person --source=web --id=w1 --attr email=w1@example.org \
+  >/dev/null 2>"$WORK/err" || fail "upsert web: $(cat "$WORK/err")"
+grep -q "source 'web' is new" "$WORK/err" || fail "no new-source warning: $(cat "$WORK/err")"
+refused "differs only by case from source 'web'" \
+  upsert --type=person --source=WEB --id=w1 --attr email=w1@example.org
+$MDMCTL delete --type=person web w1 >/dev/null || fail "delete web:w1"
+$MDMCTL upsert --type=person --source=WEB --id=w1 --attr email=w1@example.org \
+  >/dev/null 2>"$WORK/err" || fail "WEB refused after web was emptied: $(cat "$WORK/err")"
+grep -q "source 'WEB' is new" "$WORK/err" || fail "no new-source warning: $(cat "$WORK/err")"
+
 # The legacy source: resolvable with SOURCE SOURCE_ID, writable, and named
 # [erp:eu]:42 by commands that take or print SOURCE:ID.
 golden=$($MDMCTL resolve erp:eu 42) || fail "legacy record not resolvable"
