@@ -123,4 +123,12 @@ echo "$shown" | grep -Eq '^ +full_name +ivy jones +ivy jones +not counted \(give
   || fail "full_name level label"
 echo "$shown" | grep -Eq '^ +email +ivy@y\.org +missing *$' || fail "email level label"
 stop_server
+
+# A failed call ends review with the exit code of its cause: mdmd is gone
+# (6), not a generic failure.
+tmux_ new-session -d -s "$SESSION-gone" -x 80 -y 24 \
+  "$MDMCTL review; echo REVIEW-EXIT=\$?; sleep 60"
+SESSION="$SESSION-gone"
+wait_for "REVIEW-EXIT=6"
+screen | grep -q "mdmctl review: cannot reach mdmd at 127.0.0.1:$PORT" || { screen >&2; fail "no unreachable line"; }
 echo "PASS"

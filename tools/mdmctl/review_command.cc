@@ -16,6 +16,7 @@
 #include "mdm/v1/schema.grpc.pb.h"
 #include "mdm/v1/stewardship.grpc.pb.h"
 #include "tools/mdmctl/candidate_view.h"
+#include "tools/mdmctl/exit_codes.h"
 #include "tools/mdmctl/rpc_util.h"
 #include "tools/mdmctl/terminal_text.h"
 
@@ -190,23 +191,22 @@ const char* ActionOf(char key) {
   return key == 'a' ? "approve" : key == 'r' ? "reject" : "unsure";
 }
 
-std::vector<std::string> EntityTypes(
-    const std::shared_ptr<grpc::Channel>& channel, const std::string& only,
-    std::ostream& err, bool* ok) {
-  *ok = true;
-  if (!only.empty()) return {only};
+// The entity types to review into `types`: `only`, or every type the server
+// has. Returns 0, or the exit code for the failed call after reporting it.
+int EntityTypes(const std::shared_ptr<grpc::Channel>& channel,
+                const CommonOptions& common, const std::string& only,
+                std::ostream& err, std::vector<std::string>& types) {
+  if (!only.empty()) {
+    types = {only};
+    return kExitOk;
+  }
   auto schema = v1::SchemaService::NewStub(channel);
   v1::ListEntityTypesResponse response;
   grpc::Status status = schema->ListEntityTypes(
-      NewContext().get(), v1::ListEntityTypesRequest(), &response);
-  if (!status.ok()) {
-    *ok = false;
-    Fail(err, "review", status);
-    return {};
-  }
-  std::vector<std::string> types;
+      NewContext(common).get(), v1::ListEntityTypesRequest(), &response);
+  if (!status.ok()) return Fail(err, "review", status);
   for (const auto& type : response.entity_types()) types.push_back(type.name());
-  return types;
+  return kExitOk;
 }
 
 v1::RecordRef RefOf(const std::string& type, const v1::SourceKey& key) {
@@ -228,10 +228,11 @@ int RunReview(const std::shared_ptr<grpc::Channel>& channel,
            "approve|reject|unsure A B` and `candidates undo N`.\n";
     return kExitUsage;
   }
-  bool ok = true;
-  const std::vector<std::string> types =
-      EntityTypes(channel, entity_type, err, &ok);
-  if (!ok) return kExitServer;
+  std::vector<std::string> types;
+  if (int code = EntityTypes(channel, common, entity_type, err, types);
+      code != kExitOk) {
+    return code;
+  }
   auto stub = v1::StewardService::NewStub(channel);
   RawKeys keys;
   Tally tally;
@@ -377,7 +378,7 @@ int RunReview(const std::shared_ptr<grpc::Channel>& channel,
   }
   out << kClearScreen << (quit ? "Stopped" : "Queue done") << ": "
       << tally.Text() << "\n";
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace mdm::cli

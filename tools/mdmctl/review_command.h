@@ -25,8 +25,9 @@
 
 namespace mdm::cli {
 
-// Walks the queue of `entity_type` (every type when empty); returns the exit
-// code.
+// Walks the queue of `entity_type` (every type when empty). Returns the exit
+// code (exit_codes.h): 0 after the queue or `q`, 2 without a terminal, and
+// for a call that fails before the first pair, the code for its cause.
 int RunReview(const std::shared_ptr<grpc::Channel>& channel,
               const CommonOptions& common, const std::string& entity_type);
 

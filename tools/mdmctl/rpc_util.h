@@ -22,10 +22,6 @@
 
 namespace mdm::cli {
 
-// A call failed after Fail() reported it (kept for callers that do not
-// return Fail()'s own code).
-inline constexpr int kExitServer = kExitFailure;
-
 // A call context with a 30 s deadline, carrying the caller's identity
 // (`common.actor`) as "mdm-actor" metadata.
 std::unique_ptr<grpc::ClientContext> NewContext(
