@@ -69,6 +69,13 @@ refused "differs only by case" \
 for source in CRM erp:us; do
   if $MDMCTL resolve "$source" s1 >/dev/null 2>&1; then fail "$source:s1 was imported"; fi
 done
+# A local usage error comes first: the file, not the server's verdict on
+# the name.
+status=0
+$MDMCTL import --type=person --source=CRM "$WORK/missing.csv" >"$WORK/out" 2>"$WORK/err" || status=$?
+[ $status -eq 2 ] || fail "import of a missing file exited $status, expected 2: $(cat "$WORK/err")"
+[ "$(cat "$WORK/err")" = "mdmctl import: cannot open $WORK/missing.csv" ] \
+  || fail "expected only the file error: $(cat "$WORK/err")"
 
 # Confirmed as new, the look-alike is accepted (and warned about once).
 $MDMCTL import --type=person --source=CRM --new-source "$WORK/shout.csv" >"$WORK/out" 2>"$WORK/err" \

@@ -23,6 +23,8 @@
 #include "tools/mdmctl/interrupt.h"
 #include "tools/mdmctl/progress.h"
 #include "tools/mdmctl/rejects_file.h"
+#include "tools/mdmctl/source_check.h"
+#include "tools/mdmctl/terminal_text.h"
 
 namespace mdm::cli {
 namespace {
@@ -128,14 +130,15 @@ absl::StatusOr<v1::EntityTypeConfig> FetchType(
   if (status.ok()) return type;
   exit_code = ExitCodeFor(status.error_code());
   if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
-    err << "mdmctl import: " << status.error_message()
+    err << "mdmctl import: " << TerminalSafe(status.error_message())
         << ": import reads the entity type's attributes (reader role) and "
            "sends records (writer role); give a token with both\n";
   } else if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-    err << "mdmctl import: --type: " << status.error_message()
+    err << "mdmctl import: --type: " << TerminalSafe(status.error_message())
         << " (mdmctl types lists them)\n";
   } else {
-    err << "mdmctl import: " << DescribeFailure("import", status) << "\n";
+    err << "mdmctl import: " << TerminalSafe(DescribeFailure("import", status))
+        << "\n";
   }
   return absl::UnavailableError("reported");
 }
@@ -143,15 +146,16 @@ absl::StatusOr<v1::EntityTypeConfig> FetchType(
 }  // namespace
 
 int RunImport(const std::shared_ptr<grpc::Channel>& channel,
-              const ImportOptions& options, std::ostream& out,
-              std::ostream& err) {
+              const CommonOptions& common, const ImportOptions& options,
+              std::ostream& out, std::ostream& err) {
   if (options.entity_type.empty() || options.source.empty()) {
     err << "mdmctl import: --type and --source are required\n";
     return kExitUsage;
   }
   absl::StatusOr<char> delimiter = ParseDelimiter(options.delimiter);
   if (!delimiter.ok()) {
-    err << "mdmctl import: " << delimiter.status().message() << "\n";
+    err << "mdmctl import: " << TerminalSafe(delimiter.status().message())
+        << "\n";
     return kExitUsage;
   }
   int exit_code = kExitOk;
@@ -164,7 +168,8 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
                    .ignore = options.ignore},
                   *type);
   if (!planned.ok()) {
-    err << "mdmctl import: " << planned.status().message() << "\n";
+    err << "mdmctl import: " << TerminalSafe(planned.status().message())
+        << "\n";
     return kExitUsage;
   }
   const ColumnPlan& plan = *planned;
@@ -173,15 +178,15 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
                                    .encoding = options.encoding,
                                    .delimiter = *delimiter});
   if (!rows.ok()) {
-    err << "mdmctl import: " << rows.status().message() << "\n";
+    err << "mdmctl import: " << TerminalSafe(rows.status().message()) << "\n";
     return kExitUsage;
   }
   RowSource& source = **rows;
   if (!source.columns().empty()) {
     absl::Status status = plan.CheckHeader(source.columns());
     if (!status.ok()) {
-      err << "mdmctl import: " << options.file << ": " << status.message()
-          << "\n";
+      err << "mdmctl import: " << TerminalSafe(options.file) << ": "
+          << TerminalSafe(status.message()) << "\n";
       return kExitUsage;
     }
   }
@@ -189,10 +194,20 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
       options.rejects_path.empty() ? RejectsPathFor(options.file)
                                    : options.rejects_path);
   if (!created.ok()) {
-    err << "mdmctl import: " << created.status().message() << "\n";
+    err << "mdmctl import: " << TerminalSafe(created.status().message())
+        << "\n";
     return kExitUsage;
   }
   RejectsFile& rejects = **created;
+  // The server's verdict on --source comes after every local check, so that
+  // a usage error is reported first. Returning removes the empty rejects
+  // file.
+  std::vector<std::string> source_warnings;
+  if (int code = CheckSourceUpFront(channel, common, "import", options.source,
+                                    options.new_source, err, source_warnings);
+      code != kExitOk) {
+    return code;
+  }
 
   const absl::Time start = absl::Now();
   auto records = v1::RecordService::NewStub(channel);
@@ -209,6 +224,7 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
   std::atomic<bool> stop_reading{false};
   std::atomic<bool> rejects_failed{false};
   std::atomic<bool> all_sent{false};  // every row of the file sent
+  std::atomic<int64_t> sent{0};       // rows handed to the stream
   DuplicateIds duplicates;            // the writer's until it is joined
 
   InterruptHandler interrupts;
@@ -230,6 +246,7 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
       if (group.records().empty()) return;
       group.set_partial(options.partial);
       open = stream->Write(group);  // false: the server ended the stream
+      if (open) sent += group.records_size();
       group.Clear();
       group_bytes = 0;
     };
@@ -392,17 +409,18 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
         "golden records merged",
         counts.created, counts.linked, counts.updated, counts.unchanged,
         rejected, counts.merged);
+    const std::string file = TerminalSafe(options.file);
     if (stopped) {
       out << absl::StrFormat(
-          "stopped importing %s: %d rows acknowledged in %.1fs: %s\n",
-          options.file, answered + unsent, seconds, outcomes);
+          "stopped importing %s: %d rows acknowledged in %.1fs: %s\n", file,
+          answered + unsent, seconds, outcomes);
       if (unanswered > 0) {
         out << unanswered << " rows were sent without an answer\n";
       }
     } else {
       out << absl::StrFormat(
-          "imported %s: %d rows in %.1fs (%.0f rows/s): %s\n", options.file,
-          total, seconds, seconds > 0 ? total / seconds : 0, outcomes);
+          "imported %s: %d rows in %.1fs (%.0f rows/s): %s\n", file, total,
+          seconds, seconds > 0 ? total / seconds : 0, outcomes);
     }
     if (duplicates.ids() > 0) {
       out << duplicates.ids() << " source id"
@@ -410,22 +428,29 @@ int RunImport(const std::shared_ptr<grpc::Channel>& channel,
           << " on more than one row; "
           << (options.partial ? "the rows were merged in file order"
                               : "the last row of each was kept")
-          << ": " << absl::StrJoin(examples, ", ")
+          << ": " << TerminalSafe(absl::StrJoin(examples, ", "))
           << (duplicates.ids() > static_cast<int64_t>(examples.size()) ? ", ..."
                                                                        : "")
           << "\n";
     }
     if (rejected > 0) {
-      out << "rejected rows and reasons: " << rejects.path() << "\n";
+      out << "rejected rows and reasons: " << TerminalSafe(rejects.path())
+          << "\n";
     }
   }
+  int code = exit;
   if (stopped) {
-    err << "mdmctl import: " << stop.Describe(counts.applied()) << "\n";
+    // The cause quotes the server's message.
+    err << "mdmctl import: " << TerminalSafe(stop.Describe(counts.applied()))
+        << "\n";
   } else if (!rejects_status.ok()) {
-    err << "mdmctl import: " << rejects_status.message() << "\n";
-    return kExitFailure;
+    err << "mdmctl import: " << TerminalSafe(rejects_status.message()) << "\n";
+    code = kExitFailure;
   }
-  return exit;
+  // Once, and only when rows went out: an import that sent nothing has
+  // nothing to warn about.
+  if (sent > 0) PrintSourceWarnings("import", source_warnings, err);
+  return code;
 }
 
 }  // namespace mdm::cli

@@ -15,7 +15,10 @@
 // column that is not the id column, not ignored and not mapped must be an
 // attribute (unless the type allows extra attributes), the file must be
 // UTF-8 unless --encoding names its encoding, and the rejects file must be
-// writable; otherwise it stops with exit code 2. Rows that fail (malformed,
+// writable; otherwise it stops with exit code 2. Only then does it check
+// --source with the server (source_check.h; refused: exit 4), so that a
+// usage error is reported first; the server's warning about a new source is
+// printed once, after the rows went out. Rows that fail (malformed,
 // not valid in the encoding, rejected by the server) are written with their
 // line and reason to the rejects file (default: beside the input,
 // FILE.rejects.csv; removed when no row is rejected) and the import goes on.
@@ -25,9 +28,11 @@
 //
 // Exit codes (exit_codes.h): 0 every row applied; 1 some rows rejected, or
 // the server's database failed; 2 bad flags or file; 3 unknown entity type;
-// 5 permission or authentication; 6 server unreachable, shut down or busy;
-// 130 interrupted. When the import stops early it prints how many rows were
-// acknowledged, and says to re-run only where re-running helps.
+// 4 --source refused; 5 permission or authentication; 6 server unreachable,
+// shut down or busy; 130 interrupted. Everything printed that quotes the
+// server or the file passes through TerminalSafe (terminal_text.h). When the
+// import stops early it prints how many rows were acknowledged, and says to
+// re-run only where re-running helps.
 #ifndef MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 #define MDM_TOOLS_MDMCTL_IMPORT_COMMAND_H_
 
@@ -39,6 +44,7 @@
 #include <utility>
 #include <vector>
 
+#include "tools/mdmctl/commands.h"
 #include "tools/mdmctl/row_source.h"
 
 namespace mdm::cli {
@@ -62,13 +68,17 @@ struct ImportOptions {
   bool trim = false;
   // Merge each row into the stored record instead of replacing it.
   bool partial = false;
+  // Confirms a --source that differs only by case from a known one
+  // (--new-source).
+  bool new_source = false;
   bool json = false;      // summary as JSON
   bool terminal = false;  // draw a progress bar
 };
 
+// `common.actor` goes with the source check. Returns the exit code.
 int RunImport(const std::shared_ptr<grpc::Channel>& channel,
-              const ImportOptions& options, std::ostream& out,
-              std::ostream& err);
+              const CommonOptions& common, const ImportOptions& options,
+              std::ostream& out, std::ostream& err);
 
 }  // namespace mdm::cli
 

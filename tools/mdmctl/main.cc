@@ -31,7 +31,6 @@
 #include "tools/mdmctl/import_command.h"
 #include "tools/mdmctl/review_command.h"
 #include "tools/mdmctl/rpc_util.h"
-#include "tools/mdmctl/source_check.h"
 #include "tools/mdmctl/steward_commands.h"
 
 int main(int argc, char** argv) {
@@ -114,8 +113,7 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--delimiter", import.delimiter,
                          "CSV delimiter: one character or 'tab' (default: "
                          "',', ';' or tab, detected from the header)");
-  bool import_new_source = false;
-  import_cmd->add_flag("--new-source", import_new_source,
+  import_cmd->add_flag("--new-source", import.new_source,
                        "accept a source name that differs only by case from "
                        "a known source");
 
@@ -415,24 +413,12 @@ int main(int argc, char** argv) {
     return RunVerify(channel, common, max_violations, std::cout, std::cerr);
   }
   if (*import_cmd) {
-    std::vector<std::string> source_warnings;
-    if (int code = CheckSourceUpFront(channel, common, "import", import.source,
-                                      import_new_source, std::cerr,
-                                      source_warnings);
-        code != 0) {
-      return code;
-    }
     import.json = common.json;
     import.terminal = isatty(STDERR_FILENO) != 0;
     import.format = format == "csv"     ? RowFormat::kCsv
                     : format == "jsonl" ? RowFormat::kJsonLines
                                         : RowFormat::kAuto;
-    const int code = RunImport(channel, import, std::cout, std::cerr);
-    // A usage error stopped it before any row was sent.
-    if (code != kExitUsage) {
-      PrintSourceWarnings("import", source_warnings, std::cerr);
-    }
-    return code;
+    return RunImport(channel, common, import, std::cout, std::cerr);
   }
   if (*resolve_cmd) {
     return RunResolve(channel, common, resolve_args, entity_type, as_of,
