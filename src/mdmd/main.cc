@@ -219,6 +219,9 @@ absl::Status Serve(Flags& flags) {
   // the process exits.
   static SignalHandler* const signals = new SignalHandler();
   signals->Start(flags.tokens);
+  // From here a stop signal is handled (before this line, the default
+  // action ends the process).
+  LogInfo(absl::StrCat("starting: pid ", getpid(), ", database ", flags.db));
   if (absl::Status status = ConfigureAccess(flags); !status.ok()) {
     return status;
   }

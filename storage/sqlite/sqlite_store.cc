@@ -499,13 +499,7 @@ class SqliteReader : public Interface {
         conn_->Prepare("SELECT id FROM golden_records WHERE merged_into = ? "
                        "ORDER BY id"));
     stmt.BindInt(1, golden_id);
-    std::vector<int64_t> ids;
-    while (true) {
-      MDM_ASSIGN_OR_RETURN(bool has_row, stmt.Step());
-      if (!has_row) break;
-      ids.push_back(stmt.ColumnInt(0));
-    }
-    return ids;
+    return CollectIds(stmt);
   }
 
   absl::StatusOr<std::vector<XrefRow>> LookupXrefsAt(const SourceKey& key,

@@ -95,7 +95,11 @@ stop_server
 # after): exit 0 whether or not it was serving yet.
 "$MDM_BIN/mdmd" --listen=127.0.0.1:0 --db="$WORK/mdm.db" >"$WORK/early.log" 2>&1 &
 early_pid=$!
-sleep 0.2
+# Once it says it is starting it handles signals (before, nothing can).
+for _ in $(seq 1 300); do
+  grep -q "starting: " "$WORK/early.log" && break
+  sleep 0.01
+done
 kill -TERM $early_pid
 status=0
 wait $early_pid || status=$?
