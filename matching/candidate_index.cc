@@ -14,14 +14,23 @@ void SortUnique(std::vector<uint64_t>& keys) {
 }  // namespace
 
 void CandidateIndex::Replace(int64_t record_id, std::vector<uint64_t> keys,
-                             std::string features) {
+                             std::string features, Identity identity) {
   SortUnique(keys);
   absl::MutexLock lock(&mu_);
   RememberLocked(record_id);
   SetLocked(
       record_id, true,
       {.keys = std::move(keys),
-       .features = std::make_shared<const std::string>(std::move(features))});
+       .features = std::make_shared<const std::string>(std::move(features)),
+       .identity = identity});
+}
+
+std::optional<CandidateIndex::Identity> CandidateIndex::IdentityOf(
+    int64_t record_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = records_.find(record_id);
+  if (it == records_.end()) return std::nullopt;
+  return it->second.identity;
 }
 
 void CandidateIndex::Remove(int64_t record_id) {
@@ -32,7 +41,8 @@ void CandidateIndex::Remove(int64_t record_id) {
 
 void CandidateIndex::Load(absl::Span<const int64_t> record_ids,
                           absl::Span<std::vector<uint64_t>> keys,
-                          absl::Span<std::string> features) {
+                          absl::Span<std::string> features,
+                          absl::Span<const Identity> identities) {
   absl::MutexLock lock(&mu_);
   records_.reserve(records_.size() + record_ids.size());
   for (size_t i = 0; i < record_ids.size(); ++i) {
@@ -40,7 +50,8 @@ void CandidateIndex::Load(absl::Span<const int64_t> record_ids,
     SetLocked(record_ids[i], true,
               {.keys = std::move(keys[i]),
                .features = std::make_shared<const std::string>(
-                   std::move(features[i]))});
+                   std::move(features[i])),
+               .identity = identities.empty() ? Identity() : identities[i]});
   }
 }
 

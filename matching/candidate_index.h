@@ -38,6 +38,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,14 @@ class CandidateIndex {
     int64_t record_id = 0;
     SharedFeatures features;
   };
+  // What clustering knows of a record besides its features: a number for
+  // its source and its stable rank (see ClusterRecord in clustering.h).
+  // (No member initializers, so that `{}` can be a default argument below;
+  // `Identity{}` is zero.)
+  struct Identity {
+    uint64_t source;
+    uint64_t rank;
+  };
 
   CandidateIndex() = default;
   CandidateIndex(const CandidateIndex&) = delete;
@@ -71,15 +80,19 @@ class CandidateIndex {
   // Makes `keys` the blocks of `record_id` (duplicates ignored) and
   // `features` its features. Remembered for RollbackTo until ForgetUndo.
   void Replace(int64_t record_id, std::vector<uint64_t> keys,
-               std::string features);
+               std::string features, Identity identity = {});
   // Forgets a record; remembered like Replace.
   void Remove(int64_t record_id);
 
   // Sets records at once, without undo history: for building the index at
-  // start. The three spans are indexed alike.
+  // start. The spans are indexed alike; `identities` may be empty.
   void Load(absl::Span<const int64_t> record_ids,
             absl::Span<std::vector<uint64_t>> keys,
-            absl::Span<std::string> features);
+            absl::Span<std::string> features,
+            absl::Span<const Identity> identities = {});
+
+  // The identity a record was indexed with; nullopt when it is not indexed.
+  std::optional<Identity> IdentityOf(int64_t record_id) const;
 
   // Appends the members of block `key` to `members` (in no particular order)
   // and returns true, unless the block holds more than `limit` records: then
@@ -123,6 +136,7 @@ class CandidateIndex {
   struct Entry {
     std::vector<uint64_t> keys;  // sorted, unique
     SharedFeatures features;
+    Identity identity;
   };
   struct Undo {
     int64_t record_id;

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "matching/scorer.h"
 
 namespace mdm::matching {
 namespace {
@@ -17,15 +18,23 @@ struct ClusterState {
   std::vector<int> sources;                         // sorted
   std::vector<std::pair<int, std::string>> strong;  // sorted
   std::vector<size_t> cannot;                       // record indexes
+  // Members with distinguishing values (record indexes).
+  std::vector<size_t> distinguished;
 };
 
 class ConstrainedSets {
  public:
   ConstrainedSets(absl::Span<const ClusterRecord> records,
                   absl::Span<const v1::AttributeKind> kinds)
-      : parent_(records.size()), state_(records.size()), kinds_(kinds) {
+      : records_(records),
+        parent_(records.size()),
+        state_(records.size()),
+        kinds_(kinds) {
     std::iota(parent_.begin(), parent_.end(), 0);
     for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i].distinguishing.empty()) {
+        state_[i].distinguished.push_back(i);
+      }
       if (records[i].exclusive_source >= 0) {
         state_[i].sources.push_back(records[i].exclusive_source);
       }
@@ -69,6 +78,9 @@ class ConstrainedSets {
     into.strong = std::move(strong);
     into.cannot.insert(into.cannot.end(), from.cannot.begin(),
                        from.cannot.end());
+    into.distinguished.insert(into.distinguished.end(),
+                              from.distinguished.begin(),
+                              from.distinguished.end());
     from = ClusterState();
   }
 
@@ -94,7 +106,25 @@ class ConstrainedSets {
         if (!StrongValuesCompatible(kind, value, other_value)) return false;
       }
     }
+    for (size_t i : a.distinguished) {
+      for (size_t j : b.distinguished) {
+        if (DistinguishingConflict(records_[i], records_[j])) return false;
+      }
+    }
     return !Separated(x, y);
+  }
+
+  bool DistinguishingConflict(const ClusterRecord& a, const ClusterRecord& b) {
+    for (const auto& [attribute, value] : a.distinguishing) {
+      for (const auto& [other_attribute, other_value] : b.distinguishing) {
+        if (attribute != other_attribute) continue;
+        const v1::AttributeKind kind =
+            attribute < static_cast<int>(kinds_.size()) ? kinds_[attribute]
+                                                        : v1::TEXT;
+        if (FeaturesConflict(kind, value, other_value)) return true;
+      }
+    }
+    return false;
   }
 
   // A cannot-link runs between the clusters of roots x and y.
@@ -108,6 +138,7 @@ class ConstrainedSets {
     return false;
   }
 
+  absl::Span<const ClusterRecord> records_;
   std::vector<size_t> parent_;
   std::vector<ClusterState> state_;
   absl::Span<const v1::AttributeKind> kinds_;
@@ -120,7 +151,8 @@ bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
   if (a == b) return true;
   if (kind != v1::MPN) return false;
   if (a.size() > b.size()) std::swap(a, b);
-  if (a.empty() || !absl::StartsWith(b, a) || !absl::ascii_isdigit(a.back())) {
+  if (a.empty() || !absl::StartsWith(b, a) ||
+      std::none_of(a.begin(), a.end(), absl::ascii_isdigit)) {
     return false;
   }
   const absl::string_view extra = b.substr(a.size());
@@ -136,28 +168,35 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
     absl::Span<const CannotLink> cannot_links,
     absl::Span<const MustLink> must_links) {
-  // Records by increasing id, so that indexes follow ids.
+  // Records in their stable order (rank, then id), so that every tie broken
+  // by the smaller index is broken by rank; a record given twice counts once
+  // (inside when either copy is).
   std::vector<ClusterRecord> sorted(records.begin(), records.end());
   std::sort(sorted.begin(), sorted.end(),
             [](const ClusterRecord& x, const ClusterRecord& y) {
-              return x.id < y.id;
+              return std::tie(x.id, x.outside) < std::tie(y.id, y.outside);
             });
   sorted.erase(std::unique(sorted.begin(), sorted.end(),
                            [](const ClusterRecord& x, const ClusterRecord& y) {
                              return x.id == y.id;
                            }),
                sorted.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const ClusterRecord& x, const ClusterRecord& y) {
+              return std::tie(x.rank, x.id) < std::tie(y.rank, y.id);
+            });
   absl::flat_hash_map<int64_t, size_t> index;
   index.reserve(sorted.size());
   for (size_t i = 0; i < sorted.size(); ++i) index.emplace(sorted[i].id, i);
+  auto inside = [&](absl::flat_hash_map<int64_t, size_t>::const_iterator it) {
+    return it != index.end() && !sorted[it->second].outside;
+  };
 
   ConstrainedSets sets(sorted, kinds);
   for (const CannotLink& link : cannot_links) {
     auto a = index.find(link.a);
     auto b = index.find(link.b);
-    if (a != index.end() && b != index.end()) {
-      sets.AddCannotLink(a->second, b->second);
-    }
+    if (inside(a) && inside(b)) sets.AddCannotLink(a->second, b->second);
   }
   // Must-links in a fixed order, so that conflicting ones resolve the same
   // way whatever order they came in.
@@ -165,7 +204,7 @@ std::vector<std::vector<int64_t>> ClusterRecords(
   for (const MustLink& link : must_links) {
     auto a = index.find(link.a);
     auto b = index.find(link.b);
-    if (a != index.end() && b != index.end()) {
+    if (inside(a) && inside(b)) {
       forced.emplace_back(std::min(a->second, b->second),
                           std::max(a->second, b->second));
     }
@@ -175,23 +214,23 @@ std::vector<std::vector<int64_t>> ClusterRecords(
 
   struct Link {
     double weight;
-    size_t a, b;
+    size_t a, b;  // a < b
   };
   std::vector<Link> links;
-  // Best weight of each record's pairs to records outside `records`: such a
-  // partner may be its best candidate, which makes the record's pairs inside
-  // not provably best.
-  std::vector<double> outside_best(sorted.size(),
+  // Best weight of each record's pairs to records not given at all, whose
+  // source is unknown: such a partner may be its best candidate, which makes
+  // none of the record's pairs provably best.
+  std::vector<double> unknown_best(sorted.size(),
                                    -std::numeric_limits<double>::infinity());
   for (const ScoredPair& pair : pairs) {
     if (pair.weight < thresholds.link_weight) continue;
     auto a = index.find(pair.a);
     auto b = index.find(pair.b);
     if (a == index.end() && b != index.end()) {
-      outside_best[b->second] = std::max(outside_best[b->second], pair.weight);
+      unknown_best[b->second] = std::max(unknown_best[b->second], pair.weight);
     }
     if (b == index.end() && a != index.end()) {
-      outside_best[a->second] = std::max(outside_best[a->second], pair.weight);
+      unknown_best[a->second] = std::max(unknown_best[a->second], pair.weight);
     }
     if (a == index.end() || b == index.end() || a->second == b->second) {
       continue;
@@ -200,9 +239,9 @@ std::vector<std::vector<int64_t>> ClusterRecords(
                      std::max(a->second, b->second)});
   }
   // Best pair of each record towards each source: (record, source) -> the
-  // other record, by weight then smaller index.
+  // other record, by weight then stable order. Outside records count here.
   if (thresholds.best_match_weight > thresholds.link_weight) {
-    absl::flat_hash_map<std::pair<size_t, int>, const Link*> best;
+    absl::flat_hash_map<std::pair<size_t, uint64_t>, const Link*> best;
     auto consider = [&](size_t self, size_t other, const Link& link) {
       const auto key = std::make_pair(self, sorted[other].source);
       auto [it, inserted] = best.emplace(key, &link);
@@ -223,10 +262,11 @@ std::vector<std::vector<int64_t>> ClusterRecords(
       if (it == best.end()) return false;
       const Link& link = *it->second;
       return (link.a == self ? link.b : link.a) == other &&
-             link.weight > outside_best[self];
+             link.weight > unknown_best[self];
     };
     std::vector<Link> kept;
     for (const Link& link : links) {
+      if (sorted[link.a].outside || sorted[link.b].outside) continue;
       // Between two deduplicated sources the constraint itself keeps the
       // linking one-to-one, best pairs first.
       const bool exclusive = sorted[link.a].exclusive_source >= 0 &&
@@ -237,21 +277,32 @@ std::vector<std::vector<int64_t>> ClusterRecords(
       }
     }
     links = std::move(kept);
+  } else {
+    links.erase(std::remove_if(links.begin(), links.end(),
+                               [&](const Link& link) {
+                                 return sorted[link.a].outside ||
+                                        sorted[link.b].outside;
+                               }),
+                links.end());
   }
   std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
     return std::tie(y.weight, x.a, x.b) < std::tie(x.weight, y.a, y.b);
   });
   for (const Link& link : links) sets.TryUnion(link.a, link.b);
 
-  // Roots are the smallest member, so clusters come out ordered by it.
   std::vector<std::vector<int64_t>> clusters;
   absl::flat_hash_map<size_t, size_t> cluster_of_root;
   for (size_t i = 0; i < sorted.size(); ++i) {
+    if (sorted[i].outside) continue;
     const size_t root = sets.Find(i);
     auto [it, inserted] = cluster_of_root.emplace(root, clusters.size());
     if (inserted) clusters.emplace_back();
     clusters[it->second].push_back(sorted[i].id);
   }
+  for (std::vector<int64_t>& cluster : clusters) {
+    std::sort(cluster.begin(), cluster.end());
+  }
+  std::sort(clusters.begin(), clusters.end());
   return clusters;
 }
 

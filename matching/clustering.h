@@ -3,19 +3,29 @@
 // Must-links join their records first, whatever the deduplicated sources and
 // strong identifiers say (a steward's decision overrides them), unless a
 // cannot-link separates the two clusters. Then pairs at or above
-// `options.link_weight` are taken in descending weight
-// (ties by record ids); a pair below `options.best_match_weight` counts only
-// when each record is the other's best-weighted pair among the records of
-// the other's source (ties: the smaller id). A counted pair joins its two
+// `options.link_weight` are taken in descending weight (ties by the records'
+// stable order: rank, then id); a pair below `options.best_match_weight`
+// counts only when each record is the other's best-weighted pair among the
+// records of the other's source (ties: stable order), partners marked
+// `outside` included. A counted pair joins its two
 // clusters unless that would put together
 //   - two records of one deduplicated source (same exclusive_source >= 0), or
 //   - two records whose strong identifiers conflict (same attribute, values
 //     that are not compatible, see StrongValuesCompatible), or
+//   - two records whose distinguishing values conflict (same attribute,
+//     FeaturesConflict: different model numbers, sizes, colours), or
 //   - two records a cannot-link separates,
 // whether the records are the pair's own or already clustered with them. So
 // a cluster never chains across a conflict. The result is a function of the
 // records, pairs and constraints only, never of their order: clusters are
 // sorted, each by increasing id, and the clusters by their smallest id.
+// With ranks that depend on the records' identities only, it does not depend
+// on their ids either, so on arrival order neither.
+//
+// Clustering a part of the records gives the same clusters as clustering
+// them all when the part is closed under counted pairs and must-links, and
+// every pair of its records is given, with each partner outside the part as
+// an `outside` record.
 //
 //   std::vector<std::vector<int64_t>> clusters = ClusterRecords(
 //       records, pairs, {.link_weight = w, .best_match_weight = w}, kinds);
@@ -32,6 +42,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "matching/features.h"
 #include "mdm/v1/config.pb.h"
 
 namespace mdm::matching {
@@ -39,11 +50,24 @@ namespace mdm::matching {
 struct ClusterRecord {
   int64_t id = 0;
   // Source system, for best-candidate pairing; any stable number per source.
-  int source = 0;
+  uint64_t source = 0;
+  // The record's place in the order that breaks ties between equal
+  // weights: a function of what the record is (a hash of its source key),
+  // never of when it arrived (ids do). Equal ranks fall back to ids.
+  uint64_t rank = 0;
+  // Known only as a partner: its pairs count in its partners'
+  // best-candidate tests (it may be their best), but it is not clustered
+  // and not in the result. Lets a caller cluster part of a store exactly.
+  bool outside = false;
   // Records sharing a non-negative value never share a cluster.
   int exclusive_source = -1;
   // (attribute index, normalized value) of the record's strong identifiers.
   std::vector<std::pair<int, std::string>> strong_values;
+  // (attribute index, standardized value) of the record's distinguishing
+  // attributes that are not strong; only the codes and `validated` matter.
+  // Records whose values of one attribute conflict (FeaturesConflict) never
+  // share a cluster.
+  std::vector<std::pair<int, Feature>> distinguishing;
 };
 
 struct ScoredPair {
@@ -72,9 +96,10 @@ struct LinkThresholds {
 };
 
 // `kinds[i]` is the kind of attribute i (for StrongValuesCompatible). Pairs
-// or cannot-links that name a record outside `records` never link; a pair to
-// an outside record does count against the inside record's best-candidate
-// test, since that outside partner may be its best.
+// or cannot-links that name a record not in `records`, or an `outside` one,
+// never link. A pair to a record not given at all counts against the other
+// record's best-candidate test towards every source, since that unknown
+// partner may be its best; give partners as `outside` records to be exact.
 std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
@@ -82,8 +107,9 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     absl::Span<const MustLink> must_links = {});
 
 // True when two values of a strong identifier can belong to one entity:
-// equal, or for MPN one extends the other by a short letter suffix after a
-// digit (WH1000XM4, WH1000XM4B).
+// equal, or for MPN one extends the other, which holds a digit, by 1-3
+// letters: a vendor's colour or region suffix (WH1000XM4 and WH1000XM4B,
+// TR72B and TR72BX).
 bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
                             absl::string_view b);
 

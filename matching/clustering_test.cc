@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "absl/strings/str_split.h"
 
 namespace mdm::matching {
 namespace {
@@ -55,6 +57,81 @@ TEST(ClusterRecords, ModelNumberVariantsAreCompatibleSiblingsAreNot) {
       ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 19.0}, {1, 3, 18.0}},
                      {6.6, 6.6}, kKinds),
       ElementsAre(ElementsAre(1, 2), ElementsAre(3)));
+}
+
+TEST(ClusterRecords, NeverChainsSiblingsThroughALookAlike) {
+  // 1 (128GB) and 3 (256GB) are siblings; 2 names no capacity and links to
+  // both. The stronger link wins; 3 never joins through 2.
+  auto with_title = [](int64_t id, absl::string_view codes) {
+    ClusterRecord record{.id = id};
+    Feature feature;
+    feature.codes = absl::StrSplit(codes, ' ', absl::SkipEmpty());
+    if (!feature.codes.empty()) record.distinguishing.push_back({2, feature});
+    return record;
+  };
+  const std::vector<v1::AttributeKind> kinds = {v1::GTIN, v1::MPN,
+                                                v1::PRODUCT_NAME};
+  std::vector<ClusterRecord> records = {with_title(1, "q:gb:128 c:black"),
+                                        with_title(2, "c:black"),
+                                        with_title(3, "q:gb:256 c:black"),
+                                        with_title(4, "q:gb:128")};
+  std::vector<ScoredPair> pairs = {
+      {1, 2, 20.0}, {2, 3, 25.0}, {3, 4, 30.0}, {1, 4, 10.0}};
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_THAT(ClusterRecords(records, pairs, {6.6, 6.6}, kinds),
+                ElementsAre(ElementsAre(1, 4), ElementsAre(2, 3)));
+    std::reverse(records.begin(), records.end());
+    std::reverse(pairs.begin(), pairs.end());
+  }
+  // A steward's must-link overrides the conflict between 1 and 3, not the
+  // ones it brings with 4.
+  EXPECT_THAT(ClusterRecords(records, pairs, {6.6, 6.6}, kinds, {}, {{1, 3}}),
+              ElementsAre(ElementsAre(1, 2, 3), ElementsAre(4)));
+}
+
+TEST(ClusterRecords, RanksNotIdsBreakTies) {
+  // 1 and 3 conflict and tie for 2. The one of smaller rank wins, whichever
+  // arrived first (has the smaller id).
+  for (const auto& [rank_1, rank_3, expected_with_2] :
+       {std::tuple<uint64_t, uint64_t, int64_t>{5, 9, 1}, {9, 5, 3}}) {
+    const std::vector<ClusterRecord> records = {
+        {.id = 1, .rank = rank_1, .strong_values = {{0, "00000000000017"}}},
+        {.id = 2, .rank = 7},
+        {.id = 3, .rank = rank_3, .strong_values = {{0, "00000000000024"}}},
+    };
+    const auto clusters = ClusterRecords(
+        records, {{1, 2, 20.0}, {2, 3, 20.0}}, {6.6, 6.6}, kKinds);
+    ASSERT_EQ(clusters.size(), 2u);
+    const std::vector<int64_t> joined =
+        expected_with_2 == 1 ? std::vector<int64_t>{1, 2}
+                             : std::vector<int64_t>{2, 3};
+    EXPECT_THAT(clusters, ::testing::Contains(joined)) << rank_1;
+  }
+}
+
+TEST(ClusterRecords, OutsidePartnersMakeAPartAgreeWithTheWhole) {
+  // Band pairs (below best_match 10) count when mutual best per source.
+  // 2's best in source 1 is 4, not 1: 1-2 does not count, 1-3 does.
+  const std::vector<ClusterRecord> all = {{.id = 1, .source = 1},
+                                          {.id = 2, .source = 2},
+                                          {.id = 3, .source = 3},
+                                          {.id = 4, .source = 1}};
+  const std::vector<ScoredPair> pairs = {{1, 2, 8.0}, {2, 4, 9.0},
+                                         {1, 3, 7.0}};
+  const LinkThresholds band = {.link_weight = 5, .best_match_weight = 10};
+  EXPECT_THAT(ClusterRecords(all, pairs, band, kKinds),
+              ElementsAre(ElementsAre(1, 3), ElementsAre(2, 4)));
+  // The part {1, 3}: 2 and 4 as outside partners give the same answer.
+  std::vector<ClusterRecord> part = {{.id = 1, .source = 1},
+                                     {.id = 3, .source = 3},
+                                     {.id = 2, .source = 2, .outside = true}};
+  EXPECT_THAT(ClusterRecords(part, pairs, band, kKinds),
+              ElementsAre(ElementsAre(1, 3)));
+  // Without its partner 2, whose source is then unknown, 1's pairs are not
+  // provably best.
+  part.pop_back();
+  EXPECT_THAT(ClusterRecords(part, pairs, band, kKinds),
+              ElementsAre(ElementsAre(1), ElementsAre(3)));
 }
 
 TEST(ClusterRecords, DeduplicatedSourceContributesAtMostOneRecord) {
@@ -123,7 +200,7 @@ TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
   std::mt19937 random(7);
   for (int64_t i = 1; i <= 200; ++i) {
     ClusterRecord r{.id = i,
-                    .source = static_cast<int>(i % 3),
+                    .source = static_cast<uint64_t>(i % 3),
                     .exclusive_source = i % 7 == 0 ? 1 : -1};
     if (i % 5 == 0) r.strong_values.push_back({0, std::to_string(i % 3)});
     records.push_back(r);

@@ -13,7 +13,7 @@ namespace {
 
 // Bump when a standardizer changes its output, so that stored features are
 // recomputed.
-constexpr absl::string_view kStandardizerVersion = "standardizers-4";
+constexpr absl::string_view kStandardizerVersion = "standardizers-5";
 
 constexpr double kDefaultPrior = 0.0001;
 constexpr double kDefaultAutoMerge = 0.99;
@@ -199,6 +199,8 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
     model.attributes_.push_back({.name = attribute.name(),
                                  .kind = attribute.kind(),
                                  .strong = attribute.strong(),
+                                 .distinguishing = attribute.strong() ||
+                                                   attribute.distinguishing(),
                                  .default_region = attribute.default_region()});
   }
   if (model.attributes_.empty()) {
@@ -448,6 +450,11 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
             std::log2(level.m * static_cast<double>(stats.population())));
       }
       comparison.max_weight = std::max(comparison.max_weight, weight);
+    }
+  }
+  for (size_t a = 0; a < model.attributes_.size(); ++a) {
+    if (model.attributes_[a].distinguishing) {
+      model.distinguishing_attributes_.push_back(static_cast<int>(a));
     }
   }
   model.comparisons_by_max_weight_.resize(model.comparisons_.size());

@@ -37,6 +37,8 @@ struct AttributeSpec {
   std::string name;
   v1::AttributeKind kind = v1::TEXT;
   bool strong = false;
+  // Conflicting values decide a pair apart (strong attributes included).
+  bool distinguishing = false;
   std::vector<int> derive_from;  // attribute indexes
   int region_attribute = -1;     // PHONE: index of the country attribute
   std::string default_region;    // PHONE
@@ -143,6 +145,11 @@ class EntityModel {
   const std::vector<int>& comparisons_by_max_weight() const {
     return comparisons_by_max_weight_;
   }
+  // Indexes of the distinguishing attributes (strong ones included), in
+  // declaration order.
+  const std::vector<int>& distinguishing_attributes() const {
+    return distinguishing_attributes_;
+  }
 
   // Index of a declared attribute, if any.
   std::optional<int> AttributeIndex(absl::string_view name) const;
@@ -191,6 +198,7 @@ class EntityModel {
   std::vector<BlockingRule> blocking_rules_;
   std::vector<Comparison> comparisons_;
   std::vector<int> comparisons_by_max_weight_;
+  std::vector<int> distinguishing_attributes_;
   double prior_weight_ = 0;
   double auto_merge_weight_ = 0;
   double review_weight_ = 0;

@@ -265,6 +265,72 @@ ComparisonOutcome Evaluate(const EntityModel& model, int index,
   return outcome;
 }
 
+// The unit part of a quantity code: "q:gb" of "q:gb:256".
+absl::string_view QuantityUnit(absl::string_view code) {
+  return code.substr(0, code.rfind(':'));
+}
+
+// Whether every quantity code of `unit` in `from` is also in `in`.
+bool QuantitiesFoundIn(absl::string_view unit,
+                       const std::vector<std::string>& from,
+                       const std::vector<std::string>& in) {
+  for (const std::string& x : from) {
+    if (!absl::StartsWith(x, "q:") || QuantityUnit(x) != unit) continue;
+    if (std::find(in.begin(), in.end(), x) == in.end()) return false;
+  }
+  return true;
+}
+
+// Product title codes "m:MODEL", "q:UNIT:AMOUNT" and "c:COLOUR" (see
+// standardizer.h): model numbers conflict when both titles have some and
+// none is compatible; quantities when, for a unit on both sides, neither
+// side's amounts are all found on the other ({256 gb, 8 gb} agrees with
+// {256 gb}); colours when both name some and share none.
+bool TitleCodesConflict(const std::vector<std::string>& a,
+                        const std::vector<std::string>& b) {
+  bool a_models = false, b_models = false, shared_model = false;
+  bool a_colours = false, b_colours = false, shared_colour = false;
+  for (const std::string& y : b) {
+    b_models = b_models || absl::StartsWith(y, "m:");
+    b_colours = b_colours || absl::StartsWith(y, "c:");
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    const std::string& x = a[i];
+    if (absl::StartsWith(x, "m:")) {
+      a_models = true;
+      for (const std::string& y : b) {
+        if (absl::StartsWith(y, "m:") &&
+            StrongValuesCompatible(v1::MPN, absl::string_view(x).substr(2),
+                                   absl::string_view(y).substr(2))) {
+          shared_model = true;
+        }
+      }
+    } else if (absl::StartsWith(x, "c:")) {
+      a_colours = true;
+      shared_colour = shared_colour ||
+                      std::find(b.begin(), b.end(), x) != b.end();
+    } else if (absl::StartsWith(x, "q:")) {
+      const absl::string_view unit = QuantityUnit(x);
+      bool seen_before = false;
+      for (size_t j = 0; j < i && !seen_before; ++j) {
+        seen_before = absl::StartsWith(a[j], "q:") && QuantityUnit(a[j]) == unit;
+      }
+      if (seen_before) continue;
+      bool on_both = false;
+      for (const std::string& y : b) {
+        on_both = on_both ||
+                  (absl::StartsWith(y, "q:") && QuantityUnit(y) == unit);
+      }
+      if (on_both && !QuantitiesFoundIn(unit, a, b) &&
+          !QuantitiesFoundIn(unit, b, a)) {
+        return true;
+      }
+    }
+  }
+  if (a_models && b_models && !shared_model) return true;
+  return a_colours && b_colours && !shared_colour;
+}
+
 }  // namespace
 
 bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
@@ -283,53 +349,58 @@ bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
       // Codes are "n:HOUSE_NUMBER".
       return a.codes.front() != b.codes.front();
     case v1::PRODUCT_NAME:
-    case v1::TEXT: {
-      // Codes are "m:MODEL" and "q:UNIT:AMOUNT".
-      bool a_models = false, b_models = false, shared_model = false;
-      for (const std::string& x : a.codes) {
-        if (absl::StartsWith(x, "m:")) a_models = true;
-      }
-      for (const std::string& y : b.codes) {
-        if (absl::StartsWith(y, "m:")) b_models = true;
-      }
-      for (const std::string& x : a.codes) {
-        for (const std::string& y : b.codes) {
-          if (absl::StartsWith(x, "m:") && absl::StartsWith(y, "m:") &&
-              StrongValuesCompatible(v1::MPN, absl::string_view(x).substr(2),
-                                     absl::string_view(y).substr(2))) {
-            shared_model = true;
-          }
-          if (absl::StartsWith(x, "q:") && absl::StartsWith(y, "q:")) {
-            const size_t xs = x.rfind(':');
-            const size_t ys = y.rfind(':');
-            if (x.compare(0, xs, y, 0, ys) == 0 && x != y) return true;
-          }
-        }
-      }
-      return a_models && b_models && !shared_model;
-    }
+    case v1::TEXT:
+      return TitleCodesConflict(a.codes, b.codes);
     default:
       // Validated identifiers: one code each, the normalized value.
       return a.validated && b.validated && a.codes.front() != b.codes.front();
   }
 }
 
+bool DistinguishingValuesConflict(const AttributeSpec& spec, const Feature& a,
+                                  const Feature& b) {
+  if (!spec.strong) return FeaturesConflict(spec.kind, a, b);
+  for (const std::string& x : a.codes) {
+    for (const std::string& y : b.codes) {
+      if (!StrongValuesCompatible(spec.kind, x, y)) return true;
+    }
+  }
+  return false;
+}
+
+int DistinguishingConflict(const EntityModel& model, const RecordFeatures& a,
+                           const RecordFeatures& b) {
+  for (int attribute : model.distinguishing_attributes()) {
+    const Feature& x = a.attributes[attribute];
+    const Feature& y = b.attributes[attribute];
+    if (x.codes.empty() || y.codes.empty()) continue;
+    if (DistinguishingValuesConflict(model.attributes()[attribute], x, y)) {
+      return attribute;
+    }
+  }
+  return -1;
+}
+
 PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
                     const RecordFeatures& b) {
   PairScore score;
-  score.weight = model.prior_weight();
+  score.evidence_weight = model.prior_weight();
   const int count = static_cast<int>(model.comparisons().size());
   score.outcomes.reserve(count);
   for (int c = 0; c < count; ++c) {
     ComparisonOutcome outcome = Evaluate(model, c, a, b, true);
-    score.weight += outcome.weight;
+    score.evidence_weight += outcome.weight;
     score.outcomes.push_back(outcome);
   }
+  score.apart_attribute = DistinguishingConflict(model, a, b);
+  score.weight =
+      score.apart_attribute >= 0 ? kApartWeight : score.evidence_weight;
   return score;
 }
 
 double MatchWeight(const EntityModel& model, const RecordFeatures& a,
                    const RecordFeatures& b) {
+  if (DistinguishingConflict(model, a, b) >= 0) return kApartWeight;
   double weight = model.prior_weight();
   const int count = static_cast<int>(model.comparisons().size());
   for (int c = 0; c < count; ++c) {
@@ -340,6 +411,7 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor) {
+  if (DistinguishingConflict(model, a, b) >= 0) return kApartWeight;
   const std::vector<Comparison>& comparisons = model.comparisons();
   const int count = static_cast<int>(comparisons.size());
   double reachable = model.prior_weight();

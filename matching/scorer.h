@@ -32,15 +32,26 @@ struct ComparisonOutcome {
   bool tf_adjusted = false;
 };
 
+// The match weight of a pair decided apart by a distinguishing attribute:
+// below every threshold a model can have.
+inline constexpr double kApartWeight = -1.0e6;
+
 struct PairScore {
-  double weight = 0;  // prior + sum of outcome weights, in bits
+  // prior + sum of outcome weights, in bits; kApartWeight when decided apart.
+  double weight = 0;
+  // prior + sum of outcome weights even when decided apart: the evidence.
+  double evidence_weight = 0;
+  // The distinguishing attribute whose values conflict, or -1.
+  int apart_attribute = -1;
   std::vector<ComparisonOutcome> outcomes;  // one per comparison, in order
 };
 
 PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
                     const RecordFeatures& b);
 
-// ScorePair(...).weight without the per-comparison detail.
+// ScorePair(...).weight without the per-comparison detail. A pair whose
+// values of a distinguishing attribute conflict (DistinguishingConflict)
+// weighs kApartWeight, whatever else agrees.
 double MatchWeight(const EntityModel& model, const RecordFeatures& a,
                    const RecordFeatures& b);
 
@@ -66,6 +77,18 @@ std::vector<int8_t> ComparisonVector(const EntityModel& model,
 // clustering.
 bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
                       const Feature& b);
+
+// True when two values of a distinguishing attribute say two different
+// entities: for a strong attribute, some pair of their codes is not
+// StrongValuesCompatible (the clustering constraint); otherwise
+// FeaturesConflict.
+bool DistinguishingValuesConflict(const AttributeSpec& spec, const Feature& a,
+                                  const Feature& b);
+
+// The first distinguishing attribute (model.distinguishing_attributes())
+// whose values conflict between the two records, or -1.
+int DistinguishingConflict(const EntityModel& model, const RecordFeatures& a,
+                           const RecordFeatures& b);
 
 }  // namespace mdm::matching
 

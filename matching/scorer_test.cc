@@ -230,5 +230,84 @@ TEST(FeaturesConflict, IdentifiersModelsAndQuantities) {
                                StandardizeValue(v1::GTIN, "036000291452")));
 }
 
+TEST(FeaturesConflict, ColoursAndQuantitySets) {
+  auto title = [](absl::string_view text) {
+    return StandardizeValue(v1::PRODUCT_NAME, text);
+  };
+  EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("iPhone 13 256GB Black"),
+                               title("iPhone 13 256GB White")));
+  EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("手环 白色"),
+                               title("Band black")));
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME,
+                                title("iPhone 13 256GB black/silver"),
+                                title("iPhone 13 256GB silver")));
+  // One title says more: {256 gb, 8 gb} agrees with {256 gb}.
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Laptop 256GB SSD 8GB"),
+                                title("Laptop 256GB")));
+  EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("Laptop 256GB SSD 8GB"),
+                               title("Laptop 512GB SSD 8GB")));
+  // A unit on one side only is no evidence.
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 4-pack"),
+                                title("Batteries AA 1.5V")));
+}
+
+TEST(FeaturesConflict, ModelCodesIgnoreSpacingCaseAndAVendorSuffix) {
+  auto mpn = [](absl::string_view text) {
+    return StandardizeValue(v1::MPN, text);
+  };
+  EXPECT_FALSE(FeaturesConflict(v1::MPN, mpn("SP565UZ"), mpn("sp 565 uz")));
+  EXPECT_FALSE(FeaturesConflict(v1::MPN, mpn("SP-565-UZ"), mpn("SP565UZ")));
+  EXPECT_FALSE(FeaturesConflict(v1::MPN, mpn("TR72B"), mpn("TR72BX")));
+  EXPECT_TRUE(FeaturesConflict(v1::MPN, mpn("TR72B"), mpn("TR73B")));
+}
+
+EntityModel SiblingProductModel() {
+  return testing::CompileOrDie(R"pb(
+    name: "product"
+    id_prefix: "PRD"
+    prior_match_probability: 0.001
+    thresholds { auto_merge: 0.99 review: 0.5 }
+    attributes { name: "name" kind: PRODUCT_NAME distinguishing: true }
+    attributes { name: "brand" kind: TEXT }
+    blocking_rules { name: "brand" attributes: "brand" }
+    comparisons {
+      name: "name"
+      attribute: "name"
+      levels { label: "rare words" token_cosine { min: 0.5 } m: 0.9 u: 0.0001 }
+      levels { label: "different" else {} m: 0.1 u: 0.9999 }
+    }
+    comparisons {
+      name: "brand"
+      attribute: "brand"
+      levels { label: "exact" exact {} m: 0.9 u: 0.001 }
+      levels { label: "different" else {} m: 0.1 u: 0.999 }
+    }
+  )pb");
+}
+
+TEST(DistinguishingConflict, DecidesSiblingsApartWhateverElseAgrees) {
+  const EntityModel model = SiblingProductModel();
+  const RecordFeatures black =
+      F(model, {{"name", "Acme Phone X 128GB Black"}, {"brand", "Acme"}});
+  const RecordFeatures white =
+      F(model, {{"name", "Acme Phone X 128GB White"}, {"brand", "Acme"}});
+  const RecordFeatures again =
+      F(model, {{"name", "Acme Phone X black 128 GB"}, {"brand", "Acme"}});
+
+  EXPECT_EQ(DistinguishingConflict(model, black, white), 0);
+  const PairScore apart = ScorePair(model, black, white);
+  EXPECT_EQ(apart.apart_attribute, 0);
+  EXPECT_EQ(apart.weight, kApartWeight);
+  EXPECT_GE(apart.evidence_weight, model.auto_merge_weight());
+  EXPECT_EQ(MatchWeight(model, black, white), kApartWeight);
+  EXPECT_EQ(MatchWeightAtLeast(model, black, white, model.review_weight()),
+            kApartWeight);
+
+  EXPECT_EQ(DistinguishingConflict(model, black, again), -1);
+  const PairScore same = ScorePair(model, black, again);
+  EXPECT_EQ(same.weight, same.evidence_weight);
+  EXPECT_GE(MatchWeight(model, black, again), model.auto_merge_weight());
+}
+
 }  // namespace
 }  // namespace mdm::matching

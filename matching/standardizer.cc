@@ -317,6 +317,9 @@ Feature ProductName(absl::string_view raw) {
     f.codes.push_back(
         absl::StrFormat("q:%s:%g", quantity.unit, quantity.value));
   }
+  for (const std::string& colour : text.colours) {
+    f.codes.push_back(absl::StrCat("c:", colour));
+  }
   AddScriptKeys(f, raw);
   return f;
 }

@@ -59,32 +59,34 @@ run_tests() {
 # Seconds each fuzz target runs in `test`.
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
-# fuzz_target NAME: runs build-fuzz/fuzz/NAME for FUZZ_SECONDS on a scratch
+# fuzz_target NAME: runs $FUZZ_BUILD/fuzz/NAME for FUZZ_SECONDS on a scratch
 # copy of tests/fuzz/corpus/NAME, so new inputs stay out of the source tree.
 # A crash, leak, timeout or failed invariant leaves its input in
-# build-fuzz/artifacts and fails.
+# $FUZZ_BUILD/artifacts and fails.
 fuzz_target() {
   local name=$1
-  local scratch=build-fuzz/scratch/$name
-  local log=build-fuzz/logs/$name.log
+  local scratch=$FUZZ_BUILD/scratch/$name
+  local log=$FUZZ_BUILD/logs/$name.log
   rm -rf "$scratch"
-  mkdir -p "$scratch" build-fuzz/artifacts build-fuzz/logs
+  mkdir -p "$scratch" "$FUZZ_BUILD"/artifacts "$FUZZ_BUILD"/logs
   cp tests/fuzz/corpus/"$name"/* "$scratch"/
   local dict=()
   [ -f tests/fuzz/"$name".dict ] && dict=(-dict=tests/fuzz/"$name".dict)
-  if build-fuzz/fuzz/"$name" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" \
+  if "$FUZZ_BUILD"/fuzz/"$name" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" \
       -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix=build-fuzz/artifacts/"$name"- "$scratch" >"$log" 2>&1; then
+      -artifact_prefix="$FUZZ_BUILD"/artifacts/"$name"- "$scratch" >"$log" 2>&1; then
     echo "$name: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
       grep -o '[0-9]*$') runs, no failure"
   else
-    echo "$name FAILED; input in build-fuzz/artifacts; log $log:" >&2
+    echo "$name FAILED; input in $FUZZ_BUILD/artifacts; log $log:" >&2
     tail -n 60 "$log" >&2
     return 1
   fi
 }
 export -f fuzz_target
 export FUZZ_SECONDS
+# The tree whose fuzz/ holds the libFuzzer binaries.
+export FUZZ_BUILD=build-asan
 
 case "${1:-}" in
   build)
@@ -101,16 +103,16 @@ case "${1:-}" in
     install_packages
     build build
     run_tests build
-    echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer =="
-    build build-asan -DMDM_SANITIZE=ON -DMDM_BUILD_BENCHMARKS=OFF
+    # One clang tree serves both the sanitized tests and the fuzz targets:
+    # MDM_FUZZ instruments every object with ASan, UBSan and the coverage
+    # libFuzzer reads, so the library is compiled once for both.
+    echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer (clang) =="
+    CC=clang CXX=clang++ build build-asan -DMDM_SANITIZE=ON -DMDM_FUZZ=ON \
+      -DMDM_BUILD_BENCHMARKS=OFF
     # The accuracy run is minutes of matching; the plain build covers it.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_tests build-asan -LE accuracy
-    echo "== fuzz targets, ${FUZZ_SECONDS}s each, under clang =="
-    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMDM_FUZZ=ON \
-      -DMDM_BUILD_BENCHMARKS=OFF >/dev/null
-    cmake --build build-fuzz -j "$JOBS" --target mdm_fuzzers
+    echo "== fuzz targets, ${FUZZ_SECONDS}s each =="
     ls tests/fuzz/corpus | xargs -P "$JOBS" -I{} bash -c 'fuzz_target {}'
     echo "All tests passed (plain and sanitized builds, fuzz targets)."
     ;;

@@ -41,6 +41,7 @@ ProductText ParseProductText(absl::string_view title,
   for (std::string& token : NormalizedTokens(rest)) {
     if (!IsStopword(token)) result.tokens.push_back(std::move(token));
   }
+  result.colours = ExtractColours(title);
   for (std::string& model : ExtractModelNumbers(description)) {
     AddModelNumber(std::move(model), &result.model_numbers);
   }

@@ -22,6 +22,7 @@
 // quantities: ExtractQuantities of the title only (quantities.h);
 // descriptions mention too many incidental quantities ("40mm drivers", "30
 // hours") for a conflict test to trust them.
+// colours: ExtractColours of the title only (colours.h), for the same reason.
 //
 // Cost: a few RE2 passes and one normalization, microseconds for a title
 // (descriptions cost in proportion to their length). Parse once per record
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "matching/product/colours.h"
 #include "matching/product/quantities.h"
 
 namespace mdm::matching {
@@ -41,6 +43,7 @@ struct ProductText {
   std::vector<std::string> tokens;
   std::vector<std::string> model_numbers;
   std::vector<Quantity> quantities;
+  std::vector<std::string> colours;  // canonical, sorted (colours.h)
 };
 
 ProductText ParseProductText(absl::string_view title,

@@ -131,8 +131,10 @@ absl::Status Engine::LoadCandidateIndex() {
       std::vector<int64_t> ids(rows.size());
       std::vector<std::vector<uint64_t>> keys(rows.size());
       std::vector<std::string> encoded(rows.size());
+      std::vector<matching::CandidateIndex::Identity> identities(rows.size());
       prepare_pool_.ParallelFor(rows.size(), [&](size_t i) {
         ids[i] = rows[i].id;
+        identities[i] = RecordIdentity(rows[i].key);
         matching::RecordFeatures features;
         if (matching::DecodeFeatures(*model, rows[i].features, features)) {
           encoded[i] = std::move(rows[i].features);
@@ -145,7 +147,8 @@ absl::Status Engine::LoadCandidateIndex() {
           keys[i].push_back(key.hash);
         }
       });
-      candidate_index_.Load(ids, absl::MakeSpan(keys), absl::MakeSpan(encoded));
+      candidate_index_.Load(ids, absl::MakeSpan(keys), absl::MakeSpan(encoded),
+                            identities);
     }
   }
   return absl::OkStatus();
@@ -331,7 +334,8 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(
   std::vector<uint64_t> key_hashes;
   key_hashes.reserve(keys.size());
   for (const matching::BlockingKey& key : keys) key_hashes.push_back(key.hash);
-  candidate_index_.Replace(row.id, std::move(key_hashes), row.features);
+  candidate_index_.Replace(row.id, std::move(key_hashes), row.features,
+                           RecordIdentity(row.key));
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                        unit.Candidates(row.id, keys));
   CountOversizedBlocks(input.entity_type, unit.oversized_blocks());

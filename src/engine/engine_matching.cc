@@ -129,10 +129,13 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
     }
     explanation.comparisons.push_back(std::move(row));
   }
-  explanation.match_weight = score.weight;
-  explanation.match_probability = matching::WeightToProbability(score.weight);
+  // A pair decided apart shows its evidence; the decision says NO_MATCH.
+  explanation.match_weight = score.evidence_weight;
+  explanation.match_probability =
+      matching::WeightToProbability(score.evidence_weight);
   explanation.decision =
-      score.weight >= model->auto_merge_weight() ? MatchDecision::kLink
+      score.apart_attribute >= 0                  ? MatchDecision::kNoMatch
+      : score.weight >= model->auto_merge_weight() ? MatchDecision::kLink
       : score.weight >= model->review_weight()   ? MatchDecision::kReview
                                                  : MatchDecision::kNoMatch;
 
@@ -156,9 +159,15 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
 
   for (size_t i = 0; i < model->attributes().size(); ++i) {
     const matching::AttributeSpec& spec = model->attributes()[i];
-    if (!spec.strong) continue;
     const matching::Feature& x = fa.attributes[i];
     const matching::Feature& y = fb.attributes[i];
+    if (spec.distinguishing && !spec.strong &&
+        matching::FeaturesConflict(spec.kind, x, y)) {
+      explanation.conflicts.push_back(
+          absl::StrCat(spec.name, ": ", absl::StrJoin(x.codes, " "), " vs ",
+                       absl::StrJoin(y.codes, " ")));
+    }
+    if (!spec.strong) continue;
     for (const std::string& cx : x.codes) {
       for (const std::string& cy : y.codes) {
         if (!matching::StrongValuesCompatible(spec.kind, cx, cy)) {
@@ -315,7 +324,8 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
           matching::BlockingKeys(*model, features);
       std::vector<uint64_t> hashes;
       for (const matching::BlockingKey& key : keys) hashes.push_back(key.hash);
-      candidate_index_.Replace(row.id, std::move(hashes), row.features);
+      candidate_index_.Replace(row.id, std::move(hashes), row.features,
+                               RecordIdentity(row.key));
       MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                            unit.Candidates(row.id, keys));
       MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));

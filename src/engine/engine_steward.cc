@@ -348,9 +348,11 @@ absl::StatusOr<StewardOutcome> Engine::Decide(const RecordRef& a,
         "golden record instead"));
   }
   const absl::Time now = clock_->Now();
+  // The evidence, also for a pair that a distinguishing value decides apart.
   const double weight =
-      matching::MatchWeight(*model, matching::Standardize(*model, x.attributes),
-                            matching::Standardize(*model, y.attributes));
+      matching::ScorePair(*model, matching::Standardize(*model, x.attributes),
+                          matching::Standardize(*model, y.attributes))
+          .evidence_weight;
   AuditRow audit{.time = now,
                  .actor = std::string(actor),
                  .action = action,

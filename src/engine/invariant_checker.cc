@@ -15,12 +15,15 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "matching/clustering.h"
 #include "matching/entity_model.h"
 #include "matching/features.h"
+#include "matching/scorer.h"
 #include "matching/standardizer.h"
 #include "src/base/status_macros.h"
 #include "src/engine/golden_id.h"
+#include "src/engine/internal/unit_of_work.h"
 #include "src/engine/internal/unscored_pairs.h"
 #include "src/engine/record_validator.h"
 #include "src/engine/survivorship.h"
@@ -246,6 +249,7 @@ class Checker {
     MDM_RETURN_IF_ERROR(CheckRecords());
     MDM_RETURN_IF_ERROR(CheckJudgements());
     MDM_RETURN_IF_ERROR(CheckScoredPairs());
+    MDM_RETURN_IF_ERROR(CheckBatchPartition());
     CheckConfiguration();
     return std::move(report_);
   }
@@ -518,6 +522,27 @@ class Checker {
         group.holders = x->second;
         group.holders.insert(group.holders.end(), y->second.begin(),
                              y->second.end());
+      }
+    }
+    for (int attribute : model.distinguishing_attributes()) {
+      const matching::AttributeSpec& spec = model.attributes()[attribute];
+      if (spec.strong) continue;  // above
+      for (size_t i = 0; i < members.size(); ++i) {
+        const matching::Feature& x = features[i].attributes[attribute];
+        if (x.codes.empty()) continue;
+        for (size_t j = i + 1; j < members.size(); ++j) {
+          const matching::Feature& y = features[j].attributes[attribute];
+          if (y.codes.empty() ||
+              !matching::FeaturesConflict(spec.kind, x, y)) {
+            continue;
+          }
+          groups.push_back(
+              {.invariant = "distinguishing_attribute",
+               .what = absl::StrCat("conflicting ", spec.name, " ",
+                                    absl::StrJoin(x.codes, " "), " and ",
+                                    absl::StrJoin(y.codes, " ")),
+               .holders = {i, j}});
+        }
       }
     }
     for (auto& [source, holders] : by_source) {
@@ -1070,6 +1095,129 @@ class Checker {
                        " with no stored pair (was the database written by a "
                        "process that did not see the other record?)"));
           }));
+    }
+    return absl::OkStatus();
+  }
+
+  // Design invariant 4: each type's golden records are the clusters a
+  // clustering of all its records at once gives (ClusterRecords over the
+  // stored pairs and the judgements), whatever order the records came in.
+  absl::Status CheckBatchPartition() {
+    for (size_t t = 0; t < types_.size(); ++t) {
+      const Type& type = *types_[t];
+      if (type.model == nullptr) continue;
+      const matching::EntityModel& model = *type.model;
+      const int32_t index = static_cast<int32_t>(t);
+      std::vector<matching::ClusterRecord> nodes;
+      std::vector<matching::ScoredPair> pairs;
+      absl::flat_hash_map<int64_t, std::pair<storage::SourceKey, int64_t>>
+          records;  // id -> (key, golden id)
+      absl::flat_hash_map<storage::SourceKey, int64_t> id_of;
+      std::vector<std::string> dedup_sources(deduplicated_.begin(),
+                                             deduplicated_.end());
+      std::sort(dedup_sources.begin(), dedup_sources.end());
+      for (int64_t after = 0;;) {
+        MDM_ASSIGN_OR_RETURN(
+            std::vector<RecordRow> page,
+            txn_.ScanRecords(type.name, after, options_.page_size));
+        if (page.empty()) break;
+        after = page.back().id;
+        for (RecordRow& row : page) {
+          const matching::CandidateIndex::Identity identity =
+              RecordIdentity(row.key);
+          matching::ClusterRecord& node = nodes.emplace_back();
+          node.id = row.id;
+          node.source = identity.source;
+          node.rank = identity.rank;
+          auto dedup = std::lower_bound(dedup_sources.begin(),
+                                        dedup_sources.end(), row.key.source);
+          if (dedup != dedup_sources.end() && *dedup == row.key.source) {
+            node.exclusive_source =
+                static_cast<int>(dedup - dedup_sources.begin());
+          }
+          if (!model.distinguishing_attributes().empty()) {
+            matching::RecordFeatures features;
+            if (!matching::DecodeFeatures(model, row.features, features)) {
+              features = matching::Standardize(model, row.attributes);
+            }
+            for (int a : model.distinguishing_attributes()) {
+              matching::Feature& f = features.attributes[a];
+              if (f.codes.empty()) continue;
+              if (model.attributes()[a].strong) {
+                for (std::string& code : f.codes) {
+                  node.strong_values.emplace_back(a, std::move(code));
+                }
+              } else {
+                matching::Feature& kept =
+                    node.distinguishing.emplace_back(a, matching::Feature())
+                        .second;
+                kept.codes = std::move(f.codes);
+                kept.validated = f.validated;
+              }
+            }
+          }
+          MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges,
+                               txn_.EdgesOf(row.id));
+          for (const storage::Edge& edge : edges) {
+            if (edge.a == row.id) pairs.push_back({edge.a, edge.b, edge.weight});
+          }
+          id_of.emplace(row.key, row.id);
+          records.emplace(row.id, std::make_pair(std::move(row.key),
+                                                 row.golden_id));
+        }
+      }
+      std::vector<matching::MustLink> must_links;
+      std::vector<matching::CannotLink> cannot_links;
+      for (const auto& [key, id] : id_of) {
+        MDM_ASSIGN_OR_RETURN(std::vector<JudgementRow> judgements,
+                             txn_.JudgementsOf(type.name, key));
+        for (const JudgementRow& j : judgements) {
+          if (j.kind == JudgementKind::kUnsure || !(j.a == key)) continue;
+          auto other = id_of.find(j.b);
+          if (other == id_of.end()) continue;
+          if (j.kind == JudgementKind::kMustLink) {
+            must_links.push_back({id, other->second});
+          } else {
+            cannot_links.push_back({id, other->second});
+          }
+        }
+      }
+      const std::vector<std::vector<int64_t>> clusters =
+          matching::ClusterRecords(nodes, pairs,
+                                   {.link_weight = model.link_weight(),
+                                    .best_match_weight =
+                                        model.auto_merge_weight()},
+                                   type.kinds, cannot_links, must_links);
+      // A batch cluster split over golden records, and a golden record
+      // holding records of several batch clusters, each reported once.
+      absl::flat_hash_map<int64_t, size_t> cluster_of_golden;
+      for (size_t c = 0; c < clusters.size(); ++c) {
+        const auto& [first_key, first_golden] = records.at(clusters[c][0]);
+        for (int64_t id : clusters[c]) {
+          const auto& [key, golden] = records.at(id);
+          if (golden != first_golden) {
+            Report("batch_partition", PairLabel(first_key, key),
+                   absl::StrCat("are one entity when all ", type.name,
+                                " records are clustered at once, but are in ",
+                                LabelOf(first_golden, index), " and ",
+                                LabelOf(golden, index)));
+            break;
+          }
+        }
+        for (int64_t id : clusters[c]) {
+          const auto& [key, golden] = records.at(id);
+          auto [it, inserted] = cluster_of_golden.emplace(golden, c);
+          if (!inserted && it->second != c) {
+            const auto& [other_key, other_golden] =
+                records.at(clusters[it->second][0]);
+            Report("batch_partition", LabelOf(golden, index),
+                   absl::StrCat("holds ", RecordLabel(other_key), " and ",
+                                RecordLabel(key),
+                                ", which clustering all ", type.name,
+                                " records at once keeps apart"));
+          }
+        }
+      }
     }
     return absl::OkStatus();
   }

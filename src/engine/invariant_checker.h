@@ -69,13 +69,18 @@
 //                       compared them (internal/unscored_pairs.h). A
 //                       process that wrote the database without seeing the
 //                       other's records leaves such pairs.
+//   batch_partition     (design invariant 4) each type's golden records are
+//                       the clusters that clustering all its records at once
+//                       gives (ClusterRecords over the stored pairs and the
+//                       judgements): the incremental clustering on arrival
+//                       agrees with a batch re-clustering, whatever the
+//                       order the records came in.
 //   configuration       each entity type in the database is registered with
 //                       the golden id prefix `config` gives it.
 //
 // Not checked: time order of the feed (event times come from the wall clock
-// and are not promised to increase); that the clustering of the stored
-// pairs is the one a full re-clustering would give (design invariant 4);
-// stored pairs' weights against fresh ones; the golden_versions and
+// and are not promised to increase); stored pairs' weights against fresh
+// ones; the golden_versions and
 // xref_history intervals before the current ones; edges, models and the
 // audit log. The checker trusts `config` to be the configuration the
 // database was written under: a changed survivorship rule, strong
@@ -87,7 +92,9 @@
 // members (with features) and its latest version are read; per retired one
 // with a redirect, its retiring version and its former records. Then each
 // entity type is matched again from its stored features (scored_pairs), which
-// costs about what scoring the records on arrival did. Memory: about 64
+// costs about what scoring the records on arrival did, and clustered again
+// from its stored pairs (batch_partition): a read of each record's pairs and
+// judgements, and memory for the type's pairs. Memory: about 64
 // bytes per golden record and 40 per linked source key, plus, while one
 // type's pairs are checked, that type's features and blocking keys (as much
 // as the server's candidate index holds for it).

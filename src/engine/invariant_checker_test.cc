@@ -408,6 +408,31 @@ TEST_F(InvariantCheckerTest, PairsNoProcessComparedAreFound) {
       << Describe(report);
 }
 
+TEST_F(InvariantCheckerTest, PartitionIsWhatABatchReclusteringGives) {
+  const Basic basic = BuildBasic();
+  ExpectHealthy();
+  // A pair written behind the engine's back, which never re-clustered.
+  Write([&](storage::WriteTransaction& txn) {
+    auto c = txn.FindRecord("person", {"crm", "c"});
+    auto d = txn.FindRecord("person", {"crm", "d"});
+    ASSERT_OK(c.status());
+    ASSERT_OK(d.status());
+    ASSERT_TRUE(c->has_value() && d->has_value());
+    ASSERT_OK(txn.ReplaceEdges(
+        (*c)->id, {{.a = std::min((*c)->id, (*d)->id),
+                    .b = std::max((*c)->id, (*d)->id),
+                    .weight = 100}}));
+  });
+  const InvariantReport report = Check();
+  EXPECT_THAT(report.violations,
+              Contains(Violation("batch_partition", "crm:c, crm:d",
+                                 absl::StrCat("are one entity when all person "
+                                              "records are clustered at once, "
+                                              "but are in ",
+                                              basic.c, " and ", basic.d))))
+      << Describe(report);
+}
+
 TEST_F(InvariantCheckerTest, FeedSequenceIsDenseAndNamesGoldenRecords) {
   BuildBasic();
   ExpectHealthy();
@@ -625,7 +650,18 @@ TEST_F(InvariantCheckerTest, JudgementsAreRespected) {
                                  absl::StrCat("are must-linked by bob but are "
                                               "in ",
                                               basic.c, " and ", basic.d))));
-  EXPECT_EQ(report.violation_count, 2) << Describe(report);
+  // A batch re-clustering follows the judgements, so it disagrees too.
+  EXPECT_THAT(report.violations,
+              Contains(Violation("batch_partition", basic.ab,
+                                 "holds crm:a and crm:b, which clustering all "
+                                 "person records at once keeps apart")));
+  EXPECT_THAT(report.violations,
+              Contains(Violation("batch_partition", "crm:c, crm:d",
+                                 absl::StrCat("are one entity when all person "
+                                              "records are clustered at once, "
+                                              "but are in ",
+                                              basic.c, " and ", basic.d))));
+  EXPECT_EQ(report.violation_count, 4) << Describe(report);
 }
 
 TEST_F(InvariantCheckerTest, GoldenAttributesAreAFreshSurvivorshipRun) {

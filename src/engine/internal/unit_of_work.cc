@@ -1,6 +1,9 @@
 #include "src/engine/internal/unit_of_work.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "matching/scorer.h"
@@ -36,7 +39,11 @@ UnitOfWork::UnitOfWork(const ClusteringContext& context,
       model_(model),
       now_(now),
       cause_(std::move(cause)),
-      survivorship_(&PolicyOf(context, model.name())) {}
+      survivorship_(&PolicyOf(context, model.name())) {
+  for (const auto& [source, number] : context.exclusive_sources) {
+    exclusive_sources_.insert(RecordIdentity({.source = source}).source);
+  }
+}
 
 matching::RecordFeatures UnitOfWork::Features(const RecordRow& row) const {
   matching::RecordFeatures features;
@@ -95,6 +102,12 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
       linked_goldens_.insert(linked_row.golden_id);
     }
   }
+  if (row.version > 1) {  // sent before: its old pairs may go
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> old_edges,
+                         txn_.EdgesOf(row.id));
+    NotePartners(row.id, old_edges, /*old=*/true);
+  }
+  NotePartners(row.id, edges, /*old=*/false);
   return txn_.ReplaceEdges(row.id, edges);
 }
 
@@ -110,27 +123,61 @@ std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
   return values;
 }
 
+std::vector<std::pair<int, matching::Feature>>
+UnitOfWork::DistinguishingValues(matching::RecordFeatures& features) const {
+  std::vector<std::pair<int, matching::Feature>> values;
+  for (int a : model_.distinguishing_attributes()) {
+    if (model_.attributes()[a].strong) continue;
+    matching::Feature& feature = features.attributes[a];
+    if (feature.codes.empty()) continue;
+    matching::Feature& kept = values.emplace_back(a, matching::Feature()).second;
+    kept.codes = std::move(feature.codes);
+    kept.validated = feature.validated;
+  }
+  return values;
+}
+
 absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
     const RecordRow& row, const matching::RecordFeatures& features,
     int64_t golden_id) {
   const std::vector<std::pair<int, std::string>> values =
       StrongValues(features);
+  matching::RecordFeatures own = features;
+  const std::vector<std::pair<int, matching::Feature>> distinguishing =
+      DistinguishingValues(own);
   const bool exclusive = context_.exclusive_sources.contains(row.key.source);
-  if (values.empty() && !exclusive) return true;  // adds no constraint
+  if (values.empty() && distinguishing.empty() && !exclusive) {
+    return true;  // adds no constraint
+  }
   MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
                        txn_.GoldenMembers(golden_id));
+  // Distinguishing values of the record that some member holds exactly: the
+  // record adds no constraint through them.
+  std::vector<bool> held(distinguishing.size(), false);
   for (const RecordRow& member : members) {
     if (exclusive && member.key.source == row.key.source) return false;
-    if (values.empty()) continue;
-    for (const auto& [attribute, value] : StrongValues(Features(member))) {
+    if (values.empty() && distinguishing.empty()) continue;
+    matching::RecordFeatures member_features = Features(member);
+    for (const auto& [attribute, value] : StrongValues(member_features)) {
       for (const auto& [own_attribute, own_value] : values) {
         // A new value for an attribute the golden record already holds could
         // change which of its members' unions are accepted.
         if (attribute == own_attribute && value != own_value) return false;
       }
     }
+    for (size_t i = 0; i < distinguishing.size(); ++i) {
+      const auto& [attribute, value] = distinguishing[i];
+      const matching::Feature& theirs = member_features.attributes[attribute];
+      if (matching::FeaturesConflict(model_.attributes()[attribute].kind,
+                                     value, theirs)) {
+        return false;
+      }
+      held[i] = held[i] || theirs.codes == value.codes;
+    }
   }
-  return true;
+  // A value no member holds could refuse a union the golden record's
+  // members would otherwise make: only a full re-clustering can tell.
+  return std::find(held.begin(), held.end(), false) == held.end();
 }
 
 absl::Status UnitOfWork::PlaceNewRecord(
@@ -182,6 +229,9 @@ absl::Status UnitOfWork::PlaceNewRecord(
 }
 
 absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
+  MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> old_edges,
+                       txn_.EdgesOf(row.id));
+  NotePartners(row.id, old_edges, /*old=*/true);
   MDM_RETURN_IF_ERROR(txn_.DeleteRecord(row.id, now_));
   context_.candidate_index->Remove(row.id);
   MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(row.golden_id));
@@ -385,6 +435,12 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
   std::vector<matching::ClusterRecord> nodes;
   nodes.reserve(records_.size());
   for (const auto& [id, row] : records_) nodes.push_back(ClusterRecordOf(row));
+  for (const auto& [id, identity] : outside_) {
+    nodes.push_back({.id = id,
+                     .source = identity.source,
+                     .rank = identity.rank,
+                     .outside = true});
+  }
   std::vector<v1::AttributeKind> kinds;
   for (const matching::AttributeSpec& spec : model_.attributes()) {
     kinds.push_back(spec.kind);
@@ -399,19 +455,17 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
 }
 
 matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) {
-  const int source_number =
-      source_numbers_.emplace(row.key.source, source_numbers_.size())
-          .first->second;
-  matching::ClusterRecord node{.id = row.id, .source = source_number};
+  const matching::CandidateIndex::Identity identity = RecordIdentity(row.key);
+  matching::ClusterRecord node{
+      .id = row.id, .source = identity.source, .rank = identity.rank};
   auto source = context_.exclusive_sources.find(row.key.source);
   if (source != context_.exclusive_sources.end()) {
     node.exclusive_source = source->second;
   }
-  bool any_strong = false;
-  for (const matching::AttributeSpec& spec : model_.attributes()) {
-    any_strong = any_strong || spec.strong;
-  }
-  if (any_strong) node.strong_values = StrongValues(Features(row));
+  if (model_.distinguishing_attributes().empty()) return node;
+  matching::RecordFeatures features = Features(row);
+  node.strong_values = StrongValues(features);
+  node.distinguishing = DistinguishingValues(features);
   return node;
 }
 
@@ -441,25 +495,133 @@ std::vector<int64_t> UnitOfWork::ReclusteredRecords() const {
   return ids;
 }
 
-// Breadth-first walk over golden membership and link edges. Links at or
-// above auto_merge are followed all the way; pairs in the best-match band
-// only within kBandHops of the seeds, so that a dense band of look-alikes
-// (product titles) cannot make every change re-cluster thousands of records.
-// Golden records reached are always loaded whole.
+matching::CandidateIndex::Identity RecordIdentity(
+    const storage::SourceKey& key) {
+  std::string text = key.source;
+  const uint64_t source = XXH3_64bits(text.data(), text.size());
+  text.push_back('\0');
+  text.append(key.source_id);
+  return {.source = source, .rank = XXH3_64bits(text.data(), text.size())};
+}
+
+absl::StatusOr<const std::vector<storage::Edge>*> UnitOfWork::EdgesOf(
+    int64_t record_id) {
+  auto it = edges_.find(record_id);
+  if (it == edges_.end()) {
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges,
+                         txn_.EdgesOf(record_id));
+    it = edges_.emplace(record_id, std::move(edges)).first;
+  }
+  return &it->second;
+}
+
+std::optional<matching::CandidateIndex::Identity> UnitOfWork::IdentityOf(
+    int64_t record_id) {
+  auto it = identities_.find(record_id);
+  if (it == identities_.end()) {
+    it = identities_
+             .emplace(record_id,
+                      context_.candidate_index->IdentityOf(record_id))
+             .first;
+  }
+  return it->second;
+}
+
+absl::StatusOr<int64_t> UnitOfWork::BestToward(int64_t record_id,
+                                               uint64_t source) {
+  MDM_ASSIGN_OR_RETURN(const std::vector<storage::Edge>* edges,
+                       EdgesOf(record_id));
+  int64_t best = 0;
+  double best_weight = 0;
+  uint64_t best_rank = 0;
+  for (const storage::Edge& edge : *edges) {
+    if (edge.weight < model_.link_weight()) continue;
+    const int64_t other = edge.a == record_id ? edge.b : edge.a;
+    const std::optional<matching::CandidateIndex::Identity> identity =
+        IdentityOf(other);
+    // A partner of unknown source may be the best towards any source.
+    if (!identity.has_value()) return 0;
+    if (identity->source != source) continue;
+    if (best == 0 || edge.weight > best_weight ||
+        (edge.weight == best_weight &&
+         std::tie(identity->rank, other) < std::tie(best_rank, best))) {
+      best = other;
+      best_weight = edge.weight;
+      best_rank = identity->rank;
+    }
+  }
+  return best;
+}
+
+absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b) {
+  const std::optional<matching::CandidateIndex::Identity> identity_a =
+      IdentityOf(a);
+  const std::optional<matching::CandidateIndex::Identity> identity_b =
+      IdentityOf(b);
+  if (!identity_a.has_value() || !identity_b.has_value()) return false;
+  if (exclusive_sources_.contains(identity_a->source) &&
+      exclusive_sources_.contains(identity_b->source)) {
+    return true;  // deduplicated sources: the constraint keeps it 1:1
+  }
+  MDM_ASSIGN_OR_RETURN(int64_t best_of_a, BestToward(a, identity_b->source));
+  if (best_of_a != b) return false;
+  MDM_ASSIGN_OR_RETURN(int64_t best_of_b, BestToward(b, identity_a->source));
+  return best_of_b == a;
+}
+
+void UnitOfWork::NotePartners(int64_t record_id,
+                              absl::Span<const storage::Edge> edges,
+                              bool old) {
+  for (const storage::Edge& edge : edges) {
+    if (edge.weight < model_.link_weight()) continue;
+    partners_.push_back({.record = record_id,
+                         .partner = edge.a == record_id ? edge.b : edge.a,
+                         .band = edge.weight < model_.auto_merge_weight(),
+                         .old = old});
+  }
+}
+
+// The records a change can move are those connected to it by counted pairs
+// (at or above auto_merge, or mutual best candidates in the band below),
+// must-links and golden-record membership, starting from the changed records
+// and those of their partners whose best candidates the change moved. The
+// walk follows exactly those, so its result is the batch clustering's
+// (ClusterRecords on the whole store) restricted to them; every pair of the
+// records walked is given to ClusterRecords, their partners beyond as
+// `outside` records.
 absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
                                  absl::Span<const int64_t> seed_goldens) {
-  constexpr int kBandHops = 2;
-  std::vector<std::pair<int64_t, int>> queue;  // (record, band hops so far)
+  edges_.clear();
+  identities_.clear();
+  std::vector<int64_t> queue(seed_records.begin(), seed_records.end());
   std::vector<int64_t> members;
-  for (int64_t id : seed_records) queue.push_back({id, 0});
   for (int64_t golden : seed_goldens) {
     members.clear();
     MDM_RETURN_IF_ERROR(AddGolden(golden, members));
-    for (int64_t id : members) queue.push_back({id, 0});
+    queue.insert(queue.end(), members.begin(), members.end());
   }
+  // Partners whose pairs changed: a lost pair may have been counted (walk
+  // it); a new band pair changes what the partner counts when the changed
+  // record is now its best towards the changed record's source.
+  for (const PartnerChange& change : partners_) {
+    if (change.old || !change.band) {
+      queue.push_back(change.partner);
+      continue;
+    }
+    const std::optional<matching::CandidateIndex::Identity> identity =
+        IdentityOf(change.record);
+    if (!identity.has_value()) {
+      queue.push_back(change.partner);
+      continue;
+    }
+    MDM_ASSIGN_OR_RETURN(int64_t best,
+                         BestToward(change.partner, identity->source));
+    if (best == change.record || best == 0) queue.push_back(change.partner);
+  }
+  partners_.clear();
   absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs;
   for (size_t next = 0; next < queue.size(); ++next) {
-    const auto [id, hops] = queue[next];
+    const int64_t id = queue[next];
     if (records_.contains(id)) continue;
     MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords({id}));
     if (rows.empty()) continue;  // deleted in this unit of work
@@ -472,27 +634,37 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
     if (row.golden_id != 0) {
       members.clear();
       MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, members));
-      for (int64_t member : members) queue.push_back({member, hops});
+      queue.insert(queue.end(), members.begin(), members.end());
     }
-    MDM_RETURN_IF_ERROR(CollectJudgements(row, hops, queue));
-    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn_.EdgesOf(id));
-    for (const storage::Edge& edge : edges) {
+    MDM_RETURN_IF_ERROR(CollectJudgements(row, queue));
+    MDM_ASSIGN_OR_RETURN(const std::vector<storage::Edge>* edges, EdgesOf(id));
+    for (const storage::Edge& edge : *edges) {
       if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
       pairs_.push_back({edge.a, edge.b, edge.weight});
       const int64_t other = edge.a == id ? edge.b : edge.a;
       if (edge.weight >= model_.auto_merge_weight()) {
-        queue.push_back({other, hops});
-      } else if (edge.weight >= model_.link_weight() && hops < kBandHops) {
-        queue.push_back({other, hops + 1});
+        queue.push_back(other);
+      } else if (edge.weight >= model_.link_weight()) {
+        MDM_ASSIGN_OR_RETURN(bool counted, CountedBandPair(id, other));
+        if (counted) queue.push_back(other);
       }
+    }
+  }
+  // Partners beyond the records walked take part in best-candidate tests.
+  for (const matching::ScoredPair& pair : pairs_) {
+    for (int64_t id : {pair.a, pair.b}) {
+      if (records_.contains(id) || outside_.contains(id)) continue;
+      const std::optional<matching::CandidateIndex::Identity> identity =
+          IdentityOf(id);
+      if (!identity.has_value()) continue;  // unknown: counted as such
+      outside_.emplace(id, *identity);
     }
   }
   return absl::OkStatus();
 }
 
-absl::Status UnitOfWork::CollectJudgements(
-    const RecordRow& row, int hops,
-    std::vector<std::pair<int64_t, int>>& queue) {
+absl::Status UnitOfWork::CollectJudgements(const RecordRow& row,
+                                           std::vector<int64_t>& queue) {
   MDM_ASSIGN_OR_RETURN(std::vector<storage::JudgementRow> judgements,
                        txn_.JudgementsOf(row.entity_type, row.key));
   for (const storage::JudgementRow& judgement : judgements) {
@@ -505,7 +677,7 @@ absl::Status UnitOfWork::CollectJudgements(
       if (xref.entity_type != row.entity_type) continue;
       if (judgement.kind == storage::JudgementKind::kMustLink) {
         must_links_.push_back({row.id, xref.record_id});
-        queue.push_back({xref.record_id, hops});
+        queue.push_back(xref.record_id);
       } else {
         cannot_links_.push_back({row.id, xref.record_id});
       }

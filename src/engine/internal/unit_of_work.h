@@ -51,6 +51,12 @@ struct ClusteringContext {
   matching::CandidateIndex* candidate_index = nullptr;
 };
 
+// The identity clustering gives a stored record (ClusterRecord's source and
+// rank): hashes of its source and of its source key, so a function of what
+// the record is, never of when it arrived.
+matching::CandidateIndex::Identity RecordIdentity(
+    const storage::SourceKey& key);
+
 // Why a unit of work runs; written into every golden version it makes.
 struct UnitCause {
   storage::ChangeCause cause = storage::ChangeCause::kUnknown;
@@ -177,8 +183,25 @@ class UnitOfWork {
   // entry for every automatic merge and split.
   absl::Status FlushGoldens();
   // Queues the records a record's must-links name and notes its judgements.
-  absl::Status CollectJudgements(const storage::RecordRow& row, int hops,
-                                 std::vector<std::pair<int64_t, int>>& queue);
+  absl::Status CollectJudgements(const storage::RecordRow& row,
+                                 std::vector<int64_t>& queue);
+  // A record's stored pairs, read once per Collect.
+  absl::StatusOr<const std::vector<storage::Edge>*> EdgesOf(int64_t record_id);
+  // A record's identity from the candidate index, looked up once per
+  // Collect; nullopt when it is not indexed.
+  std::optional<matching::CandidateIndex::Identity> IdentityOf(
+      int64_t record_id);
+  // The record's best partner towards `source` among its pairs at or above
+  // the link weight (by weight, then rank, then id, as ClusterRecords
+  // takes it); 0 when it has none there, or a partner of unknown source.
+  absl::StatusOr<int64_t> BestToward(int64_t record_id, uint64_t source);
+  // Whether a pair in the band below auto_merge counts for clustering: both
+  // of deduplicated sources, or each the other's best towards its source.
+  absl::StatusOr<bool> CountedBandPair(int64_t a, int64_t b);
+  // Notes the partners of a record's pairs (at or above the link weight)
+  // that this unit adds (`old` false) or removes (`old` true).
+  void NotePartners(int64_t record_id, absl::Span<const storage::Edge> edges,
+                    bool old);
   // The strongest scored pair between records that came from golden record
   // `from` and records that did not, among the records now in `into`.
   std::optional<double> StrongestLinkBetween(int64_t from, int64_t into) const;
@@ -188,6 +211,10 @@ class UnitOfWork {
   // Strong values of a record, as (attribute, value).
   std::vector<std::pair<int, std::string>> StrongValues(
       const matching::RecordFeatures& features) const;
+  // Values of the non-strong distinguishing attributes, as ClusterRecord
+  // wants them; moves their codes out of `features`.
+  std::vector<std::pair<int, matching::Feature>> DistinguishingValues(
+      matching::RecordFeatures& features) const;
   // Whether a record with these constraints may join `golden_id` without
   // putting any of its members' unions in question.
   absl::StatusOr<bool> CompatibleWithGolden(
@@ -213,8 +240,23 @@ class UnitOfWork {
   // candidates).
   std::set<int64_t> linked_goldens_;
   bool has_band_pairs_ = false;
-  // Source name -> number, for best-candidate pairing.
-  absl::flat_hash_map<std::string, int> source_numbers_;
+  // Partners of records whose pairs this unit changed, for Collect.
+  struct PartnerChange {
+    int64_t record = 0;   // the changed record
+    int64_t partner = 0;  // its partner
+    bool band = false;    // the pair is below auto_merge
+    bool old = false;     // the pair is removed (else added)
+  };
+  std::vector<PartnerChange> partners_;
+  // Per Collect: pairs and identities read, and the partners of the records
+  // walked that lie beyond them.
+  absl::flat_hash_map<int64_t, std::vector<storage::Edge>> edges_;
+  absl::flat_hash_map<int64_t,
+                      std::optional<matching::CandidateIndex::Identity>>
+      identities_;
+  std::map<int64_t, matching::CandidateIndex::Identity> outside_;
+  // Source hashes (RecordIdentity) of the deduplicated sources.
+  absl::flat_hash_set<uint64_t> exclusive_sources_;
   // Steward judgements among the records being re-clustered (by record id).
   std::vector<matching::MustLink> must_links_;
   std::vector<matching::CannotLink> cannot_links_;
