@@ -240,6 +240,10 @@ std::vector<std::vector<int64_t>> ClusterRecords(
   }
   // Best pair of each record towards each source: (record, source) -> the
   // other record, by weight then stable order. Outside records count here.
+  const double mutual_best =
+      std::max(thresholds.link_weight, thresholds.mutual_best_weight);
+  const double one_to_one =
+      std::max(thresholds.link_weight, thresholds.one_to_one_weight);
   if (thresholds.best_match_weight > thresholds.link_weight) {
     absl::flat_hash_map<std::pair<size_t, uint64_t>, const Link*> best;
     auto consider = [&](size_t self, size_t other, const Link& link) {
@@ -271,8 +275,11 @@ std::vector<std::vector<int64_t>> ClusterRecords(
       // linking one-to-one, best pairs first.
       const bool exclusive = sorted[link.a].exclusive_source >= 0 &&
                              sorted[link.b].exclusive_source >= 0;
-      if (link.weight >= thresholds.best_match_weight || exclusive ||
-          (is_best(link.a, link.b) && is_best(link.b, link.a))) {
+      if (link.weight >= thresholds.best_match_weight ||
+          (exclusive ? link.weight >= one_to_one
+                     : link.weight >= mutual_best &&
+                           is_best(link.a, link.b) &&
+                           is_best(link.b, link.a))) {
         kept.push_back(link);
       }
     }

@@ -36,6 +36,7 @@
 #define MDM_MATCHING_CLUSTERING_H_
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -93,6 +94,13 @@ struct LinkThresholds {
   double link_weight = 0;
   // Pairs at or above this weight link without the best-candidate test.
   double best_match_weight = 0;
+  // Pairs below best_match_weight link as mutual best candidates from this
+  // weight up (and from link_weight).
+  double mutual_best_weight = -std::numeric_limits<double>::infinity();
+  // Pairs between two records of deduplicated sources (exclusive_source >=
+  // 0) link without the best-candidate test from this weight up (and from
+  // link_weight).
+  double one_to_one_weight = -std::numeric_limits<double>::infinity();
 };
 
 // `kinds[i]` is the kind of attribute i (for StrongValuesCompatible). Pairs

@@ -412,6 +412,15 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                    "thresholds must satisfy review <= best_match <= "
                    "auto_merge");
   }
+  const double one_to_one = config.thresholds().one_to_one() == 0
+                                ? best_match
+                                : config.thresholds().one_to_one();
+  if (!(one_to_one >= review && one_to_one <= auto_merge)) {
+    return Invalid(where,
+                   "thresholds must satisfy review <= one_to_one <= "
+                   "auto_merge");
+  }
+  model.one_to_one_weight_ = ProbabilityToWeight(one_to_one);
   model.auto_merge_weight_ = ProbabilityToWeight(auto_merge);
   model.review_weight_ = ProbabilityToWeight(review);
   model.best_match_weight_ = ProbabilityToWeight(best_match);

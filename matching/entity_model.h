@@ -29,6 +29,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "matching/clustering.h"
 #include "mdm/v1/config.pb.h"
 
 namespace mdm::matching {
@@ -163,9 +164,21 @@ class EntityModel {
   // Pairs from best_match_weight up to auto_merge_weight link only as mutual
   // best candidates (see MatchThresholds.best_match).
   double best_match_weight() const { return best_match_weight_; }
-  // The lowest weight at which a pair may link: min(best_match, auto_merge).
+  // Pairs between two deduplicated sources link from this weight up (see
+  // MatchThresholds.one_to_one).
+  double one_to_one_weight() const { return one_to_one_weight_; }
+  // The lowest weight at which a pair may link: min(best_match, one_to_one,
+  // auto_merge).
   double link_weight() const {
-    return std::min(best_match_weight_, auto_merge_weight_);
+    return std::min({best_match_weight_, one_to_one_weight_,
+                     auto_merge_weight_});
+  }
+  // The clustering thresholds these make (clustering.h).
+  LinkThresholds link_thresholds() const {
+    return {.link_weight = link_weight(),
+            .best_match_weight = auto_merge_weight_,
+            .mutual_best_weight = best_match_weight_,
+            .one_to_one_weight = one_to_one_weight_};
   }
   int max_block_size() const { return max_block_size_; }
 
@@ -203,6 +216,7 @@ class EntityModel {
   double auto_merge_weight_ = 0;
   double review_weight_ = 0;
   double best_match_weight_ = 0;
+  double one_to_one_weight_ = 0;
   int max_block_size_ = 0;
   uint64_t features_fingerprint_ = 0;
   int64_t version_ = 0;

@@ -281,18 +281,21 @@ bool QuantitiesFoundIn(absl::string_view unit,
   return true;
 }
 
-// Product title codes "m:MODEL", "q:UNIT:AMOUNT" and "c:COLOUR" (see
-// standardizer.h): model numbers conflict when both titles have some and
-// none is compatible; quantities when, for a unit on both sides, neither
+// Product title codes "m:MODEL", "q:UNIT:AMOUNT", "c:COLOUR" and "n:TOKEN"
+// (see standardizer.h): model numbers conflict when both titles have some
+// and none is compatible; series numbers when both have some and share
+// none; quantities when, for a unit on both sides, neither
 // side's amounts are all found on the other ({256 gb, 8 gb} agrees with
 // {256 gb}); colours when both name some and share none.
 bool TitleCodesConflict(const std::vector<std::string>& a,
                         const std::vector<std::string>& b) {
   bool a_models = false, b_models = false, shared_model = false;
   bool a_colours = false, b_colours = false, shared_colour = false;
+  bool a_numbers = false, b_numbers = false, shared_number = false;
   for (const std::string& y : b) {
     b_models = b_models || absl::StartsWith(y, "m:");
     b_colours = b_colours || absl::StartsWith(y, "c:");
+    b_numbers = b_numbers || absl::StartsWith(y, "n:");
   }
   for (size_t i = 0; i < a.size(); ++i) {
     const std::string& x = a[i];
@@ -309,6 +312,17 @@ bool TitleCodesConflict(const std::vector<std::string>& a,
       a_colours = true;
       shared_colour = shared_colour ||
                       std::find(b.begin(), b.end(), x) != b.end();
+    } else if (absl::StartsWith(x, "n:")) {
+      a_numbers = true;
+      for (const std::string& y : b) {
+        // A number token may be the other title's model number ("s11" and
+        // "S11" when one title wrote it as a model, the other did not).
+        if ((absl::StartsWith(y, "n:") || absl::StartsWith(y, "m:")) &&
+            absl::EqualsIgnoreCase(absl::string_view(x).substr(2),
+                                   absl::string_view(y).substr(2))) {
+          shared_number = true;
+        }
+      }
     } else if (absl::StartsWith(x, "q:")) {
       const absl::string_view unit = QuantityUnit(x);
       bool seen_before = false;
@@ -328,6 +342,22 @@ bool TitleCodesConflict(const std::vector<std::string>& a,
     }
   }
   if (a_models && b_models && !shared_model) return true;
+  // Model numbers and series numbers together: both titles name some, and
+  // no model is compatible and no number shared.
+  if ((a_models || a_numbers) && (b_models || b_numbers) && !shared_model &&
+      !shared_number) {
+    for (const std::string& y : b) {
+      if (!absl::StartsWith(y, "n:")) continue;
+      for (const std::string& x : a) {
+        if (absl::StartsWith(x, "m:") &&
+            absl::EqualsIgnoreCase(absl::string_view(x).substr(2),
+                                   absl::string_view(y).substr(2))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
   return a_colours && b_colours && !shared_colour;
 }
 

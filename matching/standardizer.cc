@@ -320,6 +320,9 @@ Feature ProductName(absl::string_view raw) {
   for (const std::string& colour : text.colours) {
     f.codes.push_back(absl::StrCat("c:", colour));
   }
+  for (const std::string& number : text.numbers) {
+    f.codes.push_back(absl::StrCat("n:", number));
+  }
   AddScriptKeys(f, raw);
   return f;
 }

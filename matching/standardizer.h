@@ -38,7 +38,8 @@
 //   ADDRESS            street abbreviations folded (St -> street); codes:
 //                      "n:" and the house number
 //   PRODUCT_NAME       tokens without model numbers and quantities; keys:
-//                      model numbers; codes: "m:MODEL", "q:UNIT:AMOUNT"
+//                      model numbers; codes: "m:MODEL", "q:UNIT:AMOUNT",
+//                      "c:COLOUR", "n:TOKEN" (product_text.h)
 // Token lists keep the first 48 tokens of a value.
 // Attributes with derive_from get a value from those attributes when they
 // have none of their own. Attributes the model does not declare are ignored

@@ -30,6 +30,7 @@ constexpr ColourWord kWords[] = {
     {"graphite", "graphite"}, {"charcoal", "graphite"},
     {"midnight", "midnight"}, {"starlight", "starlight"},
     {"burgundy", "burgundy"}, {"maroon", "burgundy"},
+    {"cyan", "cyan"},         {"magenta", "magenta"},
     {"copper", "copper"},     {"khaki", "khaki"},
 };
 

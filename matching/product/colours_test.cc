@@ -20,6 +20,7 @@ TEST(ExtractColoursTest, FoldsSpellingsAndPhrases) {
   EXPECT_THAT(ExtractColours("AirPods Max - Space Gray"), ElementsAre("grey"));
   EXPECT_THAT(ExtractColours("Watch strap, grey"), ElementsAre("grey"));
   EXPECT_THAT(ExtractColours("Case rose gold"), ElementsAre("rosegold"));
+  EXPECT_THAT(ExtractColours("Ink Cartridge Cyan"), ElementsAre("cyan"));
 }
 
 TEST(ExtractColoursTest, ReadsChineseColourWords) {

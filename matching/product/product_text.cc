@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "matching/product/model_numbers.h"
 #include "matching/text_normalizer.h"
 
@@ -39,7 +40,13 @@ ProductText ParseProductText(absl::string_view title,
     AddModelNumber(std::move(match.model), &result.model_numbers);
   }
   for (std::string& token : NormalizedTokens(rest)) {
-    if (!IsStopword(token)) result.tokens.push_back(std::move(token));
+    if (IsStopword(token)) continue;
+    if (std::any_of(token.begin(), token.end(), absl::ascii_isdigit) &&
+        std::find(result.numbers.begin(), result.numbers.end(), token) ==
+            result.numbers.end()) {
+      result.numbers.push_back(token);
+    }
+    result.tokens.push_back(std::move(token));
   }
   result.colours = ExtractColours(title);
   for (std::string& model : ExtractModelNumbers(description)) {

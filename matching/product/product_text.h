@@ -23,6 +23,7 @@
 // descriptions mention too many incidental quantities ("40mm drivers", "30
 // hours") for a conflict test to trust them.
 // colours: ExtractColours of the title only (colours.h), for the same reason.
+// numbers: the title's tokens (as above) that hold a digit.
 //
 // Cost: a few RE2 passes and one normalization, microseconds for a title
 // (descriptions cost in proportion to their length). Parse once per record
@@ -44,6 +45,10 @@ struct ProductText {
   std::vector<std::string> model_numbers;
   std::vector<Quantity> quantities;
   std::vector<std::string> colours;  // canonical, sorted (colours.h)
+  // Tokens of the title holding a digit that are neither model numbers nor
+  // quantities: series and generation numbers ("iPhone 13", "Edge 22",
+  // "Office 2007", "M29"), in order, distinct.
+  std::vector<std::string> numbers;
 };
 
 ProductText ParseProductText(absl::string_view title,

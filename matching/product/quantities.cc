@@ -96,6 +96,10 @@ constexpr UnitEntry kUnits[] = {
     {"pcs", "pack", 1},
     {"piece", "pack", 1},
     {"pieces", "pack", 1},
+    {"cup", "cup", 1},
+    {"cups", "cup", 1},
+    {"port", "port", 1},
+    {"ports", "port", 1},
     {"x", "x", 1},
 };
 

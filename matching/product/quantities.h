@@ -26,6 +26,7 @@
 //   w     kw (x1000), w, watt(s);   v  v, volt(s);   mah  mah
 //   mp    mp, mpx, megapixel(s)
 //   pack  pack(s), pk, ct, count, pcs, piece(s)
+//   cup   cup(s) ("12-cup" coffee makers);  port  port(s) ("8-port" hubs)
 //   x     a multiplier glued to its number: "3x", "10x zoom"
 // Deliberate exclusions: an upper-case "G" and 2g-5g are network generations,
 // not grams ("5G"); "in" after a space or dash needs a decimal number, since

@@ -37,6 +37,8 @@ TEST(ExtractQuantities, ReadsNumberAndCanonicalUnit) {
       {"AA batteries, 2-pack", {{2, "pack"}}},
       {"Crayons (Pack of 24)", {{24, "pack"}}},
       {"100 count napkins", {{100, "pack"}}},
+      {"Coffee Maker 12-Cup", {{12, "cup"}}},
+      {"USB hub, 4 ports", {{4, "port"}}},
       {"Canon PowerShot SD1000 7.1MP Digital Elph Camera", {{7.1, "mp"}}},
       {"12 MP camera", {{12, "mp"}}},
       {"Anker 10,000mAh power bank", {{10000, "mah"}}},

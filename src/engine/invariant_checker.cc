@@ -1183,10 +1183,7 @@ class Checker {
         }
       }
       const std::vector<std::vector<int64_t>> clusters =
-          matching::ClusterRecords(nodes, pairs,
-                                   {.link_weight = model.link_weight(),
-                                    .best_match_weight =
-                                        model.auto_merge_weight()},
+          matching::ClusterRecords(nodes, pairs, model.link_thresholds(),
                                    type.kinds, cannot_links, must_links);
       // A batch cluster split over golden records, and a golden record
       // holding records of several batch clusters, each reported once.

@@ -445,11 +445,9 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
   for (const matching::AttributeSpec& spec : model_.attributes()) {
     kinds.push_back(spec.kind);
   }
-  const std::vector<std::vector<int64_t>> clusters = matching::ClusterRecords(
-      nodes, pairs_,
-      {.link_weight = model_.link_weight(),
-       .best_match_weight = model_.auto_merge_weight()},
-      kinds, cannot_links_, must_links_);
+  const std::vector<std::vector<int64_t>> clusters =
+      matching::ClusterRecords(nodes, pairs_, model_.link_thresholds(), kinds,
+                               cannot_links_, must_links_);
   MDM_RETURN_IF_ERROR(Apply(clusters));
   return FlushGoldens();
 }
@@ -553,7 +551,8 @@ absl::StatusOr<int64_t> UnitOfWork::BestToward(int64_t record_id,
   return best;
 }
 
-absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b) {
+absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b,
+                                                 double weight) {
   const std::optional<matching::CandidateIndex::Identity> identity_a =
       IdentityOf(a);
   const std::optional<matching::CandidateIndex::Identity> identity_b =
@@ -561,8 +560,10 @@ absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b) {
   if (!identity_a.has_value() || !identity_b.has_value()) return false;
   if (exclusive_sources_.contains(identity_a->source) &&
       exclusive_sources_.contains(identity_b->source)) {
-    return true;  // deduplicated sources: the constraint keeps it 1:1
+    // Deduplicated sources: the constraint keeps the linking one-to-one.
+    return weight >= model_.one_to_one_weight();
   }
+  if (weight < model_.best_match_weight()) return false;
   MDM_ASSIGN_OR_RETURN(int64_t best_of_a, BestToward(a, identity_b->source));
   if (best_of_a != b) return false;
   MDM_ASSIGN_OR_RETURN(int64_t best_of_b, BestToward(b, identity_a->source));
@@ -645,7 +646,8 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
       if (edge.weight >= model_.auto_merge_weight()) {
         queue.push_back(other);
       } else if (edge.weight >= model_.link_weight()) {
-        MDM_ASSIGN_OR_RETURN(bool counted, CountedBandPair(id, other));
+        MDM_ASSIGN_OR_RETURN(bool counted,
+                             CountedBandPair(id, other, edge.weight));
         if (counted) queue.push_back(other);
       }
     }

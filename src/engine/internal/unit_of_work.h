@@ -195,9 +195,11 @@ class UnitOfWork {
   // the link weight (by weight, then rank, then id, as ClusterRecords
   // takes it); 0 when it has none there, or a partner of unknown source.
   absl::StatusOr<int64_t> BestToward(int64_t record_id, uint64_t source);
-  // Whether a pair in the band below auto_merge counts for clustering: both
-  // of deduplicated sources, or each the other's best towards its source.
-  absl::StatusOr<bool> CountedBandPair(int64_t a, int64_t b);
+  // Whether a pair of `weight` in the band below auto_merge counts for
+  // clustering (as ClusterRecords decides under model.link_thresholds()):
+  // both of deduplicated sources and at or above one_to_one, or at or above
+  // best_match and each the other's best towards its source.
+  absl::StatusOr<bool> CountedBandPair(int64_t a, int64_t b, double weight);
   // Notes the partners of a record's pairs (at or above the link weight)
   // that this unit adds (`old` false) or removes (`old` true).
   void NotePartners(int64_t record_id, absl::Span<const storage::Edge> edges,
