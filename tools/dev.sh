@@ -41,6 +41,11 @@ install_packages() {
   apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Optimized; with debug info for `build` and `serve`, without it for `test`,
+# whose plain tree compiles a quarter faster so.
+WITH_DEBUG_INFO=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g -DNDEBUG")
+WITHOUT_DEBUG_INFO=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG")
+
 # build DIR [cmake args...]
 build() {
   local dir=$1
@@ -91,17 +96,17 @@ export FUZZ_BUILD=build-asan
 case "${1:-}" in
   build)
     install_packages
-    build build
+    build build "${WITH_DEBUG_INFO[@]}"
     ;;
   serve)
     install_packages
-    build build
+    build build "${WITH_DEBUG_INFO[@]}"
     mkdir -p var
     exec build/bin/mdmd --listen=127.0.0.1:50051 --db=var/mdm.db
     ;;
   test)
     install_packages
-    build build
+    build build "${WITHOUT_DEBUG_INFO[@]}"
     run_tests build
     # One clang tree serves both the sanitized tests and the fuzz targets:
     # MDM_FUZZ instruments every object with ASan, UBSan and the coverage

@@ -11,9 +11,6 @@
 namespace mdm::engine {
 namespace {
 
-// Trust 0 in the configuration means "not given".
-constexpr double kDefaultTrust = 0.5;
-
 int64_t CodePoints(absl::string_view text) {
   int64_t count = 0;
   for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -96,6 +96,7 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
                          .b = std::max(row.id, id),
                          .weight = weight});
       });
+  linked_records_ = linked;
   if (!linked.empty()) {
     MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows, txn_.GetRecords(linked));
     for (const RecordRow& linked_row : rows) {
@@ -191,6 +192,8 @@ absl::Status UnitOfWork::PlaceNewRecord(
   if (linked_goldens_.size() > 1 || has_band_pairs_) {
     return insert_and_recluster();
   }
+  MDM_ASSIGN_OR_RETURN(bool displaces, DisplacesBestCandidate(row));
+  if (displaces) return insert_and_recluster();
   // A record deleted and sent again keeps the judgements of its key.
   MDM_ASSIGN_OR_RETURN(std::vector<storage::JudgementRow> judgements,
                        txn_.JudgementsOf(row.entity_type, row.key));
@@ -226,6 +229,36 @@ absl::Status UnitOfWork::PlaceNewRecord(
   MDM_RETURN_IF_ERROR(MoveRecords({&row}, golden));
   MDM_RETURN_IF_ERROR(Emit(ChangeKind::kXrefLinked, golden, {row.key}));
   return finish();
+}
+
+absl::StatusOr<bool> UnitOfWork::DisplacesBestCandidate(const RecordRow& row) {
+  if (model_.best_match_weight() >= model_.auto_merge_weight()) {
+    return false;  // no mutual-best band
+  }
+  const uint64_t source = RecordIdentity(row.key).source;
+  const bool exclusive = exclusive_sources_.contains(source);
+  for (int64_t partner : linked_records_) {
+    MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges,
+                         txn_.EdgesOf(partner));
+    for (const storage::Edge& edge : edges) {
+      if (edge.weight < model_.best_match_weight() ||
+          edge.weight >= model_.auto_merge_weight()) {
+        continue;
+      }
+      const int64_t other = edge.a == partner ? edge.b : edge.a;
+      if (other == row.id) continue;
+      const std::optional<matching::CandidateIndex::Identity> identity =
+          context_.candidate_index->IdentityOf(other);
+      if (!identity.has_value()) return true;
+      if (identity->source != source) continue;
+      // A deduplicated pair counts whoever is best; any other band pair
+      // towards the record's source may have counted as the best.
+      if (!(exclusive && exclusive_sources_.contains(identity->source))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {

@@ -213,6 +213,10 @@ class UnitOfWork {
   // Strong values of a record, as (attribute, value).
   std::vector<std::pair<int, std::string>> StrongValues(
       const matching::RecordFeatures& features) const;
+  // Whether the scored new record, linking at or above auto_merge, may have
+  // taken a partner's best-candidate place towards its source from a band
+  // pair that counted (which only a full re-clustering can follow).
+  absl::StatusOr<bool> DisplacesBestCandidate(const storage::RecordRow& row);
   // Values of the non-strong distinguishing attributes, as ClusterRecord
   // wants them; moves their codes out of `features`.
   std::vector<std::pair<int, matching::Feature>> DistinguishingValues(
@@ -241,6 +245,7 @@ class UnitOfWork {
   // has pairs in the best-match band (which can change other records' best
   // candidates).
   std::set<int64_t> linked_goldens_;
+  std::vector<int64_t> linked_records_;  // at or above auto_merge
   bool has_band_pairs_ = false;
   // Partners of records whose pairs this unit changed, for Collect.
   struct PartnerChange {
