@@ -164,10 +164,11 @@ EmailAddress ParseEmail(absl::string_view raw) {
   }
   const absl::string_view local = absl::string_view(cleaned).substr(0, at);
   absl::string_view domain = absl::string_view(cleaned).substr(at + 1);
-  // Trailing dots of the domain go, and wrapping written after them
-  // ("jane@example.org;.").
+  // Trailing dots of the domain go, and wrapping or white space written
+  // after them ("jane@example.org;.", "a@b\v."): Clean strips both, so the
+  // result cleans to itself.
   while (!domain.empty() &&
-         (domain.back() == '.' ||
+         (domain.back() == '.' || absl::ascii_isspace(domain.back()) ||
           kWrapping.find(domain.back()) != absl::string_view::npos)) {
     domain.remove_suffix(1);
   }

@@ -41,6 +41,9 @@ TEST(ParseEmail, WrappingAfterTheDomainsTrailingDotGoes) {
       {"jane@example.org.,", "jane@example.org", "jane@example.org", true},
       {"jane@example.org..", "jane@example.org", "jane@example.org", true},
       {"u@,.", "", "", false},  // only wrapping after the '@'
+      {"jane@example.org\v.", "jane@example.org", "jane@example.org", true},
+      // White space Clean would strip again goes too.
+      {"u@,\x01\v.", "u@,\x01", "u@,\x01", false},
   };
   for (const Case& c : cases) {
     const EmailAddress email = ParseEmail(c.raw);
