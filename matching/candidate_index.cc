@@ -49,8 +49,8 @@ void CandidateIndex::Load(absl::Span<const int64_t> record_ids,
     SortUnique(keys[i]);
     SetLocked(record_ids[i], true,
               {.keys = std::move(keys[i]),
-               .features = std::make_shared<const std::string>(
-                   std::move(features[i])),
+               .features =
+                   std::make_shared<const std::string>(std::move(features[i])),
                .identity = identities.empty() ? Identity() : identities[i]});
   }
 }

@@ -277,8 +277,7 @@ std::vector<std::vector<int64_t>> ClusterRecords(
                              sorted[link.b].exclusive_source >= 0;
       if (link.weight >= thresholds.best_match_weight ||
           (exclusive ? link.weight >= one_to_one
-                     : link.weight >= mutual_best &&
-                           is_best(link.a, link.b) &&
+                     : link.weight >= mutual_best && is_best(link.a, link.b) &&
                            is_best(link.b, link.a))) {
         kept.push_back(link);
       }

@@ -4,9 +4,9 @@
 #include <random>
 #include <tuple>
 
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "absl/strings/str_split.h"
 
 namespace mdm::matching {
 namespace {
@@ -71,10 +71,9 @@ TEST(ClusterRecords, NeverChainsSiblingsThroughALookAlike) {
   };
   const std::vector<v1::AttributeKind> kinds = {v1::GTIN, v1::MPN,
                                                 v1::PRODUCT_NAME};
-  std::vector<ClusterRecord> records = {with_title(1, "q:gb:128 c:black"),
-                                        with_title(2, "c:black"),
-                                        with_title(3, "q:gb:256 c:black"),
-                                        with_title(4, "q:gb:128")};
+  std::vector<ClusterRecord> records = {
+      with_title(1, "q:gb:128 c:black"), with_title(2, "c:black"),
+      with_title(3, "q:gb:256 c:black"), with_title(4, "q:gb:128")};
   std::vector<ScoredPair> pairs = {
       {1, 2, 20.0}, {2, 3, 25.0}, {3, 4, 30.0}, {1, 4, 10.0}};
   for (int round = 0; round < 2; ++round) {
@@ -99,12 +98,12 @@ TEST(ClusterRecords, RanksNotIdsBreakTies) {
         {.id = 2, .rank = 7},
         {.id = 3, .rank = rank_3, .strong_values = {{0, "00000000000024"}}},
     };
-    const auto clusters = ClusterRecords(
-        records, {{1, 2, 20.0}, {2, 3, 20.0}}, {6.6, 6.6}, kKinds);
+    const auto clusters = ClusterRecords(records, {{1, 2, 20.0}, {2, 3, 20.0}},
+                                         {6.6, 6.6}, kKinds);
     ASSERT_EQ(clusters.size(), 2u);
-    const std::vector<int64_t> joined =
-        expected_with_2 == 1 ? std::vector<int64_t>{1, 2}
-                             : std::vector<int64_t>{2, 3};
+    const std::vector<int64_t> joined = expected_with_2 == 1
+                                            ? std::vector<int64_t>{1, 2}
+                                            : std::vector<int64_t>{2, 3};
     EXPECT_THAT(clusters, ::testing::Contains(joined)) << rank_1;
   }
 }
@@ -116,8 +115,7 @@ TEST(ClusterRecords, OutsidePartnersMakeAPartAgreeWithTheWhole) {
                                           {.id = 2, .source = 2},
                                           {.id = 3, .source = 3},
                                           {.id = 4, .source = 1}};
-  const std::vector<ScoredPair> pairs = {{1, 2, 8.0}, {2, 4, 9.0},
-                                         {1, 3, 7.0}};
+  const std::vector<ScoredPair> pairs = {{1, 2, 8.0}, {2, 4, 9.0}, {1, 3, 7.0}};
   const LinkThresholds band = {.link_weight = 5, .best_match_weight = 10};
   EXPECT_THAT(ClusterRecords(all, pairs, band, kKinds),
               ElementsAre(ElementsAre(1, 3), ElementsAre(2, 4)));

@@ -196,12 +196,12 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
       return Invalid(where, absl::StrCat("attribute '", attribute.name(),
                                          "' is declared twice"));
     }
-    model.attributes_.push_back({.name = attribute.name(),
-                                 .kind = attribute.kind(),
-                                 .strong = attribute.strong(),
-                                 .distinguishing = attribute.strong() ||
-                                                   attribute.distinguishing(),
-                                 .default_region = attribute.default_region()});
+    model.attributes_.push_back(
+        {.name = attribute.name(),
+         .kind = attribute.kind(),
+         .strong = attribute.strong(),
+         .distinguishing = attribute.strong() || attribute.distinguishing(),
+         .default_region = attribute.default_region()});
   }
   if (model.attributes_.empty()) {
     return Invalid(where, "declares no attributes");

@@ -170,8 +170,8 @@ class EntityModel {
   // The lowest weight at which a pair may link: min(best_match, one_to_one,
   // auto_merge).
   double link_weight() const {
-    return std::min({best_match_weight_, one_to_one_weight_,
-                     auto_merge_weight_});
+    return std::min(
+        {best_match_weight_, one_to_one_weight_, auto_merge_weight_});
   }
   // The clustering thresholds these make (clustering.h).
   LinkThresholds link_thresholds() const {

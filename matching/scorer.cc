@@ -310,8 +310,8 @@ bool TitleCodesConflict(const std::vector<std::string>& a,
       }
     } else if (absl::StartsWith(x, "c:")) {
       a_colours = true;
-      shared_colour = shared_colour ||
-                      std::find(b.begin(), b.end(), x) != b.end();
+      shared_colour =
+          shared_colour || std::find(b.begin(), b.end(), x) != b.end();
     } else if (absl::StartsWith(x, "n:")) {
       a_numbers = true;
       for (const std::string& y : b) {
@@ -327,13 +327,14 @@ bool TitleCodesConflict(const std::vector<std::string>& a,
       const absl::string_view unit = QuantityUnit(x);
       bool seen_before = false;
       for (size_t j = 0; j < i && !seen_before; ++j) {
-        seen_before = absl::StartsWith(a[j], "q:") && QuantityUnit(a[j]) == unit;
+        seen_before =
+            absl::StartsWith(a[j], "q:") && QuantityUnit(a[j]) == unit;
       }
       if (seen_before) continue;
       bool on_both = false;
       for (const std::string& y : b) {
-        on_both = on_both ||
-                  (absl::StartsWith(y, "q:") && QuantityUnit(y) == unit);
+        on_both =
+            on_both || (absl::StartsWith(y, "q:") && QuantityUnit(y) == unit);
       }
       if (on_both && !QuantitiesFoundIn(unit, a, b) &&
           !QuantitiesFoundIn(unit, b, a)) {

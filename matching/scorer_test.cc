@@ -273,14 +273,34 @@ EntityModel SiblingProductModel() {
     comparisons {
       name: "name"
       attribute: "name"
-      levels { label: "rare words" token_cosine { min: 0.5 } m: 0.9 u: 0.0001 }
-      levels { label: "different" else {} m: 0.1 u: 0.9999 }
+      levels {
+        label: "rare words"
+        token_cosine { min: 0.5 }
+        m: 0.9
+        u: 0.0001
+      }
+      levels {
+        label: "different"
+        else {}
+        m: 0.1
+        u: 0.9999
+      }
     }
     comparisons {
       name: "brand"
       attribute: "brand"
-      levels { label: "exact" exact {} m: 0.9 u: 0.001 }
-      levels { label: "different" else {} m: 0.1 u: 0.999 }
+      levels {
+        label: "exact"
+        exact {}
+        m: 0.9
+        u: 0.001
+      }
+      levels {
+        label: "different"
+        else {}
+        m: 0.1
+        u: 0.999
+      }
     }
   )pb");
 }

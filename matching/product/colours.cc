@@ -40,18 +40,18 @@ struct ColourPhrase {
   absl::string_view canonical;
 };
 constexpr ColourPhrase kPhrases[] = {
-    {"space", "gray", "grey"},     {"space", "grey", "grey"},
-    {"rose", "gold", "rosegold"},  {"navy", "blue", "navy"},
-    {"sky", "blue", "skyblue"},    {"dark", "grey", "graphite"},
-    {"dark", "gray", "graphite"},  {"jet", "black", "black"},
+    {"space", "gray", "grey"},    {"space", "grey", "grey"},
+    {"rose", "gold", "rosegold"}, {"navy", "blue", "navy"},
+    {"sky", "blue", "skyblue"},   {"dark", "grey", "graphite"},
+    {"dark", "gray", "graphite"}, {"jet", "black", "black"},
 };
 
 // Chinese colour words; each is matched with 色 after it.
 constexpr ColourWord kHan[] = {
-    {"黑", "black"},  {"白", "white"},  {"银", "silver"}, {"灰", "grey"},
-    {"红", "red"},    {"蓝", "blue"},   {"绿", "green"},  {"金", "gold"},
-    {"粉", "pink"},   {"紫", "purple"}, {"黄", "yellow"}, {"橙", "orange"},
-    {"棕", "brown"},  {"米", "beige"},  {"玫瑰金", "rosegold"},
+    {"黑", "black"}, {"白", "white"},  {"银", "silver"},       {"灰", "grey"},
+    {"红", "red"},   {"蓝", "blue"},   {"绿", "green"},        {"金", "gold"},
+    {"粉", "pink"},  {"紫", "purple"}, {"黄", "yellow"},       {"橙", "orange"},
+    {"棕", "brown"}, {"米", "beige"},  {"玫瑰金", "rosegold"},
 };
 
 absl::string_view CanonicalWord(absl::string_view token) {

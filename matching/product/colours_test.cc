@@ -43,10 +43,10 @@ TEST(ColoursConflictTest, DisjointColoursConflict) {
 }
 
 TEST(ColoursConflictTest, EnglishAndChineseAgree) {
-  EXPECT_FALSE(
-      ColoursConflict(ExtractColours("手环 黑色"), ExtractColours("Band Black")));
-  EXPECT_TRUE(
-      ColoursConflict(ExtractColours("手环 白色"), ExtractColours("Band Black")));
+  EXPECT_FALSE(ColoursConflict(ExtractColours("手环 黑色"),
+                               ExtractColours("Band Black")));
+  EXPECT_TRUE(ColoursConflict(ExtractColours("手环 白色"),
+                              ExtractColours("Band Black")));
 }
 
 }  // namespace

@@ -134,10 +134,10 @@ absl::StatusOr<Explanation> Engine::Explain(const RecordRef& a,
   explanation.match_probability =
       matching::WeightToProbability(score.evidence_weight);
   explanation.decision =
-      score.apart_attribute >= 0                  ? MatchDecision::kNoMatch
+      score.apart_attribute >= 0                   ? MatchDecision::kNoMatch
       : score.weight >= model->auto_merge_weight() ? MatchDecision::kLink
-      : score.weight >= model->review_weight()   ? MatchDecision::kReview
-                                                 : MatchDecision::kNoMatch;
+      : score.weight >= model->review_weight()     ? MatchDecision::kReview
+                                                   : MatchDecision::kNoMatch;
 
   const std::vector<matching::BlockingKey> keys_a =
       matching::BlockingKeys(*model, fa, /*with_text=*/true);

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "src/base/error_field.h"
 #include "src/base/testing/status_matchers.h"
@@ -568,6 +569,77 @@ TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
   const auto large = MustUpsert(
       product("5", "Sony Walkman NW-A306 64GB Hi-Res Audio Player", "349"));
   EXPECT_NE(small.golden_id, large.golden_id);
+}
+
+TEST_F(EngineTest, ANewBestCandidateEndsTheBandLinkItDisplaces) {
+  // P (crm) and Z (erp) are each other's best candidate in the band below
+  // auto_merge, so they share a golden record. X (erp) then links to P at
+  // auto_merge and nothing else: X becomes P's best towards erp, the P-Z
+  // pair no longer counts, and Z must leave, as a batch clustering of the
+  // three would have it.
+  v1::MdmConfig config = *DefaultConfig();
+  v1::EntityTypeConfig* item = config.add_entity_types();
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      R"pb(
+        name: "item"
+        id_prefix: "ITM"
+        prior_match_probability: 0.1
+        thresholds { auto_merge: 0.99 review: 0.01 best_match: 0.5 }
+        attributes { name: "code" kind: IDENTIFIER }
+        attributes { name: "hint" kind: TEXT }
+        blocking_rules { name: "code" attributes: "code" }
+        blocking_rules { name: "hint" attributes: "hint" }
+        comparisons {
+          name: "code"
+          attribute: "code"
+          levels {
+            label: "exact"
+            exact {}
+            m: 0.9
+            u: 0.000001
+          }
+          levels {
+            label: "different"
+            else {}
+            m: 0.5
+            u: 0.5
+          }
+        }
+        comparisons {
+          name: "hint"
+          attribute: "hint"
+          levels {
+            label: "exact"
+            exact {}
+            m: 0.9
+            u: 0.05
+          }
+          levels {
+            label: "different"
+            else {}
+            m: 0.1
+            u: 0.95
+          }
+        }
+      )pb",
+      item));
+  Open(&config);
+  auto record = [](std::string source, std::string id, std::string code,
+                   std::string hint) {
+    return RecordInput{
+        .entity_type = "item",
+        .key = {std::move(source), std::move(id)},
+        .attributes = {{"code", std::move(code)}, {"hint", std::move(hint)}}};
+  };
+  const auto p = MustUpsert(record("crm", "P", "C1", "h"));
+  const auto z = MustUpsert(record("erp", "Z", "C2", "h"));
+  ASSERT_EQ(z.golden_id, p.golden_id) << "the band pair should link";
+  const auto x = MustUpsert(record("erp", "X", "C1", "k"));
+  EXPECT_EQ(x.golden_id, p.golden_id);
+  ASSERT_OK_AND_ASSIGN(ResolvedId z_now,
+                       engine_->Resolve({"erp", "Z"}, "item"));
+  EXPECT_NE(z_now.golden_id, x.golden_id);
+  ExpectInvariantsHold();
 }
 
 TEST_F(EngineTest, OversizedBlocksAreSkippedAndCounted) {

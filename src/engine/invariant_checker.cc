@@ -532,8 +532,7 @@ class Checker {
         if (x.codes.empty()) continue;
         for (size_t j = i + 1; j < members.size(); ++j) {
           const matching::Feature& y = features[j].attributes[attribute];
-          if (y.codes.empty() ||
-              !matching::FeaturesConflict(spec.kind, x, y)) {
+          if (y.codes.empty() || !matching::FeaturesConflict(spec.kind, x, y)) {
             continue;
           }
           groups.push_back(
@@ -1159,11 +1158,12 @@ class Checker {
           MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges,
                                txn_.EdgesOf(row.id));
           for (const storage::Edge& edge : edges) {
-            if (edge.a == row.id) pairs.push_back({edge.a, edge.b, edge.weight});
+            if (edge.a == row.id)
+              pairs.push_back({edge.a, edge.b, edge.weight});
           }
           id_of.emplace(row.key, row.id);
-          records.emplace(row.id, std::make_pair(std::move(row.key),
-                                                 row.golden_id));
+          records.emplace(row.id,
+                          std::make_pair(std::move(row.key), row.golden_id));
         }
       }
       std::vector<matching::MustLink> must_links;
@@ -1209,9 +1209,8 @@ class Checker {
                 records.at(clusters[it->second][0]);
             Report("batch_partition", LabelOf(golden, index),
                    absl::StrCat("holds ", RecordLabel(other_key), " and ",
-                                RecordLabel(key),
-                                ", which clustering all ", type.name,
-                                " records at once keeps apart"));
+                                RecordLabel(key), ", which clustering all ",
+                                type.name, " records at once keeps apart"));
           }
         }
       }

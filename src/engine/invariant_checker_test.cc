@@ -418,10 +418,9 @@ TEST_F(InvariantCheckerTest, PartitionIsWhatABatchReclusteringGives) {
     ASSERT_OK(c.status());
     ASSERT_OK(d.status());
     ASSERT_TRUE(c->has_value() && d->has_value());
-    ASSERT_OK(txn.ReplaceEdges(
-        (*c)->id, {{.a = std::min((*c)->id, (*d)->id),
-                    .b = std::max((*c)->id, (*d)->id),
-                    .weight = 100}}));
+    ASSERT_OK(txn.ReplaceEdges((*c)->id, {{.a = std::min((*c)->id, (*d)->id),
+                                           .b = std::max((*c)->id, (*d)->id),
+                                           .weight = 100}}));
   });
   const InvariantReport report = Check();
   EXPECT_THAT(report.violations,

@@ -124,14 +124,15 @@ std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
   return values;
 }
 
-std::vector<std::pair<int, matching::Feature>>
-UnitOfWork::DistinguishingValues(matching::RecordFeatures& features) const {
+std::vector<std::pair<int, matching::Feature>> UnitOfWork::DistinguishingValues(
+    matching::RecordFeatures& features) const {
   std::vector<std::pair<int, matching::Feature>> values;
   for (int a : model_.distinguishing_attributes()) {
     if (model_.attributes()[a].strong) continue;
     matching::Feature& feature = features.attributes[a];
     if (feature.codes.empty()) continue;
-    matching::Feature& kept = values.emplace_back(a, matching::Feature()).second;
+    matching::Feature& kept =
+        values.emplace_back(a, matching::Feature()).second;
     kept.codes = std::move(feature.codes);
     kept.validated = feature.validated;
   }
@@ -169,8 +170,8 @@ absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
     for (size_t i = 0; i < distinguishing.size(); ++i) {
       const auto& [attribute, value] = distinguishing[i];
       const matching::Feature& theirs = member_features.attributes[attribute];
-      if (matching::FeaturesConflict(model_.attributes()[attribute].kind,
-                                     value, theirs)) {
+      if (matching::FeaturesConflict(model_.attributes()[attribute].kind, value,
+                                     theirs)) {
         return false;
       }
       held[i] = held[i] || theirs.codes == value.codes;
@@ -550,10 +551,10 @@ std::optional<matching::CandidateIndex::Identity> UnitOfWork::IdentityOf(
     int64_t record_id) {
   auto it = identities_.find(record_id);
   if (it == identities_.end()) {
-    it = identities_
-             .emplace(record_id,
-                      context_.candidate_index->IdentityOf(record_id))
-             .first;
+    it =
+        identities_
+            .emplace(record_id, context_.candidate_index->IdentityOf(record_id))
+            .first;
   }
   return it->second;
 }
@@ -604,8 +605,7 @@ absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b,
 }
 
 void UnitOfWork::NotePartners(int64_t record_id,
-                              absl::Span<const storage::Edge> edges,
-                              bool old) {
+                              absl::Span<const storage::Edge> edges, bool old) {
   for (const storage::Edge& edge : edges) {
     if (edge.weight < model_.link_weight()) continue;
     partners_.push_back({.record = record_id,
