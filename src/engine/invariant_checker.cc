@@ -1122,39 +1122,13 @@ class Checker {
         if (page.empty()) break;
         after = page.back().id;
         for (RecordRow& row : page) {
-          const matching::CandidateIndex::Identity identity =
-              RecordIdentity(row.key);
-          matching::ClusterRecord& node = nodes.emplace_back();
-          node.id = row.id;
-          node.source = identity.source;
-          node.rank = identity.rank;
           auto dedup = std::lower_bound(dedup_sources.begin(),
                                         dedup_sources.end(), row.key.source);
-          if (dedup != dedup_sources.end() && *dedup == row.key.source) {
-            node.exclusive_source =
-                static_cast<int>(dedup - dedup_sources.begin());
-          }
-          if (!model.distinguishing_attributes().empty()) {
-            matching::RecordFeatures features;
-            if (!matching::DecodeFeatures(model, row.features, features)) {
-              features = matching::Standardize(model, row.attributes);
-            }
-            for (int a : model.distinguishing_attributes()) {
-              matching::Feature& f = features.attributes[a];
-              if (f.codes.empty()) continue;
-              if (model.attributes()[a].strong) {
-                for (std::string& code : f.codes) {
-                  node.strong_values.emplace_back(a, std::move(code));
-                }
-              } else {
-                matching::Feature& kept =
-                    node.distinguishing.emplace_back(a, matching::Feature())
-                        .second;
-                kept.codes = std::move(f.codes);
-                kept.validated = f.validated;
-              }
-            }
-          }
+          nodes.push_back(ClusterRecordFor(
+              model, row,
+              dedup != dedup_sources.end() && *dedup == row.key.source
+                  ? static_cast<int>(dedup - dedup_sources.begin())
+                  : -1));
           MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges,
                                txn_.EdgesOf(row.id));
           for (const storage::Edge& edge : edges) {

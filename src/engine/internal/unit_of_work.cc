@@ -112,11 +112,12 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
   return txn_.ReplaceEdges(row.id, edges);
 }
 
-std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
-    const matching::RecordFeatures& features) const {
+std::vector<std::pair<int, std::string>> StrongValues(
+    const matching::EntityModel& model,
+    const matching::RecordFeatures& features) {
   std::vector<std::pair<int, std::string>> values;
-  for (size_t a = 0; a < model_.attributes().size(); ++a) {
-    if (!model_.attributes()[a].strong) continue;
+  for (size_t a = 0; a < model.attributes().size(); ++a) {
+    if (!model.attributes()[a].strong) continue;
     for (const std::string& code : features.attributes[a].codes) {
       values.emplace_back(static_cast<int>(a), code);
     }
@@ -124,11 +125,11 @@ std::vector<std::pair<int, std::string>> UnitOfWork::StrongValues(
   return values;
 }
 
-std::vector<std::pair<int, matching::Feature>> UnitOfWork::DistinguishingValues(
-    matching::RecordFeatures& features) const {
+std::vector<std::pair<int, matching::Feature>> DistinguishingValues(
+    const matching::EntityModel& model, matching::RecordFeatures& features) {
   std::vector<std::pair<int, matching::Feature>> values;
-  for (int a : model_.distinguishing_attributes()) {
-    if (model_.attributes()[a].strong) continue;
+  for (int a : model.distinguishing_attributes()) {
+    if (model.attributes()[a].strong) continue;
     matching::Feature& feature = features.attributes[a];
     if (feature.codes.empty()) continue;
     matching::Feature& kept =
@@ -139,14 +140,32 @@ std::vector<std::pair<int, matching::Feature>> UnitOfWork::DistinguishingValues(
   return values;
 }
 
+matching::ClusterRecord ClusterRecordFor(const matching::EntityModel& model,
+                                         const RecordRow& row,
+                                         int exclusive_source) {
+  const matching::CandidateIndex::Identity identity = RecordIdentity(row.key);
+  matching::ClusterRecord node{.id = row.id,
+                               .source = identity.source,
+                               .rank = identity.rank,
+                               .exclusive_source = exclusive_source};
+  if (model.distinguishing_attributes().empty()) return node;
+  matching::RecordFeatures features;
+  if (!matching::DecodeFeatures(model, row.features, features)) {
+    features = matching::Standardize(model, row.attributes);
+  }
+  node.strong_values = StrongValues(model, features);
+  node.distinguishing = DistinguishingValues(model, features);
+  return node;
+}
+
 absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
     const RecordRow& row, const matching::RecordFeatures& features,
     int64_t golden_id) {
   const std::vector<std::pair<int, std::string>> values =
-      StrongValues(features);
+      StrongValues(model_, features);
   matching::RecordFeatures own = features;
   const std::vector<std::pair<int, matching::Feature>> distinguishing =
-      DistinguishingValues(own);
+      DistinguishingValues(model_, own);
   const bool exclusive = context_.exclusive_sources.contains(row.key.source);
   if (values.empty() && distinguishing.empty() && !exclusive) {
     return true;  // adds no constraint
@@ -160,7 +179,8 @@ absl::StatusOr<bool> UnitOfWork::CompatibleWithGolden(
     if (exclusive && member.key.source == row.key.source) return false;
     if (values.empty() && distinguishing.empty()) continue;
     matching::RecordFeatures member_features = Features(member);
-    for (const auto& [attribute, value] : StrongValues(member_features)) {
+    for (const auto& [attribute, value] :
+         StrongValues(model_, member_features)) {
       for (const auto& [own_attribute, own_value] : values) {
         // A new value for an attribute the golden record already holds could
         // change which of its members' unions are accepted.
@@ -487,18 +507,10 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
 }
 
 matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) {
-  const matching::CandidateIndex::Identity identity = RecordIdentity(row.key);
-  matching::ClusterRecord node{
-      .id = row.id, .source = identity.source, .rank = identity.rank};
   auto source = context_.exclusive_sources.find(row.key.source);
-  if (source != context_.exclusive_sources.end()) {
-    node.exclusive_source = source->second;
-  }
-  if (model_.distinguishing_attributes().empty()) return node;
-  matching::RecordFeatures features = Features(row);
-  node.strong_values = StrongValues(features);
-  node.distinguishing = DistinguishingValues(features);
-  return node;
+  return ClusterRecordFor(
+      model_, row,
+      source == context_.exclusive_sources.end() ? -1 : source->second);
 }
 
 absl::Status UnitOfWork::Emit(ChangeKind kind, int64_t golden_id,

@@ -57,6 +57,24 @@ struct ClusteringContext {
 matching::CandidateIndex::Identity RecordIdentity(
     const storage::SourceKey& key);
 
+// Strong values of a record, as (attribute, value).
+std::vector<std::pair<int, std::string>> StrongValues(
+    const matching::EntityModel& model,
+    const matching::RecordFeatures& features);
+
+// Values of the non-strong distinguishing attributes, as ClusterRecord
+// wants them; moves their codes out of `features`.
+std::vector<std::pair<int, matching::Feature>> DistinguishingValues(
+    const matching::EntityModel& model, matching::RecordFeatures& features);
+
+// How clustering sees a stored record: its identity, its deduplicated
+// source (`exclusive_source`, -1 when none) and its strong and
+// distinguishing values. The unit of work and the checker's batch
+// clustering build their records with it, so they cluster alike.
+matching::ClusterRecord ClusterRecordFor(const matching::EntityModel& model,
+                                         const storage::RecordRow& row,
+                                         int exclusive_source);
+
 // Why a unit of work runs; written into every golden version it makes.
 struct UnitCause {
   storage::ChangeCause cause = storage::ChangeCause::kUnknown;
@@ -210,17 +228,10 @@ class UnitOfWork {
   absl::Status AuditAutomatic(
       int64_t golden_id, const GoldenChange& change,
       const std::vector<storage::DepartedRecord>& split_off);
-  // Strong values of a record, as (attribute, value).
-  std::vector<std::pair<int, std::string>> StrongValues(
-      const matching::RecordFeatures& features) const;
   // Whether the scored new record, linking at or above auto_merge, may have
   // taken a partner's best-candidate place towards its source from a band
   // pair that counted (which only a full re-clustering can follow).
   absl::StatusOr<bool> DisplacesBestCandidate(const storage::RecordRow& row);
-  // Values of the non-strong distinguishing attributes, as ClusterRecord
-  // wants them; moves their codes out of `features`.
-  std::vector<std::pair<int, matching::Feature>> DistinguishingValues(
-      matching::RecordFeatures& features) const;
   // Whether a record with these constraints may join `golden_id` without
   // putting any of its members' unions in question.
   absl::StatusOr<bool> CompatibleWithGolden(
