@@ -171,6 +171,11 @@ class JsonLinesRowSource : public RowSource {
           "is not JSON: byte ", at, " of the line (byte ", start + at,
           " of the file): ", ParseErrorReason(error.what()));
       return true;
+    } catch (const nlohmann::json::exception& error) {
+      // A well-formed line whose number does not fit a double, e.g. 1e400.
+      row.error = absl::StrCat("is not usable JSON: ",
+                               ParseErrorReason(error.what()));
+      return true;
     }
     if (!object.is_object()) {
       row.error =

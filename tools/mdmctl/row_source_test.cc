@@ -64,6 +64,22 @@ TEST(RowSource, JsonLinesAcceptScalarsAndRejectNesting) {
   EXPECT_FALSE(rows->Next(row));
 }
 
+TEST(RowSource, JsonLinesNumberBeyondDoubleIsARejectedRowNotACrash) {
+  mdm::testing::TempDir dir;
+  ASSERT_OK_AND_ASSIGN(
+      auto rows, OpenRowSource(Write(dir, "a.jsonl",
+                                     "{\"id\": \"1\", \"size\": 1e400}\n"
+                                     "{\"id\": \"2\"}\n"),
+                               {}));
+  InputRow row;
+  ASSERT_TRUE(rows->Next(row));
+  EXPECT_THAT(row.error, HasSubstr("number overflow parsing '1e400'"));
+  ASSERT_TRUE(rows->Next(row));
+  EXPECT_EQ(row.error, "");
+  EXPECT_THAT(row.values, ElementsAre(Pair("id", "2")));
+  EXPECT_FALSE(rows->Next(row));
+}
+
 TEST(RowSource, JsonLinesBytesReadEqualsFileSizeWithoutFinalLineBreak) {
   mdm::testing::TempDir dir;
   const std::vector<std::string> files = {
