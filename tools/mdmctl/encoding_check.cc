@@ -2,6 +2,7 @@
 
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <fstream>
 #include <vector>
 
@@ -133,7 +134,14 @@ absl::StatusOr<std::string> DetectEncodingOf(absl::string_view name,
 absl::StatusOr<std::string> DetectEncoding(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::string sample(kSampleBytes + 1, '\0');
+  // Sized by the file, not the cap: most inputs are far below 16 MiB.
+  in.seekg(0, std::ios::end);
+  const std::streamoff file_size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  const size_t to_read =
+      file_size > 0 ? std::min(static_cast<size_t>(file_size), kSampleBytes) + 1
+                    : kSampleBytes + 1;
+  std::string sample(to_read, '\0');
   in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
   sample.resize(static_cast<size_t>(in.gcount()));
   const bool truncated = sample.size() > kSampleBytes;
