@@ -278,10 +278,13 @@ class Engine {
   absl::StatusOr<TrainingOutcome> TrainModel(absl::string_view entity_type,
                                              int max_records);
 
-  // Scores every record of `entity_type` again under the active model and
-  // re-clusters them; returns the number of records. Committed in batches:
-  // other writes interleave between batches.
-  absl::StatusOr<int64_t> Rematch(absl::string_view entity_type);
+  // The batch path: scores every record of `entity_type` again under the
+  // active model and re-clusters every connected group from scratch. On a
+  // healthy store the partition does not change (design invariant 4), so
+  // the outcome's counts are 0 unless the model or standardizers changed.
+  // Committed in batches: other writes interleave between batches.
+  // InvalidArgument for an unknown entity type.
+  absl::StatusOr<RematchOutcome> Rematch(absl::string_view entity_type);
 
   // The active model of an entity type.
   absl::StatusOr<ActiveModel> GetModel(absl::string_view entity_type);

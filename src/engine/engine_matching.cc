@@ -289,19 +289,20 @@ absl::StatusOr<TrainingOutcome> Engine::TrainModel(
     MDM_RETURN_IF_ERROR(txn->Commit());
   }
   MDM_RETURN_IF_ERROR(InstallTrained(trained, trained_at));
-  MDM_ASSIGN_OR_RETURN(int64_t rematched, Rematch(entity_type));
+  MDM_ASSIGN_OR_RETURN(RematchOutcome rematched, Rematch(entity_type));
   return TrainingOutcome{.model = std::move(trained),
-                         .rematched_records = rematched,
+                         .rematched_records = rematched.records,
                          .seconds = absl::ToDoubleSeconds(absl::Now() - start)};
 }
 
-absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
+absl::StatusOr<RematchOutcome> Engine::Rematch(absl::string_view entity_type) {
+  const absl::Time start = absl::Now();
   if (Model(entity_type) == nullptr) {
     return absl::InvalidArgumentError(
         absl::StrCat("unknown entity type '", entity_type, "'"));
   }
   // Pass 1: blocking keys and scored pairs under the active model.
-  int64_t records = 0;
+  RematchOutcome outcome;
   for (int64_t after = 0;;) {
     MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
     CandidateIndexUndo index_undo(candidate_index_);
@@ -331,7 +332,7 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
       MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
     }
     after = rows.back().id;
-    records += static_cast<int64_t>(rows.size());
+    outcome.records += static_cast<int64_t>(rows.size());
     MDM_RETURN_IF_ERROR(txn->Commit());
     index_undo.Committed();
   }
@@ -351,13 +352,19 @@ absl::StatusOr<int64_t> Engine::Rematch(absl::string_view entity_type) {
       UnitOfWork unit(clustering_, *txn, *model, now, RematchCause(*model));
       MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, {}));
       for (int64_t id : unit.ReclusteredRecords()) done.insert(id);
+      outcome.golden_records_created +=
+          static_cast<int64_t>(unit.created().size());
+      outcome.golden_records_retired +=
+          static_cast<int64_t>(unit.retired().size());
+      outcome.records_moved += unit.moved_records();
     }
     after = rows.back().id;
     MDM_ASSIGN_OR_RETURN(int64_t head, txn->HeadSequence());
     MDM_RETURN_IF_ERROR(txn->Commit());
     PublishHead(head);
   }
-  return records;
+  outcome.seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  return outcome;
 }
 
 absl::StatusOr<ActiveModel> Engine::GetModel(absl::string_view entity_type) {

@@ -544,6 +544,50 @@ TEST_F(EngineTest, TrainingStoresAVersionUsedFromThenOnAndRematches) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST_F(EngineTest,
+       RematchMovesNothingOnAHealthyStoreAndReclustersAfterAChange) {
+  const std::vector<std::pair<std::string, std::string>> ann = {
+      {"given_name", "Ann"},
+      {"family_name", "Lee"},
+      {"email", "ann.lee@example.org"},
+      {"birth_date", "1980-02-03"}};
+  MustUpsert(Person("1", ann));
+  MustUpsert(Person("2", ann, "erp"));
+  MustUpsert(Person("3", {{"given_name", "Bo"}, {"family_name", "Chan"}}));
+  ASSERT_EQ(GoldenOf("1"), GoldenOf("2", "erp"));
+  ASSERT_OK_AND_ASSIGN(RematchOutcome healthy, engine_->Rematch("person"));
+  EXPECT_EQ(healthy.records, 3);
+  EXPECT_EQ(healthy.records_moved, 0);
+  EXPECT_EQ(healthy.golden_records_created, 0);
+  EXPECT_EQ(healthy.golden_records_retired, 0);
+
+  // Reopened with thresholds no pair here reaches, the batch path splits
+  // them.
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  for (v1::EntityTypeConfig& type : *config->mutable_entity_types()) {
+    if (type.name() != "person") continue;
+    type.mutable_thresholds()->set_auto_merge(1 - 1e-15);
+    type.mutable_thresholds()->set_review(1 - 1e-15);
+    type.mutable_thresholds()->clear_best_match();
+    type.mutable_thresholds()->clear_one_to_one();
+  }
+  Open(&*config);
+  ASSERT_OK_AND_ASSIGN(RematchOutcome split, engine_->Rematch("person"));
+  EXPECT_EQ(split.records, 3);
+  EXPECT_EQ(split.records_moved, 1);
+  EXPECT_EQ(split.golden_records_created, 1);
+  EXPECT_EQ(split.golden_records_retired, 0);
+  EXPECT_NE(GoldenOf("1"), GoldenOf("2", "erp"));
+  ExpectInvariantsHold();
+  ASSERT_OK_AND_ASSIGN(RematchOutcome again, engine_->Rematch("person"));
+  EXPECT_EQ(again.records_moved + again.golden_records_created +
+                again.golden_records_retired,
+            0);
+  EXPECT_THAT(engine_->Rematch("spaceship"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
 TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
   auto product = [](std::string id, std::string name, std::string price) {
     return RecordInput{.entity_type = "product",

@@ -196,6 +196,18 @@ struct TrainingOutcome {
   double seconds = 0;
 };
 
+// What Engine::Rematch did to one entity type.
+struct RematchOutcome {
+  int64_t records = 0;  // records scored and clustered again
+  // Golden records founded and retired by the re-clustering; both 0 when the
+  // stored partition already was the batch clustering of the stored state.
+  int64_t golden_records_created = 0;
+  int64_t golden_records_retired = 0;
+  // Records whose golden record changed.
+  int64_t records_moved = 0;
+  double seconds = 0;
+};
+
 // Limits on one source record. Exceeding one rejects the record with
 // InvalidArgument naming the limit.
 struct RecordLimits {

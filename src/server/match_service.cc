@@ -42,6 +42,25 @@ grpc::Status MatchService::TrainModel(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
+grpc::Status MatchService::Rematch(grpc::ServerContext* context,
+                                   const v1::RematchRequest* request,
+                                   v1::RematchResponse* response) {
+  absl::StatusOr<std::string> actor =
+      access_->Authorize(*context, Role::kAdmin);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<Admission::Ticket> admitted = admission_->AdmitWrite();
+  if (!admitted.ok()) return ToGrpcStatus(admitted.status());
+  absl::StatusOr<engine::RematchOutcome> outcome =
+      engine_->Rematch(request->entity_type());
+  if (!outcome.ok()) return ToGrpcStatus(outcome.status());
+  response->set_records(outcome->records);
+  response->set_golden_records_created(outcome->golden_records_created);
+  response->set_golden_records_retired(outcome->golden_records_retired);
+  response->set_records_moved(outcome->records_moved);
+  response->set_seconds(outcome->seconds);
+  return grpc::Status::OK;
+}
+
 grpc::Status MatchService::GetModel(grpc::ServerContext* context,
                                     const v1::GetModelRequest* request,
                                     v1::GetModelResponse* response) {

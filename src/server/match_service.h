@@ -20,6 +20,9 @@ class MatchService final : public v1::MatchService::Service {
   grpc::Status Explain(grpc::ServerContext* context,
                        const v1::ExplainRequest* request,
                        v1::ExplainResponse* response) override;
+  grpc::Status Rematch(grpc::ServerContext* context,
+                       const v1::RematchRequest* request,
+                       v1::RematchResponse* response) override;
   grpc::Status TrainModel(grpc::ServerContext* context,
                           const v1::TrainModelRequest* request,
                           v1::TrainModelResponse* response) override;

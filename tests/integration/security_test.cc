@@ -55,6 +55,7 @@ const std::map<std::string, std::string>& RoleOfMethod() {
       {"/mdm.v1.MatchService/Explain", "steward"},
       {"/mdm.v1.MatchService/TrainModel", "admin"},
       {"/mdm.v1.MatchService/GetModel", "admin"},
+      {"/mdm.v1.MatchService/Rematch", "admin"},
       {"/mdm.v1.StewardService/ListCandidates", "steward"},
       {"/mdm.v1.StewardService/GetCandidate", "steward"},
       {"/mdm.v1.StewardService/Decide", "steward"},

@@ -769,7 +769,7 @@ TEST_F(ServerTest, ExportXrefsStreamsEveryLiveRecordAcrossPages) {
   EXPECT_EQ(goldens.size(), 700u);  // records sharing an email link
 }
 
-TEST_F(ServerTest, ExplainTrainAndGetModelOverGrpc) {
+TEST_F(ServerTest, ExplainTrainGetModelAndRematchOverGrpc) {
   const char* given[] = {"Ann", "Bo", "Cyril", "Dora", "Elif", "Farid"};
   const char* family[] = {"Lee", "Okafor", "Novak", "Silva", "Tanaka", "Weber"};
   for (int i = 0; i < 12; ++i) {
@@ -850,6 +850,28 @@ TEST_F(ServerTest, ExplainTrainAndGetModelOverGrpc) {
     ASSERT_TRUE(matching->GetModel(&context, request, &response).ok());
     EXPECT_EQ(response.model().version(), 1);
     EXPECT_GT(response.trained_at().seconds(), 0);
+  }
+  {
+    // Training re-matched already: the batch path finds nothing to move.
+    grpc::ClientContext context;
+    v1::RematchRequest request;
+    request.set_entity_type("person");
+    v1::RematchResponse response;
+    const grpc::Status status = matching->Rematch(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.records(), 60);
+    EXPECT_EQ(response.records_moved(), 0);
+    EXPECT_EQ(response.golden_records_created(), 0);
+    EXPECT_EQ(response.golden_records_retired(), 0);
+  }
+  {
+    grpc::ClientContext context;
+    v1::RematchRequest request;
+    request.set_entity_type("spaceship");
+    v1::RematchResponse response;
+    const grpc::Status status = matching->Rematch(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(status.error_message(), HasSubstr("spaceship"));
   }
 }
 

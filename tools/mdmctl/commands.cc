@@ -604,6 +604,34 @@ int RunModelTrain(const std::shared_ptr<grpc::Channel>& channel,
   return 0;
 }
 
+int RunModelRematch(const std::shared_ptr<grpc::Channel>& channel,
+                    const CommonOptions& common, const std::string& entity_type,
+                    std::ostream& out, std::ostream& err) {
+  v1::RematchRequest request;
+  request.set_entity_type(entity_type);
+  v1::RematchResponse response;
+  auto stub = v1::MatchService::NewStub(channel);
+  grpc::ClientContext context;  // re-matching takes as long as it takes
+  grpc::Status status = stub->Rematch(&context, request, &response);
+  if (!status.ok()) return Fail(err, "model rematch", status);
+  if (common.json) {
+    PrintJson(response, out);
+    return 0;
+  }
+  out << "re-matched " << response.records() << " " << entity_type
+      << " records in " << absl::StrFormat("%.1f", response.seconds())
+      << " s: ";
+  if (response.records_moved() == 0 && response.golden_records_created() == 0 &&
+      response.golden_records_retired() == 0) {
+    out << "the partition was already the batch clustering\n";
+    return 0;
+  }
+  out << response.records_moved() << " records moved, "
+      << response.golden_records_created() << " golden records created, "
+      << response.golden_records_retired() << " retired\n";
+  return 0;
+}
+
 int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
                  const CommonOptions& common, const std::string& entity_type,
                  std::ostream& out, std::ostream& err) {

@@ -117,6 +117,13 @@ int RunModelTrain(const std::shared_ptr<grpc::Channel>& channel,
                   const CommonOptions& common, const std::string& entity_type,
                   int max_records, std::ostream& out, std::ostream& err);
 
+// model rematch --type=T: re-scores and re-clusters every record of the
+// type (the batch path) and prints what moved.
+int RunModelRematch(const std::shared_ptr<grpc::Channel>& channel,
+                    const CommonOptions& common,
+                    const std::string& entity_type, std::ostream& out,
+                    std::ostream& err);
+
 // model show --type=T: the active model.
 int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
                  const CommonOptions& common, const std::string& entity_type,

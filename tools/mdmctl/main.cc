@@ -248,6 +248,11 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   auto* show_cmd = model_cmd->add_subcommand("show", "the active model");
   show_cmd->add_option("--type", entity_type)->required();
+  auto* rematch_cmd = model_cmd->add_subcommand(
+      "rematch",
+      "score and cluster every record of the type again from scratch (the "
+      "batch path) and report what moved");
+  rematch_cmd->add_option("--type", entity_type)->required();
 
   // candidates
   std::string reason;
@@ -459,6 +464,9 @@ int main(int argc, char** argv) {
   if (*train_cmd) {
     return RunModelTrain(channel, common, entity_type, max_records, std::cout,
                          std::cerr);
+  }
+  if (*rematch_cmd) {
+    return RunModelRematch(channel, common, entity_type, std::cout, std::cerr);
   }
   if (*show_cmd) {
     return RunModelShow(channel, common, entity_type, std::cout, std::cerr);

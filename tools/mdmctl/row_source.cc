@@ -173,8 +173,8 @@ class JsonLinesRowSource : public RowSource {
       return true;
     } catch (const nlohmann::json::exception& error) {
       // A well-formed line whose number does not fit a double, e.g. 1e400.
-      row.error = absl::StrCat("is not usable JSON: ",
-                               ParseErrorReason(error.what()));
+      row.error =
+          absl::StrCat("is not usable JSON: ", ParseErrorReason(error.what()));
       return true;
     }
     if (!object.is_object()) {

@@ -66,11 +66,11 @@ TEST(RowSource, JsonLinesAcceptScalarsAndRejectNesting) {
 
 TEST(RowSource, JsonLinesNumberBeyondDoubleIsARejectedRowNotACrash) {
   mdm::testing::TempDir dir;
-  ASSERT_OK_AND_ASSIGN(
-      auto rows, OpenRowSource(Write(dir, "a.jsonl",
-                                     "{\"id\": \"1\", \"size\": 1e400}\n"
-                                     "{\"id\": \"2\"}\n"),
-                               {}));
+  ASSERT_OK_AND_ASSIGN(auto rows,
+                       OpenRowSource(Write(dir, "a.jsonl",
+                                           "{\"id\": \"1\", \"size\": 1e400}\n"
+                                           "{\"id\": \"2\"}\n"),
+                                     {}));
   InputRow row;
   ASSERT_TRUE(rows->Next(row));
   EXPECT_THAT(row.error, HasSubstr("number overflow parsing '1e400'"));

@@ -338,6 +338,7 @@ absl::Status UnitOfWork::MoveRecords(absl::Span<const RecordRow* const> rows,
   }
   for (const RecordRow* row : rows) {
     if (row->golden_id == 0) continue;
+    if (row->golden_id != golden_id) ++moved_records_;
     MDM_ASSIGN_OR_RETURN(GoldenChange * from, Change(row->golden_id));
     from->departed.push_back({.key = row->key, .to_golden_id = golden_id});
   }

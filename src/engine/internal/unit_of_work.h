@@ -142,6 +142,8 @@ class UnitOfWork {
   const absl::flat_hash_set<int64_t>& restored() const { return restored_; }
   // Every record the last Recluster looked at.
   std::vector<int64_t> ReclusteredRecords() const;
+  // Stored records this unit linked to a different golden record.
+  int64_t moved_records() const { return moved_records_; }
   int oversized_blocks() const { return oversized_blocks_; }
 
  private:
@@ -248,6 +250,7 @@ class UnitOfWork {
 
   // Records being re-clustered, by id (ascending), as stored before the unit.
   std::map<int64_t, storage::RecordRow> records_;
+  int64_t moved_records_ = 0;
   // The id of the new record PlaceNewRecord has yet to insert, or 0.
   int64_t unstored_record_ = 0;
   std::set<int64_t> goldens_;  // golden records they belonged to
