@@ -16,7 +16,7 @@ CandidateScores ScoreCandidates(const EntityModel& model,
   for (CandidateIndex::CandidateFeatures& candidate : candidates) {
     if (!DecodeFeatures(model, *candidate.features, other)) continue;
     const double weight =
-        MatchWeightAtLeast(model, features, other, model.review_weight());
+        MatchWeightAtLeast(model, features, other, model.stored_weight());
     scores.push_back({.record_id = candidate.record_id,
                       .features = std::move(candidate.features),
                       .weight = weight});

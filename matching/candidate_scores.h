@@ -34,7 +34,7 @@ struct CandidateScore {
   int64_t record_id = 0;
   // The candidate's features the weight was computed from.
   CandidateIndex::SharedFeatures features;
-  // MatchWeightAtLeast(model, record, candidate, model.review_weight()).
+  // MatchWeightAtLeast(model, record, candidate, model.stored_weight()).
   double weight = 0;
 };
 

@@ -407,18 +407,14 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
     return Invalid(where,
                    "thresholds must satisfy 0 < review <= auto_merge < 1");
   }
-  if (!(best_match >= review && best_match <= auto_merge)) {
-    return Invalid(where,
-                   "thresholds must satisfy review <= best_match <= "
-                   "auto_merge");
+  if (!(best_match > 0 && best_match <= auto_merge)) {
+    return Invalid(where, "thresholds must satisfy 0 < best_match <= auto_merge");
   }
   const double one_to_one = config.thresholds().one_to_one() == 0
                                 ? best_match
                                 : config.thresholds().one_to_one();
-  if (!(one_to_one >= review && one_to_one <= auto_merge)) {
-    return Invalid(where,
-                   "thresholds must satisfy review <= one_to_one <= "
-                   "auto_merge");
+  if (!(one_to_one > 0 && one_to_one <= auto_merge)) {
+    return Invalid(where, "thresholds must satisfy 0 < one_to_one <= auto_merge");
   }
   model.one_to_one_weight_ = ProbabilityToWeight(one_to_one);
   model.auto_merge_weight_ = ProbabilityToWeight(auto_merge);

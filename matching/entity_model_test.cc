@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "matching/testing/test_models.h"
@@ -32,6 +33,25 @@ TEST(EntityModel, CompilesWeightsThresholdsAndReferences) {
   EXPECT_EQ(model.max_block_size(), 1000);
   EXPECT_EQ(model.version(), 0);
   EXPECT_TRUE(model.value_stats(1).empty());
+}
+
+TEST(EntityModel, PairsAreStoredFromTheLowestThresholdThatUsesThem) {
+  auto stored_from = [](const char* thresholds) -> double {
+    auto type = ParseEntityType(absl::StrCat(
+        R"pb(name: "p" id_prefix: "PRD" attributes { name: "a" kind: TEXT }
+             thresholds )pb",
+        thresholds));
+    auto model = EntityModel::Compile(type, nullptr);
+    EXPECT_TRUE(model.ok()) << model.status();
+    return model.ok() ? WeightToProbability(model->stored_weight()) : -1;
+  };
+  EXPECT_NEAR(stored_from("{ auto_merge: 0.99 review: 0.5 }"), 0.5, 1e-12);
+  // A link threshold below the review threshold: such pairs are stored (and
+  // may link one-to-one) but never queued for review.
+  EXPECT_NEAR(stored_from("{ auto_merge: 0.99 review: 0.5 one_to_one: 0.01 }"),
+              0.01, 1e-12);
+  EXPECT_NEAR(stored_from("{ auto_merge: 0.99 review: 0.9 best_match: 0.8 }"),
+              0.8, 1e-12);
 }
 
 TEST(EntityModel, TrainedParametersOverrideByNameAndLabel) {

@@ -60,8 +60,8 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 // weight to `floor` (most candidate pairs are far below the review
 // threshold), trying comparisons in comparisons_by_max_weight() order.
 //
-//   double w = MatchWeightAtLeast(model, a, b, model.review_weight());
-//   if (w >= model.review_weight()) StoreEdge(a, b, w);  // w is exact
+//   double w = MatchWeightAtLeast(model, a, b, model.stored_weight());
+//   if (w >= model.stored_weight()) StoreEdge(a, b, w);  // w is exact
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor);
 

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <tuple>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -42,18 +44,40 @@ JudgementRow Judgement(absl::string_view entity_type, SourceKey x, SourceKey y,
           .time = time};
 }
 
-std::string PageToken(const storage::Edge& edge) {
-  return absl::StrFormat("%a,%d,%d", edge.weight, edge.a, edge.b);
+// Where a review candidate stands in the queue's order: most records moved
+// first, then the most uncertain (smallest |weight|), then by record ids.
+struct QueuePosition {
+  int64_t records_moved = 0;
+  double uncertainty = 0;
+  int64_t a = 0;
+  int64_t b = 0;
+
+  bool operator<(const QueuePosition& other) const {
+    if (records_moved != other.records_moved) {
+      return records_moved > other.records_moved;
+    }
+    if (uncertainty != other.uncertainty) {
+      return uncertainty < other.uncertainty;
+    }
+    return std::tie(a, b) < std::tie(other.a, other.b);
+  }
+};
+
+std::string FormatQueuePosition(const QueuePosition& position) {
+  return absl::StrFormat("%d,%a,%d,%d", position.records_moved,
+                         position.uncertainty, position.a, position.b);
 }
 
-bool ParsePageToken(const std::string& token, storage::Edge& edge) {
+bool ParseQueuePosition(const std::string& token, QueuePosition& position) {
   std::vector<std::string> parts = absl::StrSplit(token, ',');
-  if (parts.size() != 3) return false;
+  if (parts.size() != 4) return false;
   char* end = nullptr;
-  edge.weight = std::strtod(parts[0].c_str(), &end);
-  if (end == parts[0].c_str() || *end != '\0') return false;
-  return absl::SimpleAtoi(parts[1], &edge.a) &&
-         absl::SimpleAtoi(parts[2], &edge.b) && edge.a > 0 && edge.b > 0;
+  position.uncertainty = std::strtod(parts[1].c_str(), &end);
+  if (end == parts[1].c_str() || *end != '\0') return false;
+  return absl::SimpleAtoi(parts[0], &position.records_moved) &&
+         absl::SimpleAtoi(parts[2], &position.a) &&
+         absl::SimpleAtoi(parts[3], &position.b) && position.a > 0 &&
+         position.b > 0 && position.records_moved >= 0;
 }
 
 // A pair of keys, a < b; both empty for none.
@@ -131,8 +155,9 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
     return absl::InvalidArgumentError(
         "probability range must satisfy 0 <= min <= max <= 1");
   }
-  storage::Edge after;
-  if (!filter.page_token.empty() && !ParsePageToken(filter.page_token, after)) {
+  QueuePosition after;
+  if (!filter.page_token.empty() &&
+      !ParseQueuePosition(filter.page_token, after)) {
     return absl::InvalidArgumentError(
         absl::StrCat("malformed page token '", filter.page_token, "'"));
   }
@@ -148,54 +173,129 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
                          HUGE_VAL));
   const int page_size = std::clamp(filter.page_size, 1, 1000);
 
+  // Every cross-golden pair in the band, strongest first.
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  CandidatePage page;
-  storage::Edge cursor = after;
-  while (static_cast<int>(page.candidates.size()) < page_size) {
+  constexpr int kScanPage = 4096;
+  std::vector<storage::Edge> edges;
+  for (storage::Edge cursor;;) {
     MDM_ASSIGN_OR_RETURN(
-        std::vector<storage::Edge> edges,
+        std::vector<storage::Edge> scanned,
         txn->ReviewPairs(filter.entity_type, min_weight, max_weight,
                          filter.source, cursor.weight, cursor.a, cursor.b,
-                         page_size * 2));
-    if (edges.empty()) {
-      cursor = {};
-      break;
+                         kScanPage));
+    edges.insert(edges.end(), scanned.begin(), scanned.end());
+    if (static_cast<int>(scanned.size()) < kScanPage) break;
+    cursor = scanned.back();
+  }
+
+  // One candidate per pair of golden records: its strongest pair, unless a
+  // steward has decided any pair between them (a rejected pair keeps the two
+  // apart for good; an approved one is already being honoured).
+  struct Placed {
+    SourceKey key;
+    int64_t golden_id = 0;
+  };
+  absl::flat_hash_map<int64_t, Placed> rows;
+  for (size_t begin = 0; begin < edges.size(); begin += kScanPage / 2) {
+    std::vector<int64_t> ids;
+    for (size_t i = begin; i < std::min(edges.size(), begin + kScanPage / 2);
+         ++i) {
+      ids.push_back(edges[i].a);
+      ids.push_back(edges[i].b);
     }
-    for (const storage::Edge& edge : edges) {
-      cursor = edge;
-      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> rows,
-                           txn->GetRecords({edge.a, edge.b}));
-      if (rows.size() != 2) continue;
-      ReviewCandidate candidate{
-          .entity_type = filter.entity_type,
-          .a = rows[0].key,
-          .b = rows[1].key,
-          .golden_id_a = GoldenIdOf(filter.entity_type, rows[0].golden_id),
-          .golden_id_b = GoldenIdOf(filter.entity_type, rows[1].golden_id),
-          .match_weight = edge.weight,
-          .match_probability = matching::WeightToProbability(edge.weight)};
-      if (candidate.b < candidate.a) {
-        std::swap(candidate.a, candidate.b);
-        std::swap(candidate.golden_id_a, candidate.golden_id_b);
-      }
-      MDM_ASSIGN_OR_RETURN(
-          std::optional<JudgementRow> judgement,
-          txn->FindJudgement(filter.entity_type, candidate.a, candidate.b));
-      const bool unsure =
-          judgement.has_value() && judgement->kind == JudgementKind::kUnsure;
-      if (judgement.has_value() && !unsure) continue;  // decided
-      if (unsure != filter.unsure) continue;
-      candidate.judgement = std::move(judgement);
-      page.candidates.push_back(std::move(candidate));
-      if (static_cast<int>(page.candidates.size()) == page_size) break;
-    }
-    if (static_cast<int>(edges.size()) < page_size * 2 &&
-        cursor.a == edges.back().a && cursor.b == edges.back().b) {
-      cursor = {};  // the last page of pairs was read whole
-      break;
+    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> fetched, txn->GetRecords(ids));
+    for (RecordRow& row : fetched) {
+      rows.emplace(row.id, Placed{.key = std::move(row.key),
+                                  .golden_id = row.golden_id});
     }
   }
-  if (cursor.a != 0) page.next_page_token = PageToken(cursor);
+  struct Group {
+    const storage::Edge* strongest = nullptr;
+    std::optional<JudgementRow> judgement;  // unsure, on any of its pairs
+    bool decided = false;
+  };
+  absl::flat_hash_map<std::pair<int64_t, int64_t>, Group> groups;
+  std::vector<std::pair<int64_t, int64_t>> group_order;
+  for (const storage::Edge& edge : edges) {
+    auto a = rows.find(edge.a), b = rows.find(edge.b);
+    if (a == rows.end() || b == rows.end()) continue;
+    const std::pair<int64_t, int64_t> goldens =
+        std::minmax(a->second.golden_id, b->second.golden_id);
+    auto [it, inserted] = groups.try_emplace(goldens);
+    Group& group = it->second;
+    if (inserted) {
+      group.strongest = &edge;
+      group_order.push_back(goldens);
+    }
+    if (group.decided) continue;
+    const SourceKey& low = std::min(a->second.key, b->second.key);
+    const SourceKey& high = std::max(a->second.key, b->second.key);
+    MDM_ASSIGN_OR_RETURN(std::optional<JudgementRow> judgement,
+                         txn->FindJudgement(filter.entity_type, low, high));
+    if (!judgement.has_value()) continue;
+    if (judgement->kind != JudgementKind::kUnsure) {
+      group.decided = true;
+    } else if (!group.judgement.has_value()) {
+      group.judgement = std::move(judgement);
+    }
+  }
+
+  // Ranked by the records approving would move (those of the younger golden
+  // record, as the older keeps its id), then by uncertainty: |weight| is
+  // smallest at probability 0.5.
+  absl::flat_hash_map<int64_t, int64_t> sizes;
+  auto size_of = [&](int64_t golden) -> absl::StatusOr<int64_t> {
+    auto it = sizes.find(golden);
+    if (it != sizes.end()) return it->second;
+    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
+                         txn->GoldenMemberIds(golden));
+    return sizes[golden] = static_cast<int64_t>(members.size());
+  };
+  std::vector<std::pair<QueuePosition, const Group*>> ranked;
+  for (const std::pair<int64_t, int64_t>& goldens : group_order) {
+    const Group& group = groups.at(goldens);
+    if (group.decided || group.judgement.has_value() != filter.unsure) {
+      continue;
+    }
+    MDM_ASSIGN_OR_RETURN(const int64_t moved, size_of(goldens.second));
+    const QueuePosition position{.records_moved = moved,
+                                 .uncertainty = std::abs(group.strongest->weight),
+                                 .a = group.strongest->a,
+                                 .b = group.strongest->b};
+    if (!filter.page_token.empty() && !(after < position)) continue;
+    ranked.emplace_back(position, &group);
+  }
+  const size_t shown = std::min(ranked.size(), static_cast<size_t>(page_size));
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(shown),
+      ranked.end(),
+      [](const auto& x, const auto& y) { return x.first < y.first; });
+
+  CandidatePage page;
+  for (size_t i = 0; i < shown; ++i) {
+    const auto& [position, group] = ranked[i];
+    const Placed& a = rows.at(group->strongest->a);
+    const Placed& b = rows.at(group->strongest->b);
+    ReviewCandidate candidate{
+        .entity_type = filter.entity_type,
+        .a = a.key,
+        .b = b.key,
+        .golden_id_a = GoldenIdOf(filter.entity_type, a.golden_id),
+        .golden_id_b = GoldenIdOf(filter.entity_type, b.golden_id),
+        .match_weight = group->strongest->weight,
+        .match_probability =
+            matching::WeightToProbability(group->strongest->weight),
+        .judgement = group->judgement,
+        .records_moved = position.records_moved};
+    if (candidate.b < candidate.a) {
+      std::swap(candidate.a, candidate.b);
+      std::swap(candidate.golden_id_a, candidate.golden_id_b);
+    }
+    page.candidates.push_back(std::move(candidate));
+  }
+  if (ranked.size() > shown) {
+    page.next_page_token = FormatQueuePosition(ranked[shown - 1].first);
+  }
   return page;
 }
 

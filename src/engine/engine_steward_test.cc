@@ -1,5 +1,7 @@
 // Engine: the review queue, sticky judgements, manual merge, split and move,
 // and the audit log.
+#include <cmath>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "src/engine/testing/engine_fixture.h"
@@ -95,6 +97,54 @@ TEST_F(StewardTest, QueueListsUncertainPairsAcrossGoldenRecordsOnly) {
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(engine_->ListCandidates({.entity_type = "ship"}),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(StewardTest, QueueHoldsOneCandidatePerGoldenPairRankedByRecordsMoved) {
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("crm", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("crm", "k1", "Kim", "Orr", true));
+  MustUpsert(Half("web", "h2", "Hal", "Ito", false));
+  MustUpsert(Half("web", "k2", "Kim", "Orr", false));
+  // g2 and g3 share an e-mail: one younger golden record of two, and two
+  // review pairs (g1-g2, g1-g3) that ask one question.
+  MustUpsert(Half("web", "g2", "Gus", "Hall", false));
+  MustUpsert(Half("app", "g3", "Gus", "Hall", false));
+  ASSERT_NE(GoldenOf("g1"), GoldenOf("g2", "web"));
+  ASSERT_EQ(GoldenOf("g2", "web"), GoldenOf("g3", "app"));
+
+  std::vector<ReviewCandidate> queue = Candidates();
+  ASSERT_THAT(queue, SizeIs(3));
+  EXPECT_EQ(queue[0].a.source_id, "g1");
+  EXPECT_EQ(queue[0].records_moved, 2);
+  EXPECT_EQ(queue[1].records_moved, 1);
+  EXPECT_EQ(queue[2].records_moved, 1);
+  EXPECT_LE(std::abs(queue[1].match_weight), std::abs(queue[2].match_weight));
+
+  // Paging walks the same order, one candidate a page.
+  std::vector<std::string> paged;
+  std::string token;
+  do {
+    auto page = engine_->ListCandidates(
+        {.entity_type = "person", .page_size = 1, .page_token = token});
+    ASSERT_OK(page.status());
+    for (const ReviewCandidate& c : page->candidates) {
+      paged.push_back(c.a.source_id);
+    }
+    token = page->next_page_token;
+  } while (!token.empty() && paged.size() < 10);
+  EXPECT_THAT(paged, ElementsAre(queue[0].a.source_id, queue[1].a.source_id,
+                                 queue[2].a.source_id));
+
+  // A rejected pair keeps the two golden records apart: the other pair
+  // between them asks nothing more.
+  ASSERT_OK(engine_
+                ->Decide(Ref("crm", "g1"), Ref("web", "g2"), Decision::kReject,
+                         "ann", "two people")
+                .status());
+  queue = Candidates();
+  ASSERT_THAT(queue, SizeIs(2));
+  EXPECT_NE(queue[0].a.source_id, "g1");
+  EXPECT_NE(queue[1].a.source_id, "g1");
 }
 
 TEST_F(StewardTest, CandidateDetailShowsBothSidesAndTheExplanation) {

@@ -1084,8 +1084,8 @@ class Checker {
             Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
                    absl::StrCat(
                        "score ", absl::SixDigits(pair.weight),
-                       " bits under the active model (review threshold ",
-                       absl::SixDigits(model.review_weight()), ", auto-merge ",
+                       " bits under the active model (stored from ",
+                       absl::SixDigits(model.stored_weight()), ", auto-merge ",
                        absl::SixDigits(model.auto_merge_weight()),
                        ") but were never scored against each other: they are "
                        "in ",

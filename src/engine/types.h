@@ -232,6 +232,8 @@ struct ReviewCandidate {
   double match_weight = 0;
   double match_probability = 0;
   std::optional<storage::JudgementRow> judgement;  // an unsure one
+  // Records that approving would move: those of the younger golden record.
+  int64_t records_moved = 0;
 };
 
 struct CandidateFilter {
@@ -245,7 +247,9 @@ struct CandidateFilter {
 };
 
 struct CandidatePage {
-  std::vector<ReviewCandidate> candidates;  // by descending weight
+  // One per pair of golden records, by records moved (most first), then by
+  // uncertainty (probability nearest 0.5 first).
+  std::vector<ReviewCandidate> candidates;
   std::string next_page_token;              // empty after the last page
 };
 

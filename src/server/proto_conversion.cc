@@ -283,6 +283,7 @@ void ToProto(const engine::ReviewCandidate& candidate,
   out->set_golden_id_b(candidate.golden_id_b);
   out->set_match_probability(candidate.match_probability);
   out->set_match_weight(candidate.match_weight);
+  out->set_records_moved(candidate.records_moved);
   if (candidate.judgement.has_value()) {
     ToProto(*candidate.judgement, out->mutable_judgement());
   }

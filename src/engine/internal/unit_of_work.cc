@@ -84,9 +84,9 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
         } else {
           if (!matching::DecodeFeatures(model_, bytes, other)) return;
           weight = matching::MatchWeightAtLeast(model_, features, other,
-                                                model_.review_weight());
+                                                model_.stored_weight());
         }
-        if (weight < model_.review_weight()) return;
+        if (weight < model_.stored_weight()) return;
         if (weight >= model_.auto_merge_weight()) {
           linked.push_back(id);
         } else if (weight >= model_.link_weight()) {

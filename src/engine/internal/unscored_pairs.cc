@@ -66,7 +66,7 @@ absl::Status FindUnscoredPairs(
   // Scored in chunks on the pool; stored pairs are read on this thread,
   // which alone may use `txn`.
   constexpr size_t kChunk = 4096;
-  const double review = model.review_weight();
+  const double stored_from = model.stored_weight();
   std::vector<std::vector<std::pair<int64_t, double>>> scored(kChunk);
   for (size_t begin = 0; begin < records.size(); begin += kChunk) {
     const size_t n = std::min(kChunk, records.size() - begin);
@@ -89,8 +89,8 @@ absl::Status FindUnscoredPairs(
           [&](int64_t candidate, absl::string_view bytes) {
             if (!matching::DecodeFeatures(model, bytes, other)) return;
             const double weight =
-                matching::MatchWeightAtLeast(model, own, other, review);
-            if (weight >= review) scored[k].emplace_back(candidate, weight);
+                matching::MatchWeightAtLeast(model, own, other, stored_from);
+            if (weight >= stored_from) scored[k].emplace_back(candidate, weight);
           });
     });
     for (size_t k = 0; k < n; ++k) {

@@ -10,7 +10,7 @@
 //
 // Every record is scored against the records it shares a blocking key with
 // (blocks within their rule's cap), each pair once, as the engine scores a
-// record when it arrives. A pair at or above the review threshold must be a
+// record when it arrives. A pair at or above the stored threshold must be a
 // stored scored pair (an edge): the clustering only ever sees stored pairs,
 // so one missing means the records were never compared. That happens when
 // something wrote the database behind the engine's back, such as a second
@@ -47,11 +47,11 @@ namespace mdm::engine {
 struct UnscoredPair {
   storage::XrefRow a;  // a.record_id < b.record_id
   storage::XrefRow b;
-  double weight = 0;  // under `model`, at least its review threshold
+  double weight = 0;  // under `model`, at least its stored threshold
 };
 
 // Calls `report`, on the calling thread, for each pair of `model`'s type at
-// or above its review threshold with no stored scored pair, by increasing
+// or above its stored threshold with no stored scored pair, by increasing
 // (a, b).
 absl::Status FindUnscoredPairs(
     storage::ReadTransaction& txn, const matching::EntityModel& model,
