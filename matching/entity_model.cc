@@ -408,13 +408,15 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                    "thresholds must satisfy 0 < review <= auto_merge < 1");
   }
   if (!(best_match > 0 && best_match <= auto_merge)) {
-    return Invalid(where, "thresholds must satisfy 0 < best_match <= auto_merge");
+    return Invalid(where,
+                   "thresholds must satisfy 0 < best_match <= auto_merge");
   }
   const double one_to_one = config.thresholds().one_to_one() == 0
                                 ? best_match
                                 : config.thresholds().one_to_one();
   if (!(one_to_one > 0 && one_to_one <= auto_merge)) {
-    return Invalid(where, "thresholds must satisfy 0 < one_to_one <= auto_merge");
+    return Invalid(where,
+                   "thresholds must satisfy 0 < one_to_one <= auto_merge");
   }
   model.one_to_one_weight_ = ProbabilityToWeight(one_to_one);
   model.auto_merge_weight_ = ProbabilityToWeight(auto_merge);

@@ -163,7 +163,9 @@ class EntityModel {
   double review_weight() const { return review_weight_; }
   // Pairs at or above this weight are stored: the lowest weight that either
   // queues a pair for review or may link it, min(review, link_weight()).
-  double stored_weight() const { return std::min(review_weight_, link_weight()); }
+  double stored_weight() const {
+    return std::min(review_weight_, link_weight());
+  }
   // Pairs from best_match_weight up to auto_merge_weight link only as mutual
   // best candidates (see MatchThresholds.best_match).
   double best_match_weight() const { return best_match_weight_; }

@@ -38,8 +38,9 @@ TEST(EntityModel, CompilesWeightsThresholdsAndReferences) {
 TEST(EntityModel, PairsAreStoredFromTheLowestThresholdThatUsesThem) {
   auto stored_from = [](const char* thresholds) -> double {
     auto type = ParseEntityType(absl::StrCat(
-        R"pb(name: "p" id_prefix: "PRD" attributes { name: "a" kind: TEXT }
-             thresholds )pb",
+        R"pb(name: "p"
+             id_prefix: "PRD"
+             attributes { name: "a" kind: TEXT } thresholds)pb",
         thresholds));
     auto model = EntityModel::Compile(type, nullptr);
     EXPECT_TRUE(model.ok()) << model.status();

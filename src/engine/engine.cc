@@ -334,6 +334,9 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(
   std::vector<uint64_t> key_hashes;
   key_hashes.reserve(keys.size());
   for (const matching::BlockingKey& key : keys) key_hashes.push_back(key.hash);
+  const std::vector<matching::BlockingKey> old_keys =
+      existing.has_value() ? unit.IndexedKeys(row.id)
+                           : std::vector<matching::BlockingKey>();
   candidate_index_.Replace(row.id, std::move(key_hashes), row.features,
                            RecordIdentity(row.key));
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
@@ -341,6 +344,7 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(
   CountOversizedBlocks(input.entity_type, unit.oversized_blocks());
   MDM_RETURN_IF_ERROR(
       unit.ScoreAndStoreEdges(row, features, candidates, prepared.scores));
+  MDM_RETURN_IF_ERROR(unit.ResyncCrossedBlocks(row.id, old_keys, keys));
   if (existing.has_value()) {
     MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, seed_goldens));
   } else {

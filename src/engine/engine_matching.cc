@@ -325,11 +325,14 @@ absl::StatusOr<RematchOutcome> Engine::Rematch(absl::string_view entity_type) {
           matching::BlockingKeys(*model, features);
       std::vector<uint64_t> hashes;
       for (const matching::BlockingKey& key : keys) hashes.push_back(key.hash);
+      const std::vector<matching::BlockingKey> old_keys =
+          unit.IndexedKeys(row.id);
       candidate_index_.Replace(row.id, std::move(hashes), row.features,
                                RecordIdentity(row.key));
       MDM_ASSIGN_OR_RETURN(std::vector<int64_t> candidates,
                            unit.Candidates(row.id, keys));
       MDM_RETURN_IF_ERROR(unit.ScoreAndStoreEdges(row, features, candidates));
+      MDM_RETURN_IF_ERROR(unit.ResyncCrossedBlocks(row.id, old_keys, keys));
     }
     after = rows.back().id;
     outcome.records += static_cast<int64_t>(rows.size());

@@ -258,10 +258,11 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
       continue;
     }
     MDM_ASSIGN_OR_RETURN(const int64_t moved, size_of(goldens.second));
-    const QueuePosition position{.records_moved = moved,
-                                 .uncertainty = std::abs(group.strongest->weight),
-                                 .a = group.strongest->a,
-                                 .b = group.strongest->b};
+    const QueuePosition position{
+        .records_moved = moved,
+        .uncertainty = std::abs(group.strongest->weight),
+        .a = group.strongest->a,
+        .b = group.strongest->b};
     if (!filter.page_token.empty() && !(after < position)) continue;
     ranked.emplace_back(position, &group);
   }

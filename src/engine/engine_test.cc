@@ -588,6 +588,63 @@ TEST_F(EngineTest,
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST_F(EngineTest, PairsFollowBlocksAcrossTheirCapInEitherDirection) {
+  // Every person block capped at 2 records.
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  for (v1::EntityTypeConfig& type : *config->mutable_entity_types()) {
+    if (type.name() != "person") continue;
+    type.set_max_block_size(2);
+    for (v1::BlockingRuleConfig& rule : *type.mutable_blocking_rules()) {
+      rule.clear_max_block_size();
+    }
+  }
+  Open(&*config);
+  auto queue_size = [&] {
+    auto page = engine_->ListCandidates({.entity_type = "person"});
+    EXPECT_OK(page.status());
+    return page.ok() ? page->candidates.size() : size_t{99};
+  };
+  // Same name, one with a city and one with an e-mail: a review pair, found
+  // only through the name blocks.
+  MustUpsert(Person(
+      "a",
+      {{"given_name", "Ann"}, {"family_name", "Lee"}, {"city", "Oakland"}}));
+  MustUpsert(Person(
+      "b",
+      {{"given_name", "Ann"}, {"family_name", "Lee"}, {"email", "ann@y.org"}},
+      "web"));
+  EXPECT_EQ(queue_size(), 1u);
+  ExpectInvariantsHold();
+  // A third Ann Lee takes the name blocks past their cap: a batch re-match
+  // would not pair a and b any more, so neither does the store.
+  MustUpsert(Person("c",
+                    {{"given_name", "Ann"},
+                     {"family_name", "Lee"},
+                     {"phone", "+1 415 555 0199"}},
+                    "app"));
+  EXPECT_EQ(queue_size(), 0u);
+  ExpectInvariantsHold();
+  // Its delete brings the blocks back to the cap, and the pair with them.
+  ASSERT_OK(engine_->Delete("person", {"app", "c"}).status());
+  EXPECT_EQ(queue_size(), 1u);
+  ExpectInvariantsHold();
+  // The same through an update that changes the third record's name.
+  MustUpsert(Person("c",
+                    {{"given_name", "Ann"},
+                     {"family_name", "Lee"},
+                     {"phone", "+1 415 555 0199"}},
+                    "app"));
+  EXPECT_EQ(queue_size(), 0u);
+  MustUpsert(Person("c",
+                    {{"given_name", "Cho"},
+                     {"family_name", "Park"},
+                     {"phone", "+1 415 555 0199"}},
+                    "app"));
+  EXPECT_EQ(queue_size(), 1u);
+  ExpectInvariantsHold();
+}
+
 TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
   auto product = [](std::string id, std::string name, std::string price) {
     return RecordInput{.entity_type = "product",

@@ -1081,6 +1081,17 @@ class Checker {
           txn_, model, options_.page_size, pool_.get(),
           [&](const UnscoredPair& pair) {
             const int32_t index = static_cast<int32_t>(t);
+            if (pair.kind == UnscoredPair::Kind::kNotCandidates) {
+              Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
+                     absl::StrCat(
+                         "have a stored pair (", absl::SixDigits(pair.weight),
+                         " bits) but share no blocking key within its "
+                         "rule's cap: a re-match would not score them, so "
+                         "the clustering counts a pair the batch path "
+                         "does not (did a block grow past its cap without "
+                         "its pairs being dropped?)"));
+              return;
+            }
             Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
                    absl::StrCat(
                        "score ", absl::SixDigits(pair.weight),

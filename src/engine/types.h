@@ -250,7 +250,7 @@ struct CandidatePage {
   // One per pair of golden records, by records moved (most first), then by
   // uncertainty (probability nearest 0.5 first).
   std::vector<ReviewCandidate> candidates;
-  std::string next_page_token;              // empty after the last page
+  std::string next_page_token;  // empty after the last page
 };
 
 // One candidate side by side.

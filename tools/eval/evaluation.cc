@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -18,6 +19,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "mdm/v1/matching.grpc.pb.h"
+#include "mdm/v1/stewardship.grpc.pb.h"
 #include "nlohmann/json.hpp"
 #include "src/base/status_macros.h"
 #include "tools/eval/datasets.h"
@@ -337,6 +339,62 @@ absl::StatusOr<SearchScores> RunSearches(
   return scores;
 }
 
+// What a steward would face: the whole review queue of the type, read
+// through StewardService.ListCandidates, and how many of its candidates
+// are true matches.
+struct ReviewQueue {
+  int64_t candidates = 0;
+  int64_t true_matches = 0;
+};
+
+absl::StatusOr<ReviewQueue> ReadReviewQueue(const PreparedDataset& dataset,
+                                            const std::string& address) {
+  absl::flat_hash_map<RecordKey, std::string> cluster_of;
+  for (const TruthRecord& record : dataset.records) {
+    if (!record.cluster.empty()) cluster_of[record.key] = record.cluster;
+  }
+  absl::flat_hash_set<std::pair<std::string, std::string>> listed;
+  auto label = [](const RecordKey& key) {
+    return absl::StrCat(key.source, ":", key.id);
+  };
+  for (const auto& [x, y] : dataset.truth_pairs) {
+    listed.insert(std::minmax(label(x), label(y)));
+  }
+  auto channel =
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  auto stub = v1::StewardService::NewStub(channel);
+  ReviewQueue queue;
+  std::string token;
+  do {
+    v1::ListCandidatesRequest request;
+    request.set_entity_type(dataset.entity_type);
+    request.set_page_size(1000);
+    request.set_page_token(token);
+    v1::ListCandidatesResponse response;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(120));
+    const grpc::Status status =
+        stub->ListCandidates(&context, request, &response);
+    if (!status.ok()) {
+      return absl::InternalError(absl::StrCat(
+          "listing review candidates failed: ", status.error_message()));
+    }
+    for (const v1::ReviewCandidate& candidate : response.candidates()) {
+      ++queue.candidates;
+      const RecordKey a{candidate.a().source(), candidate.a().source_id()};
+      const RecordKey b{candidate.b().source(), candidate.b().source_id()};
+      auto ca = cluster_of.find(a), cb = cluster_of.find(b);
+      const bool same = (ca != cluster_of.end() && cb != cluster_of.end() &&
+                         ca->second == cb->second) ||
+                        listed.contains(std::minmax(label(a), label(b)));
+      if (same) ++queue.true_matches;
+    }
+    token = response.next_page_token();
+  } while (!token.empty());
+  return queue;
+}
+
 }  // namespace
 
 absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
@@ -428,11 +486,17 @@ absl::Status EvaluateDataset(absl::string_view name, const EvalOptions& options,
     MDM_ASSIGN_OR_RETURN(auto golden_of,
                          ExportXrefs(mdmctl, dataset.entity_type));
     const Scores scores = ScoresOf(Score(dataset, golden_of, err));
+    MDM_ASSIGN_OR_RETURN(const ReviewQueue queue,
+                         ReadReviewQueue(dataset, mdmd->address()));
     line = absl::StrFormat(
         "dataset=%s records=%d precision=%.4f recall=%.4f f1=%.4f "
-        "seconds=%.1f",
+        "review=%d review_per_record=%.4f review_true=%d seconds=%.1f",
         name, dataset.records.size(), scores.precision, scores.recall,
-        scores.f1, absl::ToDoubleSeconds(absl::Now() - start));
+        scores.f1, queue.candidates,
+        dataset.records.empty()
+            ? 0.0
+            : static_cast<double>(queue.candidates) / dataset.records.size(),
+        queue.true_matches, absl::ToDoubleSeconds(absl::Now() - start));
   }
   out << line << std::endl;
   return mdmd->Stop();

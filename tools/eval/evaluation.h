@@ -15,7 +15,9 @@
 //   4. unless `train` is off, `mdmctl model train --type=T`: unsupervised
 //      training (no labels) and a re-match under the trained model (a failure
 //      is reported, not fatal),
-//   5. `mdmctl export xrefs --type=T`, score, print the result line,
+//   5. `mdmctl export xrefs --type=T`, score, read the whole review queue
+//      (StewardService.ListCandidates) and count its true matches, print
+//      the result line,
 //   6. stop mdmd (SIGTERM) and wait for it.
 // The labelled-pairs dataset (company_names) replaces 3-5 with one upsert,
 // resolve and delete per record pair.
@@ -39,7 +41,8 @@ struct EvalOptions {
 };
 
 // Runs dataset `name` and prints its one result line to `out`:
-//   dataset=NAME records=N precision=P recall=R f1=F seconds=S
+//   dataset=NAME records=N precision=P recall=R f1=F review=C
+//     review_per_record=C/N review_true=T seconds=S
 //   dataset=NAME records=N accuracy=A seconds=S   (labelled pairs)
 // S is the wall time from reading the dataset to scoring it. Notes
 // (rejected rows, training failures) go to `err`. An error means no line

@@ -10,7 +10,8 @@
 // everything; --no-train keeps the built-in defaults), exports the xrefs and
 // prints one line
 //
-//   dataset=NAME records=N precision=P recall=R f1=F seconds=S
+//   dataset=NAME records=N precision=P recall=R f1=F review=C
+//     review_per_record=C/N review_true=T seconds=S
 //
 // (pairwise scores; `accuracy=A` instead for labelled pairs). Exit 0 when
 // every dataset produced its line; 1 when one failed (the reason on stderr;

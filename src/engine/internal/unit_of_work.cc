@@ -210,7 +210,7 @@ absl::Status UnitOfWork::PlaceNewRecord(
     MDM_RETURN_IF_ERROR(txn_.InsertRecord(unlinked));
     return Recluster({row.id}, {});
   };
-  if (linked_goldens_.size() > 1 || has_band_pairs_) {
+  if (linked_goldens_.size() > 1 || has_band_pairs_ || resynced_pairs_) {
     return insert_and_recluster();
   }
   MDM_ASSIGN_OR_RETURN(bool displaces, DisplacesBestCandidate(row));
@@ -282,12 +282,118 @@ absl::StatusOr<bool> UnitOfWork::DisplacesBestCandidate(const RecordRow& row) {
   return false;
 }
 
+std::vector<matching::BlockingKey> UnitOfWork::IndexedKeys(
+    int64_t record_id) const {
+  matching::RecordFeatures features;
+  bool decoded = false;
+  context_.candidate_index->VisitFeatures(
+      {record_id}, [&](int64_t, absl::string_view bytes) {
+        decoded = matching::DecodeFeatures(model_, bytes, features);
+      });
+  if (!decoded) return {};
+  return matching::BlockingKeys(model_, features);
+}
+
+absl::Status UnitOfWork::ResyncCrossedBlocks(
+    int64_t record_id, absl::Span<const matching::BlockingKey> old_keys,
+    absl::Span<const matching::BlockingKey> new_keys) {
+  const matching::CandidateIndex& index = *context_.candidate_index;
+  auto holds = [](absl::Span<const matching::BlockingKey> keys,
+                  const matching::BlockingKey& key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  std::vector<int64_t> members;
+  for (const matching::BlockingKey& key : new_keys) {
+    const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
+    if (holds(old_keys, key) || index.BlockSize(key.hash) != cap + 1) continue;
+    index.Members(key.hash, cap + 1, members);  // grew past the cap
+  }
+  for (const matching::BlockingKey& key : old_keys) {
+    const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
+    if (holds(new_keys, key) || index.BlockSize(key.hash) != cap) continue;
+    index.Members(key.hash, cap, members);  // shrank back to the cap
+  }
+  if (members.empty()) return absl::OkStatus();
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  for (int64_t member : members) {
+    if (member == record_id) continue;
+    MDM_RETURN_IF_ERROR(ResyncPairs(member, record_id));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record) {
+  matching::RecordFeatures features;
+  bool decoded = false;
+  context_.candidate_index->VisitFeatures(
+      {record_id}, [&](int64_t, absl::string_view bytes) {
+        decoded = matching::DecodeFeatures(model_, bytes, features);
+      });
+  if (!decoded) {
+    return absl::InternalError(absl::StrCat(
+        "source record ", record_id, " has no usable features in the index"));
+  }
+  std::vector<int64_t> candidates = context_.candidate_index->Candidates(
+      model_, matching::BlockingKeys(model_, features));
+  MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> stored,
+                       txn_.EdgesOf(record_id));
+  absl::flat_hash_set<int64_t> kept;
+  std::vector<storage::Edge> edges, lost;
+  for (const storage::Edge& edge : stored) {
+    const int64_t partner = edge.a == record_id ? edge.b : edge.a;
+    // The unit's own record was scored against its candidates just now.
+    if (partner == own_record ||
+        std::binary_search(candidates.begin(), candidates.end(), partner)) {
+      edges.push_back(edge);
+      kept.insert(partner);
+    } else {
+      lost.push_back(edge);
+    }
+  }
+  std::vector<int64_t> unscored;
+  for (int64_t candidate : candidates) {
+    if (candidate != record_id && candidate != own_record &&
+        !kept.contains(candidate)) {
+      unscored.push_back(candidate);
+    }
+  }
+  std::vector<storage::Edge> found;
+  matching::RecordFeatures other;
+  context_.candidate_index->VisitFeatures(
+      unscored, [&](int64_t id, absl::string_view bytes) {
+        if (!matching::DecodeFeatures(model_, bytes, other)) return;
+        const double weight = matching::MatchWeightAtLeast(
+            model_, features, other, model_.stored_weight());
+        if (weight < model_.stored_weight()) return;
+        found.push_back({.a = std::min(record_id, id),
+                         .b = std::max(record_id, id),
+                         .weight = weight});
+      });
+  if (lost.empty() && found.empty()) return absl::OkStatus();
+  resynced_pairs_ = true;
+  // Both ends of a changed pair are walked: either may now count another
+  // best candidate.
+  for (const storage::Edge& edge : lost) {
+    NotePartners(edge.a, {edge}, /*old=*/true);
+    NotePartners(edge.b, {edge}, /*old=*/true);
+  }
+  for (const storage::Edge& edge : found) {
+    NotePartners(edge.a, {edge}, /*old=*/false);
+    NotePartners(edge.b, {edge}, /*old=*/false);
+  }
+  edges.insert(edges.end(), found.begin(), found.end());
+  return txn_.ReplaceEdges(record_id, edges);
+}
+
 absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
   MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> old_edges,
                        txn_.EdgesOf(row.id));
   NotePartners(row.id, old_edges, /*old=*/true);
   MDM_RETURN_IF_ERROR(txn_.DeleteRecord(row.id, now_));
+  const std::vector<matching::BlockingKey> old_keys = IndexedKeys(row.id);
   context_.candidate_index->Remove(row.id);
+  MDM_RETURN_IF_ERROR(ResyncCrossedBlocks(row.id, old_keys, {}));
   MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(row.golden_id));
   change->departed.push_back({.key = row.key, .to_golden_id = 0});
   return Emit(ChangeKind::kXrefUnlinked, row.golden_id, {row.key});

@@ -106,6 +106,24 @@ class UnitOfWork {
                                   absl::Span<const int64_t> candidates,
                                   const matching::CandidateScores& ahead = {});
 
+  // The blocking keys of a record as the candidate index holds it now (its
+  // indexed features); empty when it is not indexed. For
+  // ResyncCrossedBlocks' `old_keys`, read before the index changes.
+  std::vector<matching::BlockingKey> IndexedKeys(int64_t record_id) const;
+
+  // Keeps the stored pairs equal to the batch candidate pairs when a record's
+  // blocks changed from `old_keys` to `new_keys` (the index already holds
+  // the new ones; none for a delete). A block a record joined that grew past
+  // its rule's cap no longer makes candidates: its other members lose the
+  // pairs no other block within its cap supports. A block a record left
+  // that shrank back to the cap makes candidates again: its members are
+  // scored against each other. The records whose pairs changed are walked
+  // by the next Recluster. Cost: nothing unless a block crosses its cap;
+  // then the block's members' candidates once each.
+  absl::Status ResyncCrossedBlocks(
+      int64_t record_id, absl::Span<const matching::BlockingKey> old_keys,
+      absl::Span<const matching::BlockingKey> new_keys);
+
   // Stores a new record (row.id reserved with NextRecordId, scored with
   // ScoreAndStoreEdges) and puts it into its golden record. When it links to
   // records of one golden record only and adds no constraint that golden
@@ -149,6 +167,10 @@ class UnitOfWork {
  private:
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
+  // Makes the stored pairs of `record_id` (not this unit's own record) its
+  // current candidates: drops pairs with records it no longer shares a
+  // block within the cap with, scores candidates it has no pair with.
+  absl::Status ResyncPairs(int64_t record_id, int64_t own_record);
   // Marks a golden record as affected; its members go to `members` the first
   // time only.
   absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& members);
@@ -261,6 +283,8 @@ class UnitOfWork {
   std::set<int64_t> linked_goldens_;
   std::vector<int64_t> linked_records_;  // at or above auto_merge
   bool has_band_pairs_ = false;
+  // Whether ResyncCrossedBlocks changed other records' pairs.
+  bool resynced_pairs_ = false;
   // Partners of records whose pairs this unit changed, for Collect.
   struct PartnerChange {
     int64_t record = 0;   // the changed record

@@ -68,15 +68,19 @@ absl::Status FindUnscoredPairs(
   constexpr size_t kChunk = 4096;
   const double stored_from = model.stored_weight();
   std::vector<std::vector<std::pair<int64_t, double>>> scored(kChunk);
+  // Per record of the chunk, its later candidates (ids above its own).
+  std::vector<std::vector<int64_t>> later_candidates(kChunk);
   for (size_t begin = 0; begin < records.size(); begin += kChunk) {
     const size_t n = std::min(kChunk, records.size() - begin);
     parallel_for(n, [&](size_t k) {
       const size_t i = begin + k;
       scored[k].clear();
+      later_candidates[k].clear();
       const int64_t id = records[i].record_id;
       std::vector<int64_t> candidates = index.Candidates(model, keys[i]);
       auto later = std::upper_bound(candidates.begin(), candidates.end(), id);
       if (later == candidates.end()) return;
+      later_candidates[k].assign(later, candidates.end());
       matching::RecordFeatures own, other;
       bool decoded = false;
       index.VisitFeatures({id}, [&](int64_t, absl::string_view bytes) {
@@ -90,25 +94,42 @@ absl::Status FindUnscoredPairs(
             if (!matching::DecodeFeatures(model, bytes, other)) return;
             const double weight =
                 matching::MatchWeightAtLeast(model, own, other, stored_from);
-            if (weight >= stored_from) scored[k].emplace_back(candidate, weight);
+            if (weight >= stored_from)
+              scored[k].emplace_back(candidate, weight);
           });
     });
+    auto record_of = [&](size_t i, int64_t id) -> const storage::XrefRow* {
+      auto it = std::lower_bound(
+          records.begin() + static_cast<std::ptrdiff_t>(i) + 1, records.end(),
+          id, [](const storage::XrefRow& row, int64_t value) {
+            return row.record_id < value;
+          });
+      return it == records.end() || it->record_id != id ? nullptr : &*it;
+    };
     for (size_t k = 0; k < n; ++k) {
-      if (scored[k].empty()) continue;
       const size_t i = begin + k;
       const int64_t id = records[i].record_id;
       MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> edges, txn.EdgesOf(id));
       absl::flat_hash_set<int64_t> stored;
       for (const storage::Edge& edge : edges) {
-        stored.insert(edge.a == id ? edge.b : edge.a);
+        const int64_t partner = edge.a == id ? edge.b : edge.a;
+        stored.insert(partner);
+        if (partner < id ||
+            std::binary_search(later_candidates[k].begin(),
+                               later_candidates[k].end(), partner)) {
+          continue;
+        }
+        const storage::XrefRow* b = record_of(i, partner);
+        if (b == nullptr) continue;  // another type's record: not ours
+        report({.a = records[i],
+                .b = *b,
+                .weight = edge.weight,
+                .kind = UnscoredPair::Kind::kNotCandidates});
       }
       for (const auto& [candidate, weight] : scored[k]) {
         if (stored.contains(candidate)) continue;
-        auto b = std::lower_bound(
-            records.begin() + static_cast<std::ptrdiff_t>(i) + 1, records.end(),
-            candidate, [](const storage::XrefRow& row, int64_t value) {
-              return row.record_id < value;
-            });
+        const storage::XrefRow* b = record_of(i, candidate);
+        if (b == nullptr) continue;
         report({.a = records[i], .b = *b, .weight = weight});
       }
     }

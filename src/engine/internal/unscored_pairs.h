@@ -19,13 +19,14 @@
 // A pair is not reported when the stored one has another weight: the
 // standardizers may have changed since it was scored (the engine
 // standardizes again at start but keeps stored weights until a re-match).
-// Blocks are counted as they are now; a block that was over its cap when a
-// pair's later record arrived, and shrank under it by deletes since, yields
-// a pair that was rightly never scored (reported; rare, since matching
-// records share several blocks).
+// Blocks are counted as they are now, as the engine keeps them: when a block
+// crosses its cap, the engine drops or scores its members' pairs
+// (UnitOfWork::ResyncCrossedBlocks), so stored pairs never depend on the
+// order records came in.
 //
 // Cost: one pass over the type's records, then the scoring work of loading
-// them all again, spread over `pool` (the calling thread alone when null).
+// them all again, spread over `pool` (the calling thread alone when null),
+// and one read of each record's stored pairs.
 // Memory: the type's encoded features and blocking keys, as in the engine's
 // candidate index, for the duration of the call.
 //
@@ -45,14 +46,23 @@
 namespace mdm::engine {
 
 struct UnscoredPair {
+  enum class Kind {
+    kUnscored,       // candidates at or above the threshold, no stored pair
+    kNotCandidates,  // a stored pair of records that are no candidates
+  };
   storage::XrefRow a;  // a.record_id < b.record_id
   storage::XrefRow b;
-  double weight = 0;  // under `model`, at least its stored threshold
+  // kUnscored: under `model`, at least its stored threshold; kNotCandidates:
+  // the stored weight.
+  double weight = 0;
+  Kind kind = Kind::kUnscored;
 };
 
 // Calls `report`, on the calling thread, for each pair of `model`'s type at
-// or above its stored threshold with no stored scored pair, by increasing
-// (a, b).
+// or above its stored threshold with no stored scored pair, and for each
+// stored pair whose records share no block within its cap (a block that
+// grew past its cap after the pair was scored, and whose pairs were not
+// dropped then), by increasing a.
 absl::Status FindUnscoredPairs(
     storage::ReadTransaction& txn, const matching::EntityModel& model,
     int page_size, WorkerPool* pool,
