@@ -281,14 +281,37 @@ bool QuantitiesFoundIn(absl::string_view unit,
   return true;
 }
 
+// Whether `a` names a pack of two or more items and `b` names no pack.
+bool MultipackOnly(const std::vector<std::string>& a,
+                   const std::vector<std::string>& b) {
+  constexpr absl::string_view kPack = "q:pack:";
+  bool multipack = false;
+  for (const std::string& x : a) {
+    double count = 0;
+    if (absl::StartsWith(x, kPack) &&
+        absl::SimpleAtod(absl::string_view(x).substr(kPack.size()), &count) &&
+        count >= 2) {
+      multipack = true;
+    }
+  }
+  if (!multipack) return false;
+  for (const std::string& y : b) {
+    if (absl::StartsWith(y, kPack)) return false;
+  }
+  return true;
+}
+
 // Product title codes "m:MODEL", "q:UNIT:AMOUNT", "c:COLOUR" and "n:TOKEN"
 // (see standardizer.h): model numbers conflict when both titles have some
 // and none is compatible; series numbers when both have some and share
 // none; quantities when, for a unit on both sides, neither
 // side's amounts are all found on the other ({256 gb, 8 gb} agrees with
-// {256 gb}); colours when both name some and share none.
+// {256 gb}); colours when both name some and share none. A pack count is
+// the one quantity a title without it still states: one item, so a
+// multipack (2 or more) conflicts with a title that names no pack.
 bool TitleCodesConflict(const std::vector<std::string>& a,
                         const std::vector<std::string>& b) {
+  if (MultipackOnly(a, b) || MultipackOnly(b, a)) return true;
   bool a_models = false, b_models = false, shared_model = false;
   bool a_colours = false, b_colours = false, shared_colour = false;
   bool a_numbers = false, b_numbers = false, shared_number = false;

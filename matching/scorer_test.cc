@@ -246,9 +246,18 @@ TEST(FeaturesConflict, ColoursAndQuantitySets) {
                                 title("Laptop 256GB")));
   EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("Laptop 256GB SSD 8GB"),
                                title("Laptop 512GB SSD 8GB")));
-  // A unit on one side only is no evidence.
-  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 4-pack"),
+  // A unit on one side only is no evidence...
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 1.5V"),
+                                title("Batteries AA")));
+  // ...except a pack count: a title without one is a single item.
+  EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 4-pack"),
+                               title("Batteries AA 1.5V")));
+  EXPECT_TRUE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 1.5V"),
+                               title("Batteries AA pack of 4")));
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 1-pack"),
                                 title("Batteries AA 1.5V")));
+  EXPECT_FALSE(FeaturesConflict(v1::PRODUCT_NAME, title("Batteries AA 4-pack"),
+                                title("AA batteries, pack of 4")));
 }
 
 TEST(FeaturesConflict, ModelCodesIgnoreSpacingCaseAndAVendorSuffix) {

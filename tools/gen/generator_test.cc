@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -202,6 +204,37 @@ TEST(ProductGenerator, NeighbouringVariantsAreDifferentProducts) {
     previous_mpn = mpn;
   }
   EXPECT_GT(near_duplicates, 300);
+}
+
+TEST(ProductGenerator, LinesHoldUpToFortyEightDistinctSiblings) {
+  // Lines are grouped by the MPN without its last part, over the first
+  // (noiseless) copies that kept their MPN.
+  ProductGenerator generator({.seed = 5, .duplicate_share = 0});
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> lines;
+  int accessories = 0, bundles = 0;
+  absl::flat_hash_set<std::string> titles;
+  for (int64_t e = 0; e < 4096; ++e) {
+    const GeneratedRecord record = generator.Entity(e)[0];
+    const std::string& title = record.values[0];
+    // Different products never share a noiseless title.
+    EXPECT_TRUE(titles.insert(title).second) << title;
+    if (title.find(" for ") != std::string::npos) ++accessories;
+    if (title.find(" with ") != std::string::npos) ++bundles;
+    const std::string& mpn = record.values[3];
+    if (mpn.empty()) continue;
+    EXPECT_TRUE(lines[mpn.substr(0, mpn.rfind('-'))].insert(mpn).second)
+        << mpn << " twice";
+  }
+  size_t largest = 0, at_least_five = 0;
+  for (const auto& [line, mpns] : lines) {
+    largest = std::max(largest, mpns.size());
+    if (mpns.size() >= 5) ++at_least_five;
+  }
+  EXPECT_GE(largest, 25u);
+  EXPECT_LE(largest, 48u);
+  EXPECT_GT(at_least_five, 30u);
+  EXPECT_GT(accessories, 100);
+  EXPECT_GT(bundles, 100);
 }
 
 TEST(OrganizationGenerator, ChineseCompaniesAppearInHanziAndInLatin) {

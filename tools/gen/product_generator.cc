@@ -1,5 +1,6 @@
 #include "tools/gen/product_generator.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -98,7 +100,10 @@ struct Variant {
 };
 
 struct Category {
-  const char* noun;                  // in titles
+  const char* noun;  // in titles
+  // Whether the variants are colours: siblings then differ by pack size
+  // instead of colour on the second axis.
+  bool colour_variants;
   std::array<const char*, 3> paths;  // as different taxonomies file it
   std::array<Variant, 4> variants;
   double min_price, max_price;
@@ -110,6 +115,7 @@ struct Category {
 
 constexpr std::array<Category, 8> kCategories = {{
     {"Smartphone",
+     false,
      {"Smartphones", "Electronics > Cell Phones > Smartphones",
       "Mobile Phones"},
      {{{"64GB", "64", 1.0},
@@ -124,6 +130,7 @@ constexpr std::array<Category, 8> kCategories = {{
      12,
      108},
     {"Laptop",
+     false,
      {"Laptops", "Computers > Laptops & Notebooks", "Notebook Computers"},
      {{{"8GB RAM 256GB SSD", "8256", 1.0},
        {"16GB RAM 512GB SSD", "16512", 1.25},
@@ -136,6 +143,7 @@ constexpr std::array<Category, 8> kCategories = {{
      8,
      20},
     {"USB Flash Drive",
+     false,
      {"USB Flash Drives", "Computers > Data Storage > USB Flash Drives",
       "Memory & Storage"},
      {{{"32GB", "32G", 1.0},
@@ -149,6 +157,7 @@ constexpr std::array<Category, 8> kCategories = {{
      10,
      42},
     {"Wireless Headphones",
+     true,
      {"Headphones", "Electronics > Audio > Headphones", "Over-Ear Headphones"},
      {{{"Black", "BK", 1.0},
        {"White", "WH", 1.0},
@@ -161,6 +170,7 @@ constexpr std::array<Category, 8> kCategories = {{
      20,
      60},
     {"Monitor",
+     false,
      {"Monitors", "Computers > Monitors", "Computer Displays"},
      {{{"24-inch", "24", 1.0},
        {"27-inch", "27", 1.3},
@@ -173,6 +183,7 @@ constexpr std::array<Category, 8> kCategories = {{
      6,
      24},
     {"Coffee Maker",
+     false,
      {"Coffee Makers", "Home & Kitchen > Coffee Machines", "Small Appliances"},
      {{{"4-Cup", "4C", 1.0},
        {"8-Cup", "8C", 1.2},
@@ -186,6 +197,7 @@ constexpr std::array<Category, 8> kCategories = {{
      5,
      12},
     {"Ink Cartridge",
+     true,
      {"Printer Ink", "Office Supplies > Ink & Toner", "Printer Supplies"},
      {{{"Black", "BK", 1.0},
        {"Cyan", "C", 0.9},
@@ -198,6 +210,7 @@ constexpr std::array<Category, 8> kCategories = {{
      3,
      25},
     {"Power Bank",
+     false,
      {"Power Banks", "Electronics > Phone Accessories > Chargers",
       "Portable Chargers"},
      {{{"5000mAh", "05K", 1.0},
@@ -212,6 +225,103 @@ constexpr std::array<Category, 8> kCategories = {{
      65},
 }};
 
+// The second axis of a product line: a colour (every sibling of such a line
+// has one), or for lines whose variants are colours a pack size (the first
+// entry is the single item).
+struct AxisValue {
+  const char* label;  // in titles; "" for the plain listing
+  const char* code;   // ends the model number
+  double price_factor;
+};
+constexpr std::array<AxisValue, 6> kColours = {{{"Green", "GN", 1.0},
+                                                {"Black", "BK", 1.0},
+                                                {"White", "WH", 1.0},
+                                                {"Silver", "SV", 1.02},
+                                                {"Blue", "BL", 1.03},
+                                                {"Red", "RD", 1.03}}};
+constexpr std::array<AxisValue, 6> kPacks = {{{"", "", 1.0},
+                                              {"2-Pack", "2P", 1.9},
+                                              {"3-Pack", "3P", 2.7},
+                                              {"4-Pack", "4P", 3.5},
+                                              {"6-Pack", "6P", 5.0},
+                                              {"10-Pack", "10P", 8.0}}};
+
+// Accessories name the device they fit ("Case for Norvik Pulse X7 Pro").
+struct AccessoryKind {
+  const char* name;
+  const char* code;
+  double min_price, max_price;
+};
+constexpr std::array<AccessoryKind, 6> kAccessoryKinds = {{
+    {"Protective Case", "CS", 9, 39},
+    {"Screen Protector", "SP", 6, 19},
+    {"Charging Stand", "ST", 15, 49},
+    {"Carrying Case", "CC", 12, 45},
+    {"Replacement Battery", "RB", 19, 59},
+    {"Wall Charger", "WC", 10, 35},
+}};
+constexpr Category kAccessoryCategory = {
+    "",
+    false,
+    {"Accessories", "Electronics > Accessories", "Device Accessories"},
+    {{{"", "", 1.0}, {"", "", 1.0}, {"", "", 1.0}, {"", "", 1.0}}},
+    0,
+    0,
+    {"{M}.", "Precise cut-outs and a snug fit.",
+     "Ships in recyclable packaging."},
+    1,
+    1};
+
+// ---------------------------------------------------------------------------
+// Families.
+//
+// Entities come in segments of kSegment ids; each segment is cut into
+// product lines ("families") by its own random draw, so a family is a
+// pure function of the seed and the segment. About 30% of the families
+// are one product alone, 20% two to four siblings and 50% five to 48: a
+// line in every first-axis variant (capacity, size, colour) crossed with
+// the second axis (colour or pack size), and for lines whose variants are
+// not colours, single and twin packs. A family is a device line, or (one
+// in ten) accessories for the device of the family before it, or (one in
+// twelve) bundles of that device with an accessory.
+
+constexpr int64_t kSegment = 512;
+
+struct Family {
+  int64_t root = 0;  // its first entity
+  int index = 0;     // of the entity within it
+  int size = 1;
+};
+
+Family FamilyOf(uint64_t seed, int64_t entity) {
+  const int64_t start = entity / kSegment * kSegment;
+  Random random(Mix(seed ^ 0xfa3117ULL ^ Mix(static_cast<uint64_t>(start))));
+  for (int64_t at = start;;) {
+    const double r = random.Uniform();
+    int64_t size = r < 0.3   ? 1
+                   : r < 0.5 ? 2 + static_cast<int64_t>(random.Pick(3))
+                             : 5 + static_cast<int64_t>(random.Pick(44));
+    size = std::min(size, start + kSegment - at);
+    if (entity < at + size) {
+      return {.root = at,
+              .index = static_cast<int>(entity - at),
+              .size = static_cast<int>(size)};
+    }
+    at += size;
+  }
+}
+
+enum class FamilyKind { kDevice, kAccessory, kBundle };
+
+FamilyKind KindOf(uint64_t seed, int64_t root) {
+  if (root == 0) return FamilyKind::kDevice;
+  Random random(Mix(seed ^ 0x6b1dULL ^ Mix(static_cast<uint64_t>(root))));
+  const double r = random.Uniform();
+  return r < 0.1    ? FamilyKind::kAccessory
+         : r < 0.18 ? FamilyKind::kBundle
+                    : FamilyKind::kDevice;
+}
+
 // ---------------------------------------------------------------------------
 // The entity.
 
@@ -221,17 +331,13 @@ struct Product {
   std::string model;     // "Pulse X7 Pro"
   std::string mpn_body;  // "PU4721"
   int variant = 0;
-  double price = 0;  // of this variant, in USD
+  const AxisValue* axis = &kColours[0];  // second axis
+  bool twin_pack = false;                // third axis
+  std::string bundled;                   // "with Protective Case"; bundles
+  double price = 0;                      // of this variant, in USD
   int feature = 0;
   std::string gtin;  // 12 digits for a UPC brand, else 13
 };
-
-// True when entity `e` is another variant of the line of entity e - 1.
-bool IsNextVariant(uint64_t seed, int64_t e) {
-  if (e == 0) return false;
-  Random random(Mix(seed ^ 0x7a41a7ULL ^ Mix(static_cast<uint64_t>(e))));
-  return random.Chance(0.35);
-}
 
 // Digits [0, 10^width) that are a bijection of `n` mod 10^width: entities
 // below 10^width get distinct item numbers.
@@ -243,14 +349,8 @@ uint64_t ItemNumber(uint64_t seed, int64_t n, int width) {
   return (static_cast<uint64_t>(n) % modulus * 7919533ULL + offset) % modulus;
 }
 
-Product MakeProduct(uint64_t seed, int64_t entity) {
-  // The line is that of `root`; the variant steps on from the root's.
-  int64_t root = entity;
-  int steps = 0;
-  while (steps < 3 && IsNextVariant(seed, root)) {
-    --root;
-    ++steps;
-  }
+// The device line of a family root, before its sibling's axes are set.
+Product MakeLine(uint64_t seed, int64_t root) {
   Random random(Mix(seed ^ Mix(static_cast<uint64_t>(root) + 0x9d0d)));
   Product p;
   p.brand = BrandOf(random.Pick(kBrandCount));
@@ -263,11 +363,74 @@ Product MakeProduct(uint64_t seed, int64_t entity) {
   p.mpn_body = absl::StrCat(absl::AsciiStrToUpper(std::string(series, 2)),
                             1000 + random.Pick(9000));
   if (*suffix != '\0') p.mpn_body.push_back(suffix[1]);
-  p.variant = static_cast<int>((random.Pick(4) + steps) % 4);
-  const double base =
-      p.category->min_price +
-      random.Uniform() * (p.category->max_price - p.category->min_price);
-  p.price = base * p.category->variants[p.variant].price_factor;
+  p.variant = static_cast<int>(random.Pick(4));
+  p.price = p.category->min_price +
+            random.Uniform() * (p.category->max_price - p.category->min_price);
+  return p;
+}
+
+Product MakeProduct(uint64_t seed, int64_t entity) {
+  Family family = FamilyOf(seed, entity);
+  FamilyKind kind = KindOf(seed, family.root);
+  // Siblings walk the axes in a family-specific order: sibling k takes
+  // combination (offset + 7k) mod n, which visits every one of the n since
+  // 7 is prime to 10, 24 and 48. A line has n products at most: siblings
+  // beyond are lines of their own.
+  // A bundle is of the device of the family before it.
+  const int64_t line_root = kind == FamilyKind::kBundle
+                                ? FamilyOf(seed, family.root - 1).root
+                                : family.root;
+  const bool colours = kind == FamilyKind::kAccessory ||
+                       !MakeLine(seed, line_root).category->colour_variants;
+  const int combinations = kind == FamilyKind::kAccessory ? 10
+                           : colours                      ? 48
+                                                          : 24;
+  if (family.index >= combinations) {
+    family = {.root = entity, .index = 0, .size = 1};
+    kind = FamilyKind::kDevice;
+  }
+  Random random(Mix(seed ^ Mix(static_cast<uint64_t>(family.root) + 0x5a1b)));
+  const int combination = static_cast<int>(
+      (random.Pick(combinations) + 7 * static_cast<size_t>(family.index)) %
+      combinations);
+  Product p;
+  if (kind == FamilyKind::kDevice) {
+    p = MakeLine(seed, family.root);
+  } else {
+    // The device of the family before this one, in its first variant.
+    const int64_t device_root = FamilyOf(seed, family.root - 1).root;
+    const Product device = MakeLine(seed, device_root);
+    const AccessoryKind& accessory =
+        kAccessoryKinds[random.Pick(kAccessoryKinds.size())];
+    if (kind == FamilyKind::kAccessory) {
+      // Mostly a third-party maker's, sometimes the device maker's own.
+      p.brand =
+          random.Chance(0.7) ? BrandOf(random.Pick(kBrandCount)) : device.brand;
+      p.category = &kAccessoryCategory;
+      p.model = absl::StrCat(accessory.name, " for ", device.brand.name, " ",
+                             device.model);
+      p.mpn_body = absl::StrCat(accessory.code, 100 + random.Pick(900));
+      p.price = accessory.min_price +
+                random.Uniform() * (accessory.max_price - accessory.min_price);
+    } else {
+      p = device;
+      p.bundled = absl::StrCat("with ", accessory.name);
+      p.mpn_body = absl::StrCat(p.mpn_body, "B", accessory.code);
+      p.price = device.price + accessory.min_price;
+    }
+  }
+  if (kind == FamilyKind::kAccessory) {
+    // Accessories come in a colour, single or twin packed.
+    p.axis = &kColours[combination % 5];
+    p.twin_pack = combination >= 5;
+  } else {
+    p.variant = (p.variant + combination % 4) % 4;
+    p.price *= p.category->variants[p.variant].price_factor;
+    p.axis =
+        colours ? &kColours[combination / 4 % 6] : &kPacks[combination / 4 % 6];
+    p.twin_pack = combination >= 24;
+  }
+  p.price *= p.axis->price_factor * (p.twin_pack ? 1.9 : 1.0);
   p.feature = p.category->feature_min +
               static_cast<int>(random.Pick(p.category->feature_max -
                                            p.category->feature_min + 1));
@@ -286,24 +449,30 @@ Product MakeProduct(uint64_t seed, int64_t entity) {
 // ---------------------------------------------------------------------------
 // Records.
 
+// The last part of the model number: one per sibling of a line.
+std::string VariantCode(const Product& p) {
+  return absl::StrCat(p.category->variants[p.variant].code, p.axis->code,
+                      p.twin_pack ? "X2" : "");
+}
+
 std::string Mpn(const Product& p, Random& random, bool noisy) {
-  const Variant& v = p.category->variants[p.variant];
+  const std::string code = VariantCode(p);
   const std::string prefix = p.brand.mpn_prefix;
-  if (!noisy) return absl::StrCat(prefix, "-", p.mpn_body, "-", v.code);
+  if (!noisy) return absl::StrCat(prefix, "-", p.mpn_body, "-", code);
   std::string mpn;
   switch (random.Pick(5)) {
     case 0:
     case 1:
-      mpn = absl::StrCat(prefix, "-", p.mpn_body, "-", v.code);
+      mpn = absl::StrCat(prefix, "-", p.mpn_body, "-", code);
       break;
     case 2:
-      mpn = absl::StrCat(prefix, p.mpn_body, v.code);
+      mpn = absl::StrCat(prefix, p.mpn_body, code);
       break;
     case 3:
-      mpn = absl::StrCat(prefix, " ", p.mpn_body, " ", v.code);
+      mpn = absl::StrCat(prefix, " ", p.mpn_body, " ", code);
       break;
     default:
-      mpn = absl::StrCat(prefix, p.mpn_body, "-", v.code);
+      mpn = absl::StrCat(prefix, p.mpn_body, "-", code);
       break;
   }
   if (random.Chance(0.15)) mpn = absl::AsciiStrToLower(mpn);
@@ -336,7 +505,21 @@ std::string Title(const Product& p, const std::string& mpn, Random& random,
     word = Typo(word, random);
     model = absl::StrJoin(words, " ");
   }
-  const std::string variant = VariantLabel(v, random, noisy);
+  std::string variant = VariantLabel(v, random, noisy);
+  // The second and third axes after the first: "128GB Black 2-Pack".
+  for (const char* extra : {p.axis->label, p.twin_pack ? "2-Pack" : ""}) {
+    if (*extra == '\0') continue;
+    std::string label = extra;
+    if (noisy && absl::EndsWith(label, "-Pack") && random.Chance(0.3)) {
+      label = absl::StrCat("Pack of ", label.substr(0, label.find('-')));
+    }
+    variant = variant.empty() ? label : absl::StrCat(variant, " ", label);
+  }
+  if (!p.bundled.empty()) {
+    variant = absl::StrCat(variant, noisy && random.Chance(0.4) ? " + " : " ",
+                           noisy ? p.bundled.substr(5) : p.bundled,
+                           noisy && random.Chance(0.5) ? " Bundle" : "");
+  }
   std::string noun = p.category->noun;
   if (noisy && random.Chance(0.3)) noun.clear();
   std::string title;
@@ -369,11 +552,12 @@ std::string Description(const Product& p, Random& random, bool noisy) {
   const Variant& v = p.category->variants[p.variant];
   std::vector<std::string> sentences;
   for (const char* sentence : p.category->sentences) {
-    sentences.push_back(
-        absl::StrReplaceAll(sentence, {{"{B}", p.brand.name},
-                                       {"{M}", p.model},
-                                       {"{V}", v.label},
-                                       {"{F}", absl::StrCat(p.feature)}}));
+    sentences.push_back(absl::StrReplaceAll(
+        sentence, {{"{B}", p.brand.name},
+                   {"{M}", p.model},
+                   {"{V}", absl::StrCat(v.label, *p.axis->label ? " " : "",
+                                        p.axis->label)},
+                   {"{F}", absl::StrCat(p.feature)}}));
   }
   if (noisy && random.Chance(0.2)) std::swap(sentences[1], sentences[2]);
   if (noisy && random.Chance(0.2)) sentences.pop_back();

@@ -7,11 +7,17 @@
 //   }
 //
 // Entity(e) is a pure function of (options, e): records can be produced in
-// any order, in parallel, and again later. An entity is one variant (a
-// capacity, size or colour) of a product line; about a third of the entities
-// are other variants of the line of the entity before them ("... 64GB" and
-// "... 128GB", model numbers that differ in their last part), so that near
-// duplicates which are different products are common. About
+// any order, in parallel, and again later. Entities come in product lines
+// ("families") of consecutive ids: about 30% of the lines are one product,
+// 20% two to four siblings, 50% five to 48. Siblings share brand, series and
+// model and differ in a capacity, size or colour ("... 64GB" and
+// "... 128GB"), a second colour or a pack size ("Black", "3-Pack"), and a
+// single or twin pack, with model numbers that differ in their last part,
+// so that near duplicates which are different products are the rule. One
+// line in ten is accessories for the device of the line before it
+// ("Protective Case for Norvik Pulse X7 Pro", mostly from another maker),
+// one in twelve bundles of that device with an accessory ("... with Wall
+// Charger"): each names a device it is not. About
 // `duplicate_share` of all records are extra copies of an entity, spread
 // over the sources, each with realistic noise: the words of the title in
 // another order, the brand left out of the title or repeated in it, the
