@@ -251,12 +251,45 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
                          txn->GoldenMemberIds(golden));
     return sizes[golden] = static_cast<int64_t>(members.size());
   };
+  // The deduplicated sources (each lists a thing once) a golden record
+  // holds: two golden records that both hold one are kept apart by that
+  // rule, so approving a pair between them is no open question.
+  absl::flat_hash_map<int64_t, std::vector<std::string>> exclusive;
+  auto exclusive_sources_of =
+      [&](int64_t golden) -> absl::StatusOr<const std::vector<std::string>*> {
+    auto it = exclusive.find(golden);
+    if (it != exclusive.end()) return &it->second;
+    std::vector<std::string> sources;
+    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
+                         txn->GoldenMembers(golden));
+    for (const RecordRow& member : members) {
+      if (clustering_.exclusive_sources.contains(member.key.source)) {
+        sources.push_back(member.key.source);
+      }
+    }
+    std::sort(sources.begin(), sources.end());
+    return &(exclusive[golden] = std::move(sources));
+  };
+  auto kept_apart_by_sources =
+      [&](const std::pair<int64_t, int64_t>& goldens) -> absl::StatusOr<bool> {
+    if (clustering_.exclusive_sources.empty()) return false;
+    MDM_ASSIGN_OR_RETURN(const std::vector<std::string>* x,
+                         exclusive_sources_of(goldens.first));
+    MDM_ASSIGN_OR_RETURN(const std::vector<std::string>* y,
+                         exclusive_sources_of(goldens.second));
+    for (const std::string& source : *x) {
+      if (std::binary_search(y->begin(), y->end(), source)) return true;
+    }
+    return false;
+  };
   std::vector<std::pair<QueuePosition, const Group*>> ranked;
   for (const std::pair<int64_t, int64_t>& goldens : group_order) {
     const Group& group = groups.at(goldens);
     if (group.decided || group.judgement.has_value() != filter.unsure) {
       continue;
     }
+    MDM_ASSIGN_OR_RETURN(const bool kept_apart, kept_apart_by_sources(goldens));
+    if (kept_apart) continue;
     MDM_ASSIGN_OR_RETURN(const int64_t moved, size_of(goldens.second));
     const QueuePosition position{
         .records_moved = moved,

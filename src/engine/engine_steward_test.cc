@@ -147,6 +147,27 @@ TEST_F(StewardTest, QueueHoldsOneCandidatePerGoldenPairRankedByRecordsMoved) {
   EXPECT_NE(queue[1].a.source_id, "g1");
 }
 
+TEST_F(StewardTest, QueueLeavesOutPairsTheDeduplicatedSourceRuleDecides) {
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  v1::SourceConfig* crm = config->add_sources();
+  crm->set_name("crm");
+  crm->set_deduplicated(true);
+  Open(&*config);
+  // Two crm records: crm lists each customer once, so they stay apart
+  // without asking anyone.
+  MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
+  MustUpsert(Half("crm", "g2", "Gus", "Hall", false));
+  EXPECT_THAT(Candidates(), IsEmpty());
+  // A web record like them is a question.
+  MustUpsert(Half("web", "h1", "Hal", "Ito", true));
+  MustUpsert(Half("crm", "h2", "Hal", "Ito", false));
+  const std::vector<ReviewCandidate> queue = Candidates();
+  ASSERT_THAT(queue, SizeIs(1));
+  EXPECT_EQ(queue[0].a.source_id, "h2");
+  EXPECT_EQ(queue[0].b.source_id, "h1");
+}
+
 TEST_F(StewardTest, CandidateDetailShowsBothSidesAndTheExplanation) {
   MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
   MustUpsert(Half("web", "g2", "Gus", "Hall", false));
