@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
@@ -302,28 +303,39 @@ absl::Status UnitOfWork::ResyncCrossedBlocks(
                   const matching::BlockingKey& key) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
   };
+  // Member -> the records it may have gained as candidates (its co-members
+  // in blocks that shrank back to their cap); a member of a block that grew
+  // past its cap can only have lost some.
+  std::map<int64_t, std::vector<int64_t>> affected;
   std::vector<int64_t> members;
   for (const matching::BlockingKey& key : new_keys) {
     const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
     if (holds(old_keys, key) || index.BlockSize(key.hash) != cap + 1) continue;
+    members.clear();
     index.Members(key.hash, cap + 1, members);  // grew past the cap
+    for (int64_t member : members) affected[member];
   }
   for (const matching::BlockingKey& key : old_keys) {
     const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
     if (holds(new_keys, key) || index.BlockSize(key.hash) != cap) continue;
+    members.clear();
     index.Members(key.hash, cap, members);  // shrank back to the cap
+    for (int64_t member : members) {
+      std::vector<int64_t>& gained = affected[member];
+      gained.insert(gained.end(), members.begin(), members.end());
+    }
   }
-  if (members.empty()) return absl::OkStatus();
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
-  for (int64_t member : members) {
+  for (auto& [member, gained] : affected) {
     if (member == record_id) continue;
-    MDM_RETURN_IF_ERROR(ResyncPairs(member, record_id));
+    std::sort(gained.begin(), gained.end());
+    gained.erase(std::unique(gained.begin(), gained.end()), gained.end());
+    MDM_RETURN_IF_ERROR(ResyncPairs(member, record_id, gained));
   }
   return absl::OkStatus();
 }
 
-absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record) {
+absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
+                                     absl::Span<const int64_t> gained) {
   matching::RecordFeatures features;
   bool decoded = false;
   context_.candidate_index->VisitFeatures(
@@ -334,8 +346,11 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record) {
     return absl::InternalError(absl::StrCat(
         "source record ", record_id, " has no usable features in the index"));
   }
-  std::vector<int64_t> candidates = context_.candidate_index->Candidates(
+  const std::vector<int64_t> candidates = context_.candidate_index->Candidates(
       model_, matching::BlockingKeys(model_, features));
+  auto is_candidate = [&](int64_t id) {
+    return std::binary_search(candidates.begin(), candidates.end(), id);
+  };
   MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> stored,
                        txn_.EdgesOf(record_id));
   absl::flat_hash_set<int64_t> kept;
@@ -343,19 +358,20 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record) {
   for (const storage::Edge& edge : stored) {
     const int64_t partner = edge.a == record_id ? edge.b : edge.a;
     // The unit's own record was scored against its candidates just now.
-    if (partner == own_record ||
-        std::binary_search(candidates.begin(), candidates.end(), partner)) {
+    if (partner == own_record || is_candidate(partner)) {
       edges.push_back(edge);
       kept.insert(partner);
     } else {
       lost.push_back(edge);
     }
   }
+  // Pairs below the stored threshold are not stored: only records that may
+  // have become candidates are scored, not every candidate without a pair.
   std::vector<int64_t> unscored;
-  for (int64_t candidate : candidates) {
-    if (candidate != record_id && candidate != own_record &&
-        !kept.contains(candidate)) {
-      unscored.push_back(candidate);
+  for (int64_t id : gained) {
+    if (id != record_id && id != own_record && !kept.contains(id) &&
+        is_candidate(id)) {
+      unscored.push_back(id);
     }
   }
   std::vector<storage::Edge> found;

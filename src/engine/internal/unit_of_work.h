@@ -167,10 +167,12 @@ class UnitOfWork {
  private:
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
-  // Makes the stored pairs of `record_id` (not this unit's own record) its
-  // current candidates: drops pairs with records it no longer shares a
-  // block within the cap with, scores candidates it has no pair with.
-  absl::Status ResyncPairs(int64_t record_id, int64_t own_record);
+  // Makes the stored pairs of `record_id` (not this unit's own record,
+  // `own_record`) follow its current candidates: drops pairs with records it
+  // no longer shares a block within the cap with, and scores those of
+  // `gained` (sorted) that are now candidates without a pair.
+  absl::Status ResyncPairs(int64_t record_id, int64_t own_record,
+                           absl::Span<const int64_t> gained);
   // Marks a golden record as affected; its members go to `members` the first
   // time only.
   absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& members);
