@@ -64,11 +64,13 @@
 //                       together.
 //   scored_pairs        every pair of records of a type that shares a
 //                       blocking key (in a block within its cap) and that
-//                       the active model scores at or above the review
+//                       the active model scores at or above the stored
 //                       threshold is a stored scored pair: the matcher
 //                       compared them (internal/unscored_pairs.h). A
 //                       process that wrote the database without seeing the
-//                       other's records leaves such pairs.
+//                       other's records leaves such pairs. And no stored
+//                       pair joins records that share no block within its
+//                       cap: a block that grew past its cap dropped them.
 //   batch_partition     (design invariant 4) each type's golden records are
 //                       the clusters that clustering all its records at once
 //                       gives (ClusterRecords over the stored pairs and the
