@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -254,7 +255,8 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
   // The deduplicated sources (each lists a thing once) a golden record
   // holds: two golden records that both hold one are kept apart by that
   // rule, so approving a pair between them is no open question.
-  absl::flat_hash_map<int64_t, std::vector<std::string>> exclusive;
+  // Node-based: a looked-up entry stays put while others are added.
+  std::map<int64_t, std::vector<std::string>> exclusive;
   auto exclusive_sources_of =
       [&](int64_t golden) -> absl::StatusOr<const std::vector<std::string>*> {
     auto it = exclusive.find(golden);
