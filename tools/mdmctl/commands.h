@@ -120,9 +120,8 @@ int RunModelTrain(const std::shared_ptr<grpc::Channel>& channel,
 // model rematch --type=T: re-scores and re-clusters every record of the
 // type (the batch path) and prints what moved.
 int RunModelRematch(const std::shared_ptr<grpc::Channel>& channel,
-                    const CommonOptions& common,
-                    const std::string& entity_type, std::ostream& out,
-                    std::ostream& err);
+                    const CommonOptions& common, const std::string& entity_type,
+                    std::ostream& out, std::ostream& err);
 
 // model show --type=T: the active model.
 int RunModelShow(const std::shared_ptr<grpc::Channel>& channel,
