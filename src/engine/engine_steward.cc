@@ -241,48 +241,34 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
     }
   }
 
-  // Ranked by the records approving would move (those of the younger golden
-  // record, as the older keeps its id), then by uncertainty: |weight| is
-  // smallest at probability 0.5.
-  absl::flat_hash_map<int64_t, int64_t> sizes;
-  auto size_of = [&](int64_t golden) -> absl::StatusOr<int64_t> {
-    auto it = sizes.find(golden);
-    if (it != sizes.end()) return it->second;
-    MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
-                         txn->GoldenMemberIds(golden));
-    return sizes[golden] = static_cast<int64_t>(members.size());
+  // What ranking and the deduplicated-source rule need of a golden record:
+  // its size, and the deduplicated sources (each lists a thing once) it
+  // holds. Node-based: a looked-up entry stays put while others are added.
+  struct GoldenFacts {
+    int64_t size = 0;
+    std::vector<std::string> exclusive_sources;  // sorted
   };
-  // The deduplicated sources (each lists a thing once) a golden record
-  // holds: two golden records that both hold one are kept apart by that
-  // rule, so approving a pair between them is no open question.
-  // Node-based: a looked-up entry stays put while others are added.
-  std::map<int64_t, std::vector<std::string>> exclusive;
-  auto exclusive_sources_of =
-      [&](int64_t golden) -> absl::StatusOr<const std::vector<std::string>*> {
-    auto it = exclusive.find(golden);
-    if (it != exclusive.end()) return &it->second;
-    std::vector<std::string> sources;
-    MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
-                         txn->GoldenMembers(golden));
-    for (const RecordRow& member : members) {
-      if (clustering_.exclusive_sources.contains(member.key.source)) {
-        sources.push_back(member.key.source);
+  std::map<int64_t, GoldenFacts> facts;
+  auto facts_of = [&](int64_t golden) -> absl::StatusOr<const GoldenFacts*> {
+    auto it = facts.find(golden);
+    if (it != facts.end()) return &it->second;
+    GoldenFacts found;
+    if (clustering_.exclusive_sources.empty()) {
+      MDM_ASSIGN_OR_RETURN(std::vector<int64_t> members,
+                           txn->GoldenMemberIds(golden));
+      found.size = static_cast<int64_t>(members.size());
+    } else {
+      MDM_ASSIGN_OR_RETURN(std::vector<RecordRow> members,
+                           txn->GoldenMembers(golden));
+      found.size = static_cast<int64_t>(members.size());
+      for (const RecordRow& member : members) {
+        if (clustering_.exclusive_sources.contains(member.key.source)) {
+          found.exclusive_sources.push_back(member.key.source);
+        }
       }
+      std::sort(found.exclusive_sources.begin(), found.exclusive_sources.end());
     }
-    std::sort(sources.begin(), sources.end());
-    return &(exclusive[golden] = std::move(sources));
-  };
-  auto kept_apart_by_sources =
-      [&](const std::pair<int64_t, int64_t>& goldens) -> absl::StatusOr<bool> {
-    if (clustering_.exclusive_sources.empty()) return false;
-    MDM_ASSIGN_OR_RETURN(const std::vector<std::string>* x,
-                         exclusive_sources_of(goldens.first));
-    MDM_ASSIGN_OR_RETURN(const std::vector<std::string>* y,
-                         exclusive_sources_of(goldens.second));
-    for (const std::string& source : *x) {
-      if (std::binary_search(y->begin(), y->end(), source)) return true;
-    }
-    return false;
+    return &(facts[golden] = std::move(found));
   };
   std::vector<std::pair<QueuePosition, const Group*>> ranked;
   for (const std::pair<int64_t, int64_t>& goldens : group_order) {
@@ -290,11 +276,22 @@ absl::StatusOr<CandidatePage> Engine::ListCandidates(
     if (group.decided || group.judgement.has_value() != filter.unsure) {
       continue;
     }
-    MDM_ASSIGN_OR_RETURN(const bool kept_apart, kept_apart_by_sources(goldens));
+    MDM_ASSIGN_OR_RETURN(const GoldenFacts* older, facts_of(goldens.first));
+    MDM_ASSIGN_OR_RETURN(const GoldenFacts* younger, facts_of(goldens.second));
+    // Two golden records that both hold a record of one deduplicated source
+    // are kept apart by that rule: approving is no open question.
+    const bool kept_apart = std::any_of(
+        older->exclusive_sources.begin(), older->exclusive_sources.end(),
+        [&](const std::string& source) {
+          return std::binary_search(younger->exclusive_sources.begin(),
+                                    younger->exclusive_sources.end(), source);
+        });
     if (kept_apart) continue;
-    MDM_ASSIGN_OR_RETURN(const int64_t moved, size_of(goldens.second));
+    // Ranked by the records approving would move (those of the younger
+    // golden record, as the older keeps its id), then by uncertainty:
+    // |weight| is smallest at probability 0.5.
     const QueuePosition position{
-        .records_moved = moved,
+        .records_moved = younger->size,
         .uncertainty = std::abs(group.strongest->weight),
         .a = group.strongest->a,
         .b = group.strongest->b};

@@ -3,7 +3,9 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -134,13 +136,13 @@ absl::StatusOr<std::string> DetectEncodingOf(absl::string_view name,
 absl::StatusOr<std::string> DetectEncoding(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  // Sized by the file, not the cap: most inputs are far below 16 MiB.
-  in.seekg(0, std::ios::end);
-  const std::streamoff file_size = in.tellg();
-  in.seekg(0, std::ios::beg);
+  // Sized by the file, not the cap: most inputs are far below 16 MiB. A
+  // pipe has no size and no seeking: it gets the cap.
+  std::error_code error;
+  const uintmax_t file_size = std::filesystem::file_size(path, error);
   const size_t to_read =
-      file_size > 0 ? std::min(static_cast<size_t>(file_size), kSampleBytes) + 1
-                    : kSampleBytes + 1;
+      error ? kSampleBytes + 1
+            : std::min(static_cast<size_t>(file_size), kSampleBytes) + 1;
   std::string sample(to_read, '\0');
   in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
   sample.resize(static_cast<size_t>(in.gcount()));

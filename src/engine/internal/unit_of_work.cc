@@ -283,15 +283,20 @@ absl::StatusOr<bool> UnitOfWork::DisplacesBestCandidate(const RecordRow& row) {
   return false;
 }
 
-std::vector<matching::BlockingKey> UnitOfWork::IndexedKeys(
-    int64_t record_id) const {
-  matching::RecordFeatures features;
+bool UnitOfWork::IndexedFeatures(int64_t record_id,
+                                 matching::RecordFeatures& features) const {
   bool decoded = false;
   context_.candidate_index->VisitFeatures(
       {record_id}, [&](int64_t, absl::string_view bytes) {
         decoded = matching::DecodeFeatures(model_, bytes, features);
       });
-  if (!decoded) return {};
+  return decoded;
+}
+
+std::vector<matching::BlockingKey> UnitOfWork::IndexedKeys(
+    int64_t record_id) const {
+  matching::RecordFeatures features;
+  if (!IndexedFeatures(record_id, features)) return {};
   return matching::BlockingKeys(model_, features);
 }
 
@@ -337,12 +342,7 @@ absl::Status UnitOfWork::ResyncCrossedBlocks(
 absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
                                      absl::Span<const int64_t> gained) {
   matching::RecordFeatures features;
-  bool decoded = false;
-  context_.candidate_index->VisitFeatures(
-      {record_id}, [&](int64_t, absl::string_view bytes) {
-        decoded = matching::DecodeFeatures(model_, bytes, features);
-      });
-  if (!decoded) {
+  if (!IndexedFeatures(record_id, features)) {
     return absl::InternalError(absl::StrCat(
         "source record ", record_id, " has no usable features in the index"));
   }

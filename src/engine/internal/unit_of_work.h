@@ -173,6 +173,10 @@ class UnitOfWork {
   // `gained` (sorted) that are now candidates without a pair.
   absl::Status ResyncPairs(int64_t record_id, int64_t own_record,
                            absl::Span<const int64_t> gained);
+  // Decodes a record's features as the candidate index holds them; false
+  // when it is not indexed or they do not decode under the model.
+  bool IndexedFeatures(int64_t record_id,
+                       matching::RecordFeatures& features) const;
   // Marks a golden record as affected; its members go to `members` the first
   // time only.
   absl::Status AddGolden(int64_t golden_id, std::vector<int64_t>& members);
