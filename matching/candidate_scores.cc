@@ -12,11 +12,12 @@ CandidateScores ScoreCandidates(const EntityModel& model,
       index.CandidatesWithFeatures(model, keys);
   CandidateScores scores;
   scores.reserve(candidates.size());
-  RecordFeatures other;  // decoded into again and again
+  LazyFeatures other;  // decoded into again and again
   for (CandidateIndex::CandidateFeatures& candidate : candidates) {
-    if (!DecodeFeatures(model, *candidate.features, other)) continue;
+    if (!other.Reset(model, *candidate.features)) continue;
     const double weight =
         MatchWeightAtLeast(model, features, other, model.stored_weight());
+    if (!other.ok()) continue;
     scores.push_back({.record_id = candidate.record_id,
                       .features = std::move(candidate.features),
                       .weight = weight});

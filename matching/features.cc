@@ -9,7 +9,15 @@
 namespace mdm::matching {
 namespace {
 
-constexpr char kFormat = 2;
+// Format 3: format byte, the model's features fingerprint (fixed64), the
+// attribute count (varint), then per attribute its body's size (varint) and
+// its body. A missing attribute's body is empty. A present one holds, in this
+// order: value, flags byte, number (fixed64, when kHasNumber), codes, tokens,
+// weak_tokens, keys, abbreviations; a string is varint size + bytes, a list
+// varint count + strings. Sized bodies let LazyFeatures skip an attribute
+// without reading it, and the codes come first because the distinguishing
+// check reads only them.
+constexpr char kFormat = 3;
 
 void PutVarint(std::string& out, uint64_t value) {
   while (value >= 0x80) {
@@ -29,11 +37,19 @@ void PutList(std::string& out, const std::vector<std::string>& values) {
   for (const std::string& v : values) PutString(out, v);
 }
 
+void PutFixed64(std::string& out, uint64_t value) {
+  for (int i = 0; i < 8; ++i) {
+    out.push_back(static_cast<char>(value & 0xff));
+    value >>= 8;
+  }
+}
+
 class Reader {
  public:
   explicit Reader(absl::string_view bytes) : rest_(bytes) {}
   bool ok() const { return ok_; }
   bool done() const { return rest_.empty(); }
+  absl::string_view rest() const { return rest_; }
 
   uint64_t Varint() {
     uint64_t value = 0;
@@ -46,16 +62,20 @@ class Reader {
     ok_ = false;
     return 0;
   }
-  // Reads into `value`, reusing its storage.
-  void String(std::string& value) {
-    const uint64_t size = Varint();
+  // The next `size` bytes, or empty (and not ok) when fewer are left.
+  absl::string_view Bytes(uint64_t size) {
     if (!ok_ || size > rest_.size()) {
       ok_ = false;
-      value.clear();
-      return;
+      return {};
     }
-    value.assign(rest_.data(), size);
+    const absl::string_view bytes = rest_.substr(0, size);
     rest_.remove_prefix(size);
+    return bytes;
+  }
+  // Reads into `value`, reusing its storage.
+  void String(std::string& value) {
+    const absl::string_view bytes = Bytes(Varint());
+    value.assign(bytes.data(), bytes.size());
   }
   void List(std::vector<std::string>& values) {
     const uint64_t count = Varint();
@@ -85,62 +105,7 @@ class Reader {
   bool ok_ = true;
 };
 
-void PutFixed64(std::string& out, uint64_t value) {
-  for (int i = 0; i < 8; ++i) {
-    out.push_back(static_cast<char>(value & 0xff));
-    value >>= 8;
-  }
-}
-
 enum Flags : uint8_t { kHasNumber = 1, kValidated = 2, kInvalid = 4 };
-
-}  // namespace
-
-std::string EncodeFeatures(const EntityModel& model,
-                           const RecordFeatures& features) {
-  std::string out(1, kFormat);
-  PutFixed64(out, model.features_fingerprint());
-  PutVarint(out, features.attributes.size());
-  for (const Feature& f : features.attributes) {
-    PutString(out, f.value);
-    if (f.value.empty()) continue;  // a missing attribute has nothing else
-    PutList(out, f.tokens);
-    PutList(out, f.weak_tokens);
-    PutList(out, f.keys);
-    PutList(out, f.abbreviations);
-    PutList(out, f.codes);
-    const uint8_t flags = (f.has_number ? kHasNumber : 0) |
-                          (f.validated ? kValidated : 0) |
-                          (f.invalid ? kInvalid : 0);
-    out.push_back(static_cast<char>(flags));
-    if (f.has_number) {
-      uint64_t bits;
-      std::memcpy(&bits, &f.number, sizeof(bits));
-      PutFixed64(out, bits);
-    }
-  }
-  return out;
-}
-
-namespace {
-
-// Reads the rest of a present attribute (after its value) into `f`.
-void ReadFeatureBody(Reader& in, Feature& f) {
-  in.List(f.tokens);
-  in.List(f.weak_tokens);
-  in.List(f.keys);
-  in.List(f.abbreviations);
-  in.List(f.codes);
-  const uint64_t flags = in.Varint();  // one byte: every flag is < 0x80
-  f.has_number = (flags & kHasNumber) != 0;
-  f.validated = (flags & kValidated) != 0;
-  f.invalid = (flags & kInvalid) != 0;
-  f.number = 0;
-  if (f.has_number) {
-    const uint64_t bits = in.Fixed64();
-    std::memcpy(&f.number, &bits, sizeof(bits));
-  }
-}
 
 void ClearFeature(Feature& f) {
   f.value.clear();
@@ -153,8 +118,46 @@ void ClearFeature(Feature& f) {
   f.has_number = f.validated = f.invalid = false;
 }
 
+// Reads a present attribute's body up to and including its codes.
+void ReadCodedPart(Reader& in, Feature& f) {
+  in.String(f.value);
+  const uint64_t flags = in.Varint();  // one byte: every flag is < 0x80
+  f.has_number = (flags & kHasNumber) != 0;
+  f.validated = (flags & kValidated) != 0;
+  f.invalid = (flags & kInvalid) != 0;
+  f.number = 0;
+  if (f.has_number) {
+    const uint64_t bits = in.Fixed64();
+    std::memcpy(&f.number, &bits, sizeof(bits));
+  }
+  in.List(f.codes);
+}
+
+// Reads the rest of a present attribute's body, after its codes.
+void ReadTokenPart(Reader& in, Feature& f) {
+  in.List(f.tokens);
+  in.List(f.weak_tokens);
+  in.List(f.keys);
+  in.List(f.abbreviations);
+}
+
+// Reads one attribute's whole body into `f`; false when malformed.
+bool ReadBody(absl::string_view body, Feature& f) {
+  if (body.empty()) {
+    ClearFeature(f);
+    return true;
+  }
+  Reader in(body);
+  ReadCodedPart(in, f);
+  ReadTokenPart(in, f);
+  return in.ok() && in.done() && !f.value.empty();
+}
+
 // The attribute count after a valid header, or nullopt.
-std::optional<uint64_t> ReadHeader(const EntityModel& model, Reader& in) {
+std::optional<uint64_t> ReadHeader(const EntityModel& model,
+                                   absl::string_view bytes, Reader& in) {
+  if (bytes.empty() || bytes.front() != kFormat) return std::nullopt;
+  in = Reader(bytes.substr(1));
   if (in.Fixed64() != model.features_fingerprint() || !in.ok()) {
     return std::nullopt;
   }
@@ -165,14 +168,40 @@ std::optional<uint64_t> ReadHeader(const EntityModel& model, Reader& in) {
 
 }  // namespace
 
+std::string EncodeFeatures(const EntityModel& model,
+                           const RecordFeatures& features) {
+  std::string out(1, kFormat);
+  PutFixed64(out, model.features_fingerprint());
+  PutVarint(out, features.attributes.size());
+  std::string body;
+  for (const Feature& f : features.attributes) {
+    body.clear();
+    if (!f.value.empty()) {  // a missing attribute has an empty body
+      PutString(body, f.value);
+      const uint8_t flags = (f.has_number ? kHasNumber : 0) |
+                            (f.validated ? kValidated : 0) |
+                            (f.invalid ? kInvalid : 0);
+      body.push_back(static_cast<char>(flags));
+      if (f.has_number) {
+        uint64_t bits;
+        std::memcpy(&bits, &f.number, sizeof(bits));
+        PutFixed64(body, bits);
+      }
+      PutList(body, f.codes);
+      PutList(body, f.tokens);
+      PutList(body, f.weak_tokens);
+      PutList(body, f.keys);
+      PutList(body, f.abbreviations);
+    }
+    PutString(out, body);
+  }
+  return out;
+}
+
 bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
                     RecordFeatures& features) {
-  if (bytes.empty() || bytes.front() != kFormat) {
-    features.attributes.clear();
-    return false;
-  }
-  Reader in(bytes.substr(1));
-  const std::optional<uint64_t> count = ReadHeader(model, in);
+  Reader in("");
+  const std::optional<uint64_t> count = ReadHeader(model, bytes, in);
   if (!count.has_value()) {
     features.attributes.clear();
     return false;
@@ -181,20 +210,64 @@ bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
   // its strings and vectors.
   features.attributes.resize(*count);
   for (Feature& f : features.attributes) {
-    in.String(f.value);
-    if (f.value.empty()) {
-      ClearFeature(f);
-      continue;
-    }
-    ReadFeatureBody(in, f);
-    if (!in.ok()) {
+    if (!ReadBody(in.Bytes(in.Varint()), f) || !in.ok()) {
       features.attributes.clear();
       return false;
     }
   }
-  if (in.ok() && in.done()) return true;
+  if (in.done()) return true;
   features.attributes.clear();
   return false;
+}
+
+bool LazyFeatures::Reset(const EntityModel& model, absl::string_view bytes) {
+  Reader in("");
+  const std::optional<uint64_t> count = ReadHeader(model, bytes, in);
+  ok_ = count.has_value();
+  bodies_.clear();
+  if (!ok_) return false;
+  bodies_.reserve(*count);
+  for (uint64_t i = 0; i < *count && in.ok(); ++i) {
+    bodies_.push_back(in.Bytes(in.Varint()));
+  }
+  ok_ = in.ok() && in.done();
+  if (!ok_) {
+    bodies_.clear();
+    return false;
+  }
+  decoded_.assign(*count, Depth::kNone);
+  features_.attributes.resize(*count);
+  return true;
+}
+
+const Feature& LazyFeatures::Coded(int attribute) {
+  Feature& f = features_.attributes[attribute];
+  if (decoded_[attribute] != Depth::kNone) return f;
+  const absl::string_view body = bodies_[attribute];
+  if (body.empty()) {
+    ClearFeature(f);
+    decoded_[attribute] = Depth::kWhole;
+    return f;
+  }
+  Reader in(body);
+  ReadCodedPart(in, f);
+  ok_ = ok_ && in.ok() && !f.value.empty();
+  // Where the token part starts: the rest of the body.
+  bodies_[attribute] = in.rest();
+  decoded_[attribute] = Depth::kCoded;
+  return f;
+}
+
+const Feature& LazyFeatures::Whole(int attribute) {
+  Feature& f = features_.attributes[attribute];
+  if (decoded_[attribute] == Depth::kWhole) return f;
+  Coded(attribute);
+  if (decoded_[attribute] == Depth::kWhole) return f;  // missing
+  Reader in(bodies_[attribute]);
+  ReadTokenPart(in, f);
+  ok_ = ok_ && in.ok() && in.done();
+  decoded_[attribute] = Depth::kWhole;
+  return f;
 }
 
 }  // namespace mdm::matching

@@ -29,6 +29,7 @@
 #ifndef MDM_MATCHING_FEATURES_H_
 #define MDM_MATCHING_FEATURES_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,49 @@ std::string EncodeFeatures(const EntityModel& model,
                            const RecordFeatures& features);
 bool DecodeFeatures(const EntityModel& model, absl::string_view bytes,
                     RecordFeatures& features);
+
+// A record's encoded features, decoded attribute by attribute as they are
+// asked for: scoring a candidate usually needs its distinguishing codes and
+// one or two comparisons, not every attribute. Reset() is one pass over the
+// attribute sizes; nothing is copied until asked.
+//
+//   LazyFeatures other;                  // reused for every candidate
+//   if (!other.Reset(model, bytes)) ...  // not this model's encoding
+//   const Feature& title = other.Coded(0);  // value, flags, number, codes
+//   const Feature& name = other.Whole(1);   // and the token lists
+//   if (!other.ok()) ...  // some attribute decoded so far was malformed
+//
+// The bytes must outlive the object until the next Reset(); references it
+// returns stay valid until then. Thread-compatible.
+class LazyFeatures {
+ public:
+  // False when `bytes` is not `model`'s encoding or its attribute sizes do
+  // not add up; nothing may be read then.
+  bool Reset(const EntityModel& model, absl::string_view bytes);
+
+  bool Missing(int attribute) const {
+    return decoded_[attribute] == Depth::kNone
+               ? bodies_[attribute].empty()
+               : features_.attributes[attribute].missing();
+  }
+  // The attribute with value, number, flags and codes decoded; its token
+  // lists are those of some earlier record until Whole() is called.
+  const Feature& Coded(int attribute);
+  // The attribute with every field decoded.
+  const Feature& Whole(int attribute);
+
+  // False once any attribute decoded since Reset() was malformed.
+  bool ok() const { return ok_; }
+
+ private:
+  enum class Depth : uint8_t { kNone, kCoded, kWhole };
+
+  // Per attribute: its undecoded body, then (once Coded) its token part.
+  std::vector<absl::string_view> bodies_;
+  std::vector<Depth> decoded_;
+  RecordFeatures features_;
+  bool ok_ = false;
+};
 
 }  // namespace mdm::matching
 

@@ -60,6 +60,26 @@ bool IsWeak(const Feature& f, const std::string& token) {
   return Contains(f.weak_tokens, token);
 }
 
+// Attribute access for fully decoded and lazily decoded records alike.
+const Feature& Whole(const RecordFeatures& r, int attribute) {
+  return r.attributes[attribute];
+}
+const Feature& Coded(const RecordFeatures& r, int attribute) {
+  return r.attributes[attribute];
+}
+bool Missing(const RecordFeatures& r, int attribute) {
+  return r.attributes[attribute].missing();
+}
+const Feature& Whole(LazyFeatures& r, int attribute) {
+  return r.Whole(attribute);
+}
+const Feature& Coded(LazyFeatures& r, int attribute) {
+  return r.Coded(attribute);
+}
+bool Missing(const LazyFeatures& r, int attribute) {
+  return r.Missing(attribute);
+}
+
 // Lazily computed similarities of one comparison's pair of features.
 class PairMeasures {
  public:
@@ -161,9 +181,10 @@ class PairMeasures {
   std::optional<int> damerau_;
 };
 
+template <typename RecordA, typename RecordB>
 bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
-           const Feature& a, const Feature& b, const RecordFeatures& ra,
-           const RecordFeatures& rb, PairMeasures& measures) {
+           const Feature& a, const Feature& b, RecordA& ra, RecordB& rb,
+           PairMeasures& measures) {
   switch (level.condition) {
     case LevelCondition::kExact:
       return a.value == b.value;
@@ -217,35 +238,38 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
     case LevelCondition::kInvalid:
       return a.invalid || b.invalid;
     case LevelCondition::kSwapped: {
-      const Feature& a_other = ra.attributes[level.other_attribute];
-      const Feature& b_other = rb.attributes[level.other_attribute];
-      return !a_other.missing() && !b_other.missing() &&
-             a.value == b_other.value && a_other.value == b.value;
+      if (Missing(ra, level.other_attribute) ||
+          Missing(rb, level.other_attribute)) {
+        return false;
+      }
+      const Feature& a_other = Coded(ra, level.other_attribute);
+      const Feature& b_other = Coded(rb, level.other_attribute);
+      return a.value == b_other.value && a_other.value == b.value;
     }
   }
   return false;
 }
 
-bool Compared(const EntityModel& model, int index, const RecordFeatures& a,
-              const RecordFeatures& b) {
+template <typename RecordA, typename RecordB>
+bool Compared(const EntityModel& model, int index, const RecordA& a,
+              const RecordB& b) {
   const int attribute = model.comparisons()[index].attribute;
-  return !a.attributes[attribute].missing() &&
-         !b.attributes[attribute].missing();
+  return !Missing(a, attribute) && !Missing(b, attribute);
 }
 
 // Evaluates one comparison; returns its outcome.
-ComparisonOutcome Evaluate(const EntityModel& model, int index,
-                           const RecordFeatures& a, const RecordFeatures& b,
-                           bool use_term_frequencies) {
+template <typename RecordA, typename RecordB>
+ComparisonOutcome Evaluate(const EntityModel& model, int index, RecordA& a,
+                           RecordB& b, bool use_term_frequencies) {
   const Comparison& comparison = model.comparisons()[index];
   ComparisonOutcome outcome{.comparison = index};
-  const Feature& x = a.attributes[comparison.attribute];
-  const Feature& y = b.attributes[comparison.attribute];
-  if (x.missing() || y.missing()) return outcome;
+  if (!Compared(model, index, a, b)) return outcome;
   for (int other : comparison.unless_compared) {
     // Another comparison carries this evidence.
     if (Compared(model, other, a, b)) return outcome;
   }
+  const Feature& x = Whole(a, comparison.attribute);
+  const Feature& y = Whole(b, comparison.attribute);
   const v1::AttributeKind kind = model.attributes()[comparison.attribute].kind;
   PairMeasures measures(model, comparison.attribute, x, y);
   for (int l = 0; l < static_cast<int>(comparison.levels.size()); ++l) {
@@ -422,17 +446,61 @@ bool DistinguishingValuesConflict(const AttributeSpec& spec, const Feature& a,
   return false;
 }
 
-int DistinguishingConflict(const EntityModel& model, const RecordFeatures& a,
-                           const RecordFeatures& b) {
+namespace {
+
+template <typename RecordA, typename RecordB>
+int FirstDistinguishingConflict(const EntityModel& model, RecordA& a,
+                                RecordB& b) {
   for (int attribute : model.distinguishing_attributes()) {
-    const Feature& x = a.attributes[attribute];
-    const Feature& y = b.attributes[attribute];
-    if (x.codes.empty() || y.codes.empty()) continue;
+    if (Missing(a, attribute) || Missing(b, attribute)) continue;
+    const Feature& x = Coded(a, attribute);
+    if (x.codes.empty()) continue;
+    const Feature& y = Coded(b, attribute);
+    if (y.codes.empty()) continue;
     if (DistinguishingValuesConflict(model.attributes()[attribute], x, y)) {
       return attribute;
     }
   }
   return -1;
+}
+
+template <typename RecordA, typename RecordB>
+double WeightAtLeast(const EntityModel& model, RecordA& a, RecordB& b,
+                     double floor) {
+  if (FirstDistinguishingConflict(model, a, b) >= 0) return kApartWeight;
+  const std::vector<Comparison>& comparisons = model.comparisons();
+  const int count = static_cast<int>(comparisons.size());
+  double reachable = model.prior_weight();
+  for (const Comparison& comparison : comparisons) {
+    reachable += comparison.max_weight;
+  }
+  // Outcomes by comparison index, summed in that order at the end so that
+  // the result is bit-identical to MatchWeight's.
+  constexpr int kInline = 32;
+  double inline_weights[kInline];
+  std::vector<double> heap_weights;
+  double* weights = inline_weights;
+  if (count > kInline) {
+    heap_weights.resize(count);
+    weights = heap_weights.data();
+  }
+  std::fill(weights, weights + count, 0.0);
+  for (int c : model.comparisons_by_max_weight()) {
+    // The margin absorbs rounding: `reachable` is summed in another order.
+    if (reachable < floor - 1e-9) return reachable;
+    weights[c] = Evaluate(model, c, a, b, true).weight;
+    reachable += weights[c] - comparisons[c].max_weight;
+  }
+  double weight = model.prior_weight();
+  for (int c = 0; c < count; ++c) weight += weights[c];
+  return weight;
+}
+
+}  // namespace
+
+int DistinguishingConflict(const EntityModel& model, const RecordFeatures& a,
+                           const RecordFeatures& b) {
+  return FirstDistinguishingConflict(model, a, b);
 }
 
 PairScore ScorePair(const EntityModel& model, const RecordFeatures& a,
@@ -465,33 +533,12 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor) {
-  if (DistinguishingConflict(model, a, b) >= 0) return kApartWeight;
-  const std::vector<Comparison>& comparisons = model.comparisons();
-  const int count = static_cast<int>(comparisons.size());
-  double reachable = model.prior_weight();
-  for (const Comparison& comparison : comparisons) {
-    reachable += comparison.max_weight;
-  }
-  // Outcomes by comparison index, summed in that order at the end so that
-  // the result is bit-identical to MatchWeight's.
-  constexpr int kInline = 32;
-  double inline_weights[kInline];
-  std::vector<double> heap_weights;
-  double* weights = inline_weights;
-  if (count > kInline) {
-    heap_weights.resize(count);
-    weights = heap_weights.data();
-  }
-  std::fill(weights, weights + count, 0.0);
-  for (int c : model.comparisons_by_max_weight()) {
-    // The margin absorbs rounding: `reachable` is summed in another order.
-    if (reachable < floor - 1e-9) return reachable;
-    weights[c] = Evaluate(model, c, a, b, true).weight;
-    reachable += weights[c] - comparisons[c].max_weight;
-  }
-  double weight = model.prior_weight();
-  for (int c = 0; c < count; ++c) weight += weights[c];
-  return weight;
+  return WeightAtLeast(model, a, b, floor);
+}
+
+double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
+                          LazyFeatures& b, double floor) {
+  return WeightAtLeast(model, a, b, floor);
 }
 
 std::vector<int8_t> ComparisonVector(const EntityModel& model,

@@ -64,6 +64,11 @@ double MatchWeight(const EntityModel& model, const RecordFeatures& a,
 //   if (w >= model.stored_weight()) StoreEdge(a, b, w);  // w is exact
 double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
                           const RecordFeatures& b, double floor);
+// The same against a candidate decoded lazily: only the attributes the
+// comparisons made need are decoded. Check `b.ok()` afterwards; a malformed
+// attribute makes the weight meaningless.
+double MatchWeightAtLeast(const EntityModel& model, const RecordFeatures& a,
+                          LazyFeatures& b, double floor);
 
 // The level of each comparison (-1 when missing), for training. Term
 // frequencies play no part.

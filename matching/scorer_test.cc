@@ -178,11 +178,16 @@ TEST(MatchWeightAtLeast, ExactAtOrAboveTheFloorAndBelowItOtherwise) {
       F(model, {{"email", "ann@x.org"}}),
       F(model, {}),
   };
+  LazyFeatures lazy;
   for (const RecordFeatures& a : records) {
     for (const RecordFeatures& b : records) {
       const double exact = MatchWeight(model, a, b);
+      const std::string encoded = EncodeFeatures(model, b);
       for (double floor : {-1000.0, -10.0, 0.0, exact, exact + 0.5, 1000.0}) {
         const double bounded = MatchWeightAtLeast(model, a, b, floor);
+        ASSERT_TRUE(lazy.Reset(model, encoded));
+        EXPECT_EQ(MatchWeightAtLeast(model, a, lazy, floor), bounded);
+        EXPECT_TRUE(lazy.ok());
         if (exact >= floor) {
           EXPECT_EQ(bounded, exact) << "floor " << floor;
         } else {
@@ -336,6 +341,30 @@ TEST(DistinguishingConflict, DecidesSiblingsApartWhateverElseAgrees) {
   const PairScore same = ScorePair(model, black, again);
   EXPECT_EQ(same.weight, same.evidence_weight);
   EXPECT_GE(MatchWeight(model, black, again), model.auto_merge_weight());
+}
+
+TEST(MatchWeightAtLeast, ALazilyDecodedCandidateWeighsWhatADecodedOneDoes) {
+  const EntityModel model = SiblingProductModel();
+  const std::vector<RecordFeatures> records = {
+      F(model, {{"name", "Acme Phone X 128GB Black"}, {"brand", "Acme"}}),
+      F(model, {{"name", "Acme Phone X 128GB White"}, {"brand", "Acme"}}),
+      F(model, {{"name", "Acme Phone X black 128 GB"}, {"brand", "Acme"}}),
+      F(model, {{"name", "Acme Phone X 128GB Black, 2 pack"}}),
+      F(model, {{"brand", "Acme"}}),
+      F(model, {}),
+  };
+  LazyFeatures lazy;
+  for (const RecordFeatures& a : records) {
+    for (const RecordFeatures& b : records) {
+      const std::string encoded = EncodeFeatures(model, b);
+      ASSERT_TRUE(lazy.Reset(model, encoded));
+      for (double floor : {-1000.0, 0.0, model.review_weight()}) {
+        EXPECT_EQ(MatchWeightAtLeast(model, a, lazy, floor),
+                  MatchWeightAtLeast(model, a, b, floor));
+      }
+      EXPECT_TRUE(lazy.ok());
+    }
+  }
 }
 
 }  // namespace

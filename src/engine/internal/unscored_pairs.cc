@@ -81,7 +81,8 @@ absl::Status FindUnscoredPairs(
       auto later = std::upper_bound(candidates.begin(), candidates.end(), id);
       if (later == candidates.end()) return;
       later_candidates[k].assign(later, candidates.end());
-      matching::RecordFeatures own, other;
+      matching::RecordFeatures own;
+      matching::LazyFeatures other;
       bool decoded = false;
       index.VisitFeatures({id}, [&](int64_t, absl::string_view bytes) {
         decoded = matching::DecodeFeatures(model, bytes, own);
@@ -91,10 +92,10 @@ absl::Status FindUnscoredPairs(
           absl::MakeConstSpan(&*later,
                               static_cast<size_t>(candidates.end() - later)),
           [&](int64_t candidate, absl::string_view bytes) {
-            if (!matching::DecodeFeatures(model, bytes, other)) return;
+            if (!other.Reset(model, bytes)) return;
             const double weight =
                 matching::MatchWeightAtLeast(model, own, other, stored_from);
-            if (weight >= stored_from)
+            if (other.ok() && weight >= stored_from)
               scored[k].emplace_back(candidate, weight);
           });
     });
