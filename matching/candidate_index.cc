@@ -1,6 +1,7 @@
 #include "matching/candidate_index.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace mdm::matching {
@@ -115,7 +116,7 @@ bool CandidateIndex::Members(uint64_t key, size_t limit,
   return true;
 }
 
-std::vector<int64_t> CandidateIndex::Candidates(
+std::vector<int64_t> CandidateIndex::BlockMembers(
     const EntityModel& model, absl::Span<const BlockingKey> keys,
     int* oversized) const {
   std::vector<int64_t> candidates;
@@ -128,6 +129,56 @@ std::vector<int64_t> CandidateIndex::Candidates(
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
+  return candidates;
+}
+
+std::vector<int64_t> CandidateIndex::Candidates(
+    const EntityModel& model, absl::Span<const BlockingKey> keys,
+    int* oversized) const {
+  // Members of blocks within their single-key size, and members of larger
+  // blocks within their cap, once per distinct key.
+  std::vector<int64_t> small, large;
+  std::vector<uint64_t> seen;
+  seen.reserve(keys.size());
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    for (const BlockingKey& key : keys) {
+      if (std::find(seen.begin(), seen.end(), key.hash) != seen.end()) {
+        continue;
+      }
+      seen.push_back(key.hash);
+      auto block = blocks_.find(key.hash);
+      if (block == blocks_.end()) continue;
+      const BlockingRule& rule = model.blocking_rules()[key.rule];
+      const size_t size = block->second.size();
+      if (size > static_cast<size_t>(rule.max_block_size)) {
+        if (oversized != nullptr) ++*oversized;
+        continue;
+      }
+      std::vector<int64_t>& to =
+          size <= static_cast<size_t>(rule.single_key_block_size) ? small
+                                                                  : large;
+      to.insert(to.end(), block->second.begin(), block->second.end());
+    }
+  }
+  std::sort(small.begin(), small.end());
+  small.erase(std::unique(small.begin(), small.end()), small.end());
+  if (large.empty()) return small;
+  std::sort(large.begin(), large.end());
+  // Members of large blocks only: kept when two keys hold them.
+  std::vector<int64_t> shared;
+  for (size_t i = 0; i < large.size();) {
+    size_t j = i + 1;
+    while (j < large.size() && large[j] == large[i]) ++j;
+    if (j - i >= 2 || std::binary_search(small.begin(), small.end(), large[i])) {
+      shared.push_back(large[i]);
+    }
+    i = j;
+  }
+  std::vector<int64_t> candidates;
+  candidates.reserve(small.size() + shared.size());
+  std::set_union(small.begin(), small.end(), shared.begin(), shared.end(),
+                 std::back_inserter(candidates));
   return candidates;
 }
 

@@ -102,12 +102,23 @@ class CandidateIndex {
   // Number of records holding `key`.
   size_t BlockSize(uint64_t key) const;
 
-  // The records sharing any of `keys` with a record of `model`'s type,
-  // increasing and distinct; each key's block counts only up to its rule's
-  // max_block_size, and `oversized` (when not null) counts the blocks over.
+  // The records a record with `keys` (of `model`'s type) is paired with,
+  // increasing and distinct: those sharing a key whose block holds at most
+  // its rule's single_key_block_size records, and those sharing two or more
+  // distinct keys. A block over its rule's max_block_size counts for
+  // nothing, and `oversized` (when not null) counts such blocks. The
+  // relation is symmetric: it depends on the two records' keys and the
+  // blocks' sizes only.
   std::vector<int64_t> Candidates(const EntityModel& model,
                                   absl::Span<const BlockingKey> keys,
                                   int* oversized = nullptr) const;
+
+  // Every record sharing any of `keys`, each block counting up to its
+  // rule's max_block_size (whatever single_key_block_size says): what a
+  // search looks through. Increasing and distinct.
+  std::vector<int64_t> BlockMembers(const EntityModel& model,
+                                    absl::Span<const BlockingKey> keys,
+                                    int* oversized = nullptr) const;
 
   // Candidates() with each one's features, in the same order.
   std::vector<CandidateFeatures> CandidatesWithFeatures(

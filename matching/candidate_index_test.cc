@@ -153,5 +153,52 @@ TEST(CandidateIndex, CandidatesAreDistinctSortedAndSkipBlocksOverTheirRuleCap) {
   EXPECT_EQ(oversized, 1);
 }
 
+TEST(CandidateIndex, ALargeBlockPairsOnlyRecordsSharingAnotherKey) {
+  v1::EntityTypeConfig config = testing::TestPersonModel().config();
+  config.mutable_blocking_rules(0)->set_single_key_block_size(3);
+  absl::StatusOr<EntityModel> model = EntityModel::Compile(config);
+  ASSERT_TRUE(model.ok()) << model.status();
+  ASSERT_EQ(model->blocking_rules()[0].single_key_block_size, 3);
+  // Block 100 (rule 0) holds 1..4, over its single-key size; 1 and 2 also
+  // share block 200, and 3 shares block 300 (within its size) with 5.
+  CandidateIndex index;
+  index.Replace(1, {100, 200}, Features(1));
+  index.Replace(2, {100, 200}, Features(2));
+  index.Replace(3, {100, 300}, Features(3));
+  index.Replace(4, {100}, Features(4));
+  index.Replace(5, {300}, Features(5));
+  auto keys = [](std::vector<uint64_t> hashes) {
+    std::vector<BlockingKey> keys;
+    for (uint64_t hash : hashes) keys.push_back({.rule = 0, .hash = hash});
+    return keys;
+  };
+  EXPECT_THAT(index.Candidates(*model, keys({100, 200})), ElementsAre(1, 2));
+  EXPECT_THAT(index.Candidates(*model, keys({100})), ElementsAre());
+  EXPECT_THAT(index.Candidates(*model, keys({100, 300})), ElementsAre(3, 5));
+  // A key given twice is one key.
+  EXPECT_THAT(index.Candidates(*model, keys({100, 100})), ElementsAre());
+  // A search looks through every block within its cap.
+  EXPECT_THAT(index.BlockMembers(*model, keys({100})),
+              ElementsAre(1, 2, 3, 4));
+  // Back within its size, the block pairs all its members.
+  index.Remove(4);
+  EXPECT_THAT(index.Candidates(*model, keys({100})), ElementsAre(1, 2, 3));
+}
+
+TEST(CandidateIndex, SingleKeyBlockSizeIsValidatedAndAtMostTheCap) {
+  v1::EntityTypeConfig config = testing::TestPersonModel().config();
+  config.set_single_key_block_size(1);
+  EXPECT_FALSE(EntityModel::Compile(config).ok());
+  config.set_single_key_block_size(5000);
+  absl::StatusOr<EntityModel> model = EntityModel::Compile(config);
+  ASSERT_TRUE(model.ok()) << model.status();
+  for (const BlockingRule& rule : model->blocking_rules()) {
+    EXPECT_EQ(rule.single_key_block_size, rule.max_block_size) << rule.name;
+  }
+  config.clear_single_key_block_size();
+  config.mutable_blocking_rules(0)->set_single_key_block_size(-2);
+  EXPECT_FALSE(EntityModel::Compile(config).ok());
+}
+
 }  // namespace
 }  // namespace mdm::matching

@@ -249,12 +249,20 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                                          "' is empty or used twice"));
     }
     const std::string at = absl::StrCat("blocking rule '", rule.name(), "': ");
-    BlockingRule compiled{.name = rule.name(),
-                          .max_block_size = rule.max_block_size()};
+    BlockingRule compiled{
+        .name = rule.name(),
+        .max_block_size = rule.max_block_size(),
+        .single_key_block_size = rule.single_key_block_size()};
     if (rule.max_block_size() < 0 || rule.max_block_size() == 1) {
       return Invalid(where, absl::StrCat(at,
                                          "max_block_size must be 0 or at "
                                          "least 2"));
+    }
+    if (rule.single_key_block_size() < 0 ||
+        rule.single_key_block_size() == 1) {
+      return Invalid(where, absl::StrCat(at,
+                                         "single_key_block_size must be 0 or "
+                                         "at least 2"));
     }
     auto add_part = [&](const std::string& name, v1::KeyTransform transform,
                         int length) -> absl::Status {
@@ -428,8 +436,19 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
   if (model.max_block_size_ < 2) {
     return Invalid(where, "max_block_size must be at least 2");
   }
+  if (config.single_key_block_size() < 0 ||
+      config.single_key_block_size() == 1) {
+    return Invalid(where, "single_key_block_size must be 0 or at least 2");
+  }
   for (BlockingRule& rule : model.blocking_rules_) {
     if (rule.max_block_size == 0) rule.max_block_size = model.max_block_size_;
+    if (rule.single_key_block_size == 0) {
+      rule.single_key_block_size = config.single_key_block_size();
+    }
+    if (rule.single_key_block_size == 0 ||
+        rule.single_key_block_size > rule.max_block_size) {
+      rule.single_key_block_size = rule.max_block_size;
+    }
   }
 
   model.value_stats_.resize(model.attributes_.size());

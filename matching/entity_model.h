@@ -55,6 +55,10 @@ struct BlockingRule {
   std::string name;
   std::vector<KeyPartSpec> parts;
   int max_block_size = 0;  // resolved: the rule's own or the type's
+  // Resolved likewise, at most max_block_size: a pair sharing only this
+  // rule's key is a candidate while the key's block holds at most this
+  // many records.
+  int single_key_block_size = 0;
 };
 
 enum class LevelCondition {

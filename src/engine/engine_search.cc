@@ -99,7 +99,7 @@ absl::StatusOr<SearchResult> Engine::Search(const SearchQuery& query) {
   result.query_attributes = attributes;
 
   MDM_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  const std::vector<int64_t> candidates = candidate_index_.Candidates(
+  const std::vector<int64_t> candidates = candidate_index_.BlockMembers(
       *model, matching::BlockingKeys(*model, features),
       &result.oversized_blocks_skipped);
   MDM_ASSIGN_OR_RETURN(std::vector<storage::RecordRow> rows,

@@ -645,6 +645,65 @@ TEST_F(EngineTest, PairsFollowBlocksAcrossTheirCapInEitherDirection) {
   ExpectInvariantsHold();
 }
 
+TEST_F(EngineTest, PairsFollowBlocksAcrossTheirSingleKeySizeInEitherDirection) {
+  // Persons blocked by e-mail and by name sounds only; a name-sounds block
+  // of more than 2 records pairs only records that share another key.
+  absl::StatusOr<v1::MdmConfig> config = DefaultConfig();
+  ASSERT_OK(config.status());
+  for (v1::EntityTypeConfig& type : *config->mutable_entity_types()) {
+    if (type.name() != "person") continue;
+    google::protobuf::RepeatedPtrField<v1::BlockingRuleConfig> kept;
+    for (const v1::BlockingRuleConfig& rule : type.blocking_rules()) {
+      if (rule.name() == "email" || rule.name() == "name_sounds") {
+        *kept.Add() = rule;
+      }
+    }
+    ASSERT_EQ(kept.size(), 2);
+    for (v1::BlockingRuleConfig& rule : kept) {
+      if (rule.name() == "name_sounds") rule.set_single_key_block_size(2);
+    }
+    type.mutable_blocking_rules()->Swap(&kept);
+  }
+  Open(&*config);
+  auto queue_size = [&] {
+    auto page = engine_->ListCandidates({.entity_type = "person"});
+    EXPECT_OK(page.status());
+    return page.ok() ? page->candidates.size() : size_t{99};
+  };
+  // A review pair sharing one key: the name-sounds block.
+  MustUpsert(Person(
+      "a",
+      {{"given_name", "Ann"}, {"family_name", "Lee"}, {"city", "Oakland"}}));
+  const UpsertResult b = MustUpsert(Person(
+      "b",
+      {{"given_name", "Ann"}, {"family_name", "Lee"}, {"email", "ann@y.org"}},
+      "web"));
+  EXPECT_EQ(queue_size(), 1u);
+  ExpectInvariantsHold();
+  // A third Ann Lee takes the block past its single-key size: a and b share
+  // nothing else, so a batch re-match would not pair them any more.
+  MustUpsert(Person("c",
+                    {{"given_name", "Ann"},
+                     {"family_name", "Lee"},
+                     {"phone", "+1 415 555 0199"}},
+                    "app"));
+  EXPECT_EQ(queue_size(), 0u);
+  ExpectInvariantsHold();
+  // A pair that shares the e-mail too is still scored, and links.
+  const UpsertResult d = MustUpsert(Person(
+      "d",
+      {{"given_name", "Ann"}, {"family_name", "Lee"}, {"email", "ann@y.org"}},
+      "app"));
+  EXPECT_EQ(d.golden_id, b.golden_id);
+  ExpectInvariantsHold();
+  // Deletes bring the block back to its single-key size, and the pair with
+  // it.
+  ASSERT_OK(engine_->Delete("person", {"app", "c"}).status());
+  ASSERT_OK(engine_->Delete("person", {"app", "d"}).status());
+  EXPECT_EQ(queue_size(), 1u);
+  ExpectInvariantsHold();
+}
+
 TEST_F(EngineTest, SiblingProductsSharingBrandWordsAndPriceStayApart) {
   auto product = [](std::string id, std::string name, std::string price) {
     return RecordInput{.entity_type = "product",

@@ -73,7 +73,7 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
   has_band_pairs_ = false;
   // Candidates' features come from the index; blocking keys are per entity
   // type, so every candidate is of this record's type.
-  matching::RecordFeatures other;  // decoded into again and again
+  matching::LazyFeatures other;  // decoded into again and again
   size_t cursor = 0;
   context_.candidate_index->VisitFeatures(
       candidates, [&](int64_t id, absl::string_view bytes) {
@@ -83,9 +83,10 @@ absl::Status UnitOfWork::ScoreAndStoreEdges(
             score != nullptr) {
           weight = score->weight;
         } else {
-          if (!matching::DecodeFeatures(model_, bytes, other)) return;
+          if (!other.Reset(model_, bytes)) return;
           weight = matching::MatchWeightAtLeast(model_, features, other,
                                                 model_.stored_weight());
+          if (!other.ok()) return;
         }
         if (weight < model_.stored_weight()) return;
         if (weight >= model_.auto_merge_weight()) {
@@ -308,23 +309,30 @@ absl::Status UnitOfWork::ResyncCrossedBlocks(
                   const matching::BlockingKey& key) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
   };
+  // A block's members change candidates when its size crosses its rule's
+  // single_key_block_size or its max_block_size (CandidateIndex::Candidates).
+  auto crossed = [&](const matching::BlockingKey& key, size_t size) {
+    const matching::BlockingRule& rule = model_.blocking_rules()[key.rule];
+    return size == static_cast<size_t>(rule.single_key_block_size) ||
+           size == static_cast<size_t>(rule.max_block_size);
+  };
   // Member -> the records it may have gained as candidates (its co-members
-  // in blocks that shrank back to their cap); a member of a block that grew
-  // past its cap can only have lost some.
+  // in blocks that shrank back to a limit); a member of a block that grew
+  // past a limit can only have lost some.
   std::map<int64_t, std::vector<int64_t>> affected;
   std::vector<int64_t> members;
   for (const matching::BlockingKey& key : new_keys) {
-    const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
-    if (holds(old_keys, key) || index.BlockSize(key.hash) != cap + 1) continue;
+    const size_t size = index.BlockSize(key.hash);
+    if (holds(old_keys, key) || size == 0 || !crossed(key, size - 1)) continue;
     members.clear();
-    index.Members(key.hash, cap + 1, members);  // grew past the cap
+    index.Members(key.hash, size, members);  // grew past a limit
     for (int64_t member : members) affected[member];
   }
   for (const matching::BlockingKey& key : old_keys) {
-    const size_t cap = model_.blocking_rules()[key.rule].max_block_size;
-    if (holds(new_keys, key) || index.BlockSize(key.hash) != cap) continue;
+    const size_t size = index.BlockSize(key.hash);
+    if (holds(new_keys, key) || !crossed(key, size)) continue;
     members.clear();
-    index.Members(key.hash, cap, members);  // shrank back to the cap
+    index.Members(key.hash, size, members);  // shrank back to a limit
     for (int64_t member : members) {
       std::vector<int64_t>& gained = affected[member];
       gained.insert(gained.end(), members.begin(), members.end());
@@ -375,13 +383,13 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
     }
   }
   std::vector<storage::Edge> found;
-  matching::RecordFeatures other;
+  matching::LazyFeatures other;
   context_.candidate_index->VisitFeatures(
       unscored, [&](int64_t id, absl::string_view bytes) {
-        if (!matching::DecodeFeatures(model_, bytes, other)) return;
+        if (!other.Reset(model_, bytes)) return;
         const double weight = matching::MatchWeightAtLeast(
             model_, features, other, model_.stored_weight());
-        if (weight < model_.stored_weight()) return;
+        if (!other.ok() || weight < model_.stored_weight()) return;
         found.push_back({.a = std::min(record_id, id),
                          .b = std::max(record_id, id),
                          .weight = weight});
