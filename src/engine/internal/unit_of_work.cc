@@ -316,39 +316,67 @@ absl::Status UnitOfWork::ResyncCrossedBlocks(
     return size == static_cast<size_t>(rule.single_key_block_size) ||
            size == static_cast<size_t>(rule.max_block_size);
   };
-  // Member -> the records it may have gained as candidates (its co-members
-  // in blocks that shrank back to a limit); a member of a block that grew
-  // past a limit can only have lost some.
-  std::map<int64_t, std::vector<int64_t>> affected;
+  // Only pairs within a crossed block can change: no other block changed
+  // size. Member -> its co-members in crossed blocks, and whether one of
+  // those shrank back to a limit (so that pairs may be gained; a block that
+  // grew past a limit can only take pairs away).
+  struct Affected {
+    std::vector<int64_t> co_members;
+    bool may_gain = false;
+  };
+  std::map<int64_t, Affected> affected;
   std::vector<int64_t> members;
+  auto note = [&](bool may_gain) {
+    for (int64_t member : members) {
+      Affected& entry = affected[member];
+      entry.co_members.insert(entry.co_members.end(), members.begin(),
+                              members.end());
+      entry.may_gain = entry.may_gain || may_gain;
+    }
+  };
   for (const matching::BlockingKey& key : new_keys) {
     const size_t size = index.BlockSize(key.hash);
     if (holds(old_keys, key) || size == 0 || !crossed(key, size - 1)) continue;
     members.clear();
     index.Members(key.hash, size, members);  // grew past a limit
-    for (int64_t member : members) affected[member];
+    note(/*may_gain=*/false);
   }
   for (const matching::BlockingKey& key : old_keys) {
     const size_t size = index.BlockSize(key.hash);
     if (holds(new_keys, key) || !crossed(key, size)) continue;
     members.clear();
     index.Members(key.hash, size, members);  // shrank back to a limit
-    for (int64_t member : members) {
-      std::vector<int64_t>& gained = affected[member];
-      gained.insert(gained.end(), members.begin(), members.end());
-    }
+    note(/*may_gain=*/true);
   }
-  for (auto& [member, gained] : affected) {
+  for (auto& [member, entry] : affected) {
     if (member == record_id) continue;
-    std::sort(gained.begin(), gained.end());
-    gained.erase(std::unique(gained.begin(), gained.end()), gained.end());
-    MDM_RETURN_IF_ERROR(ResyncPairs(member, record_id, gained));
+    std::vector<int64_t>& co_members = entry.co_members;
+    std::sort(co_members.begin(), co_members.end());
+    co_members.erase(std::unique(co_members.begin(), co_members.end()),
+                     co_members.end());
+    MDM_RETURN_IF_ERROR(
+        ResyncPairs(member, record_id, co_members, entry.may_gain));
   }
   return absl::OkStatus();
 }
 
 absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
-                                     absl::Span<const int64_t> gained) {
+                                     absl::Span<const int64_t> co_members,
+                                     bool may_gain) {
+  auto in_crossed_block = [&](int64_t id) {
+    return std::binary_search(co_members.begin(), co_members.end(), id);
+  };
+  MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> stored,
+                       txn_.EdgesOf(record_id));
+  // The unit's own record was scored against its candidates just now.
+  bool suspect_pairs = false;
+  for (const storage::Edge& edge : stored) {
+    const int64_t partner = edge.a == record_id ? edge.b : edge.a;
+    suspect_pairs = suspect_pairs ||
+                    (partner != own_record && in_crossed_block(partner));
+  }
+  if (!suspect_pairs && !may_gain) return absl::OkStatus();
+
   matching::RecordFeatures features;
   if (!IndexedFeatures(record_id, features)) {
     return absl::InternalError(absl::StrCat(
@@ -359,14 +387,12 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
   auto is_candidate = [&](int64_t id) {
     return std::binary_search(candidates.begin(), candidates.end(), id);
   };
-  MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> stored,
-                       txn_.EdgesOf(record_id));
   absl::flat_hash_set<int64_t> kept;
   std::vector<storage::Edge> edges, lost;
   for (const storage::Edge& edge : stored) {
     const int64_t partner = edge.a == record_id ? edge.b : edge.a;
-    // The unit's own record was scored against its candidates just now.
-    if (partner == own_record || is_candidate(partner)) {
+    if (partner == own_record || !in_crossed_block(partner) ||
+        is_candidate(partner)) {
       edges.push_back(edge);
       kept.insert(partner);
     } else {
@@ -376,7 +402,7 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
   // Pairs below the stored threshold are not stored: only records that may
   // have become candidates are scored, not every candidate without a pair.
   std::vector<int64_t> unscored;
-  for (int64_t id : gained) {
+  for (int64_t id : may_gain ? co_members : absl::Span<const int64_t>()) {
     if (id != record_id && id != own_record && !kept.contains(id) &&
         is_candidate(id)) {
       unscored.push_back(id);

@@ -114,12 +114,14 @@ class UnitOfWork {
   // Keeps the stored pairs equal to the batch candidate pairs when a record's
   // blocks changed from `old_keys` to `new_keys` (the index already holds
   // the new ones; none for a delete). A block a record joined that grew past
-  // its rule's cap no longer makes candidates: its other members lose the
-  // pairs no other block within its cap supports. A block a record left
-  // that shrank back to the cap makes candidates again: its members are
-  // scored against each other. The records whose pairs changed are walked
-  // by the next Recluster. Cost: nothing unless a block crosses its cap;
-  // then the block's members' candidates once each.
+  // its rule's cap (or its single-key size) no longer makes candidates (or
+  // only of records sharing another key): its other members lose the pairs
+  // nothing else supports. A block a record left that shrank back to a
+  // limit makes candidates again: its members are scored against each
+  // other. The records whose pairs changed are walked by the next
+  // Recluster. Cost: nothing unless a block crosses a limit; then the
+  // block's members' stored pairs once each, and the candidates of those
+  // with a pair inside the block (of every member when the block shrank).
   absl::Status ResyncCrossedBlocks(
       int64_t record_id, absl::Span<const matching::BlockingKey> old_keys,
       absl::Span<const matching::BlockingKey> new_keys);
@@ -168,11 +170,15 @@ class UnitOfWork {
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
   // Makes the stored pairs of `record_id` (not this unit's own record,
-  // `own_record`) follow its current candidates: drops pairs with records it
-  // no longer shares a block within the cap with, and scores those of
-  // `gained` (sorted) that are now candidates without a pair.
+  // `own_record`) with `co_members` (sorted: its co-members in the blocks
+  // that crossed a limit) follow its current candidates: drops those pairs
+  // whose partner is no candidate any more and, when `may_gain`, scores
+  // the co-members that are now candidates without a pair. Reads only the
+  // record's stored pairs when none of them is with a co-member and
+  // nothing may be gained.
   absl::Status ResyncPairs(int64_t record_id, int64_t own_record,
-                           absl::Span<const int64_t> gained);
+                           absl::Span<const int64_t> co_members,
+                           bool may_gain);
   // Decodes a record's features as the candidate index holds them; false
   // when it is not indexed or they do not decode under the model.
   bool IndexedFeatures(int64_t record_id,
