@@ -5,8 +5,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 
 namespace mdm::matching {
@@ -118,7 +120,40 @@ bool ContainsNonLatinLetters(absl::string_view text) {
 
 std::string HanToPinyin(absl::string_view text) {
   if (!ContainsHan(text)) return absl::AsciiStrToLower(text);
-  return Squeeze(Apply(kPinyin, SpaceHan(text)));
+  // Each Han character stands alone once spaced, so its syllable does not
+  // depend on its neighbours: a per-thread memo by code point spares the
+  // transform's rule search for characters seen before. Text between Han
+  // characters goes through the transform as it is.
+  thread_local absl::flat_hash_map<UChar32, std::string> syllables;
+  constexpr size_t kMostSyllables = 1 << 16;
+  const std::string spaced = SpaceHan(text);
+  std::string out, run;
+  auto flush_run = [&] {
+    if (!run.empty()) out += Apply(kPinyin, run);
+    run.clear();
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(spaced.data());
+  const int32_t length = static_cast<int32_t>(spaced.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const absl::string_view character(spaced.data() + start, i - start);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c < 0 || uscript_getScript(c, &status) != USCRIPT_HAN) {
+      run.append(character.data(), character.size());
+      continue;
+    }
+    flush_run();
+    auto it = syllables.find(c);
+    if (it == syllables.end()) {
+      if (syllables.size() >= kMostSyllables) syllables.clear();
+      it = syllables.emplace(c, Apply(kPinyin, character)).first;
+    }
+    out += it->second;
+  }
+  flush_run();
+  return Squeeze(out);
 }
 
 std::string HanToPinyinName(absl::string_view text) {
@@ -132,6 +167,10 @@ std::string TraditionalToSimplified(absl::string_view text) {
 }
 
 std::string ToLatin(absl::string_view text) {
+  // ASCII is Latin already, and lower-casing it is what the transform does.
+  if (std::all_of(text.begin(), text.end(), absl::ascii_isascii)) {
+    return Squeeze(absl::AsciiStrToLower(text));
+  }
   if (!ContainsNonLatinLetters(text)) {
     return Squeeze(Apply(kLatin, text));
   }
