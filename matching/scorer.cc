@@ -145,14 +145,20 @@ class PairMeasures {
   }
   double FuzzyJaccard() {
     if (!fuzzy_jaccard_) {
-      const double overlap = FuzzyOverlap();
-      const double na = DistinctCount(a_.tokens);
-      const double nb = DistinctCount(b_.tokens);
-      const double matched = overlap * std::min(na, nb);
-      const double union_size = na + nb - matched;
+      CountDistinct();
+      const double matched = FuzzyOverlap() * std::min(*na_, *nb_);
+      const double union_size = *na_ + *nb_ - matched;
       fuzzy_jaccard_ = union_size > 0 ? matched / union_size : 0;
     }
     return *fuzzy_jaccard_;
+  }
+  // At least FuzzyJaccard(), without comparing tokens: its value were every
+  // token of the shorter list matched (the overlap at most 1).
+  double FuzzyJaccardBound() {
+    CountDistinct();
+    const double matched = std::min(*na_, *nb_);
+    const double union_size = *na_ + *nb_ - matched;
+    return union_size > 0 ? matched / union_size : 0;
   }
   double QgramCosine() {
     if (!qgram_cosine_) {
@@ -163,6 +169,11 @@ class PairMeasures {
   }
 
  private:
+  void CountDistinct() {
+    if (na_) return;
+    na_ = DistinctCount(a_.tokens);
+    nb_ = DistinctCount(b_.tokens);
+  }
   void Prepare() {
     if (prepared_) return;
     a32_ = ToCodePoints(a_.value);
@@ -177,7 +188,7 @@ class PairMeasures {
   bool prepared_ = false;
   std::u32string a32_, b32_;
   std::optional<double> jaro_winkler_, jaccard_, overlap_, weighted_jaccard_,
-      fuzzy_overlap_, qgram_cosine_, token_cosine_, fuzzy_jaccard_;
+      fuzzy_overlap_, qgram_cosine_, token_cosine_, fuzzy_jaccard_, na_, nb_;
   std::optional<int> damerau_;
 };
 
@@ -213,7 +224,9 @@ bool Holds(const ComparisonLevel& level, v1::AttributeKind kind,
     case LevelCondition::kTokenCosine:
       return measures.TokenCosineSimilarity() >= level.threshold;
     case LevelCondition::kFuzzyTokenJaccard:
-      return measures.FuzzyJaccard() >= level.threshold;
+      // Lists of very different lengths cannot reach the threshold.
+      return measures.FuzzyJaccardBound() >= level.threshold &&
+             measures.FuzzyJaccard() >= level.threshold;
     case LevelCondition::kNumber:
       return a.has_number && b.has_number &&
              RelativeDifference(a.number, b.number) <= level.threshold;

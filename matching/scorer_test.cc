@@ -343,6 +343,43 @@ TEST(DistinguishingConflict, DecidesSiblingsApartWhateverElseAgrees) {
   EXPECT_GE(MatchWeight(model, black, again), model.auto_merge_weight());
 }
 
+TEST(ScorePair, FuzzyTokenJaccardMatchesSpellingAsideAndCountsDistinctWords) {
+  const EntityModel model = testing::CompileOrDie(R"pb(
+    name: "organization"
+    id_prefix: "ORG"
+    thresholds { auto_merge: 0.99 review: 0.5 }
+    attributes { name: "name" kind: TEXT }
+    blocking_rules { name: "name" attributes: "name" }
+    comparisons {
+      name: "name"
+      attribute: "name"
+      levels {
+        label: "all"
+        fuzzy_token_jaccard { min: 1.0 }
+        m: 0.5
+        u: 0.001
+      }
+      levels {
+        label: "half"
+        fuzzy_token_jaccard { min: 0.5 }
+        m: 0.3
+        u: 0.01
+      }
+      levels { label: "different" else {} m: 0.2 u: 0.989 }
+    }
+  )pb");
+  auto level = [&](const std::string& a, const std::string& b) {
+    return LabelOf(ScorePair(model, F(model, {{"name", a}}),
+                             F(model, {{"name", b}})),
+                   model, "name");
+  };
+  EXPECT_EQ(level("northwind trading house", "northwnd tradng house"), "all");
+  EXPECT_EQ(level("northwind trading", "northwind trading house"), "half");
+  EXPECT_EQ(level("northwind trading trading", "trading northwind"), "all");
+  EXPECT_EQ(level("northwind", "northwind trading house blue"), "different");
+  EXPECT_EQ(level("northwind trading", "harbour lights"), "different");
+}
+
 TEST(MatchWeightAtLeast, ALazilyDecodedCandidateWeighsWhatADecodedOneDoes) {
   const EntityModel model = SiblingProductModel();
   const std::vector<RecordFeatures> records = {
