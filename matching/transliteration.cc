@@ -129,7 +129,13 @@ std::string HanToPinyin(absl::string_view text) {
   const std::string spaced = SpaceHan(text);
   std::string out, run;
   auto flush_run = [&] {
-    if (!run.empty()) out += Apply(kPinyin, run);
+    // Mostly the space between two syllables, which the transform keeps
+    // (other ASCII it does not: it spaces out punctuation).
+    if (std::all_of(run.begin(), run.end(), [](char c) { return c == ' '; })) {
+      out += run;
+    } else {
+      out += Apply(kPinyin, run);
+    }
     run.clear();
   };
   const auto* bytes = reinterpret_cast<const uint8_t*>(spaced.data());
