@@ -170,7 +170,8 @@ std::vector<int64_t> CandidateIndex::Candidates(
   for (size_t i = 0; i < large.size();) {
     size_t j = i + 1;
     while (j < large.size() && large[j] == large[i]) ++j;
-    if (j - i >= 2 || std::binary_search(small.begin(), small.end(), large[i])) {
+    if (j - i >= 2 ||
+        std::binary_search(small.begin(), small.end(), large[i])) {
       shared.push_back(large[i]);
     }
     i = j;

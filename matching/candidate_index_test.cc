@@ -178,8 +178,7 @@ TEST(CandidateIndex, ALargeBlockPairsOnlyRecordsSharingAnotherKey) {
   // A key given twice is one key.
   EXPECT_THAT(index.Candidates(*model, keys({100, 100})), ElementsAre());
   // A search looks through every block within its cap.
-  EXPECT_THAT(index.BlockMembers(*model, keys({100})),
-              ElementsAre(1, 2, 3, 4));
+  EXPECT_THAT(index.BlockMembers(*model, keys({100})), ElementsAre(1, 2, 3, 4));
   // Back within its size, the block pairs all its members.
   index.Remove(4);
   EXPECT_THAT(index.Candidates(*model, keys({100})), ElementsAre(1, 2, 3));

@@ -258,8 +258,7 @@ absl::StatusOr<EntityModel> EntityModel::Compile(
                                          "max_block_size must be 0 or at "
                                          "least 2"));
     }
-    if (rule.single_key_block_size() < 0 ||
-        rule.single_key_block_size() == 1) {
+    if (rule.single_key_block_size() < 0 || rule.single_key_block_size() == 1) {
       return Invalid(where, absl::StrCat(at,
                                          "single_key_block_size must be 0 or "
                                          "at least 2"));

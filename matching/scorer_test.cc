@@ -365,13 +365,18 @@ TEST(ScorePair, FuzzyTokenJaccardMatchesSpellingAsideAndCountsDistinctWords) {
         m: 0.3
         u: 0.01
       }
-      levels { label: "different" else {} m: 0.2 u: 0.989 }
+      levels {
+        label: "different"
+        else {}
+        m: 0.2
+        u: 0.989
+      }
     }
   )pb");
   auto level = [&](const std::string& a, const std::string& b) {
-    return LabelOf(ScorePair(model, F(model, {{"name", a}}),
-                             F(model, {{"name", b}})),
-                   model, "name");
+    return LabelOf(
+        ScorePair(model, F(model, {{"name", a}}), F(model, {{"name", b}})),
+        model, "name");
   };
   EXPECT_EQ(level("northwind trading house", "northwnd tradng house"), "all");
   EXPECT_EQ(level("northwind trading", "northwind trading house"), "half");

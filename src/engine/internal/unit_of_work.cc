@@ -372,8 +372,8 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
   bool suspect_pairs = false;
   for (const storage::Edge& edge : stored) {
     const int64_t partner = edge.a == record_id ? edge.b : edge.a;
-    suspect_pairs = suspect_pairs ||
-                    (partner != own_record && in_crossed_block(partner));
+    suspect_pairs =
+        suspect_pairs || (partner != own_record && in_crossed_block(partner));
   }
   if (!suspect_pairs && !may_gain) return absl::OkStatus();
 

@@ -177,8 +177,7 @@ class UnitOfWork {
   // record's stored pairs when none of them is with a co-member and
   // nothing may be gained.
   absl::Status ResyncPairs(int64_t record_id, int64_t own_record,
-                           absl::Span<const int64_t> co_members,
-                           bool may_gain);
+                           absl::Span<const int64_t> co_members, bool may_gain);
   // Decodes a record's features as the candidate index holds them; false
   // when it is not indexed or they do not decode under the model.
   bool IndexedFeatures(int64_t record_id,
