@@ -4,6 +4,7 @@
 //   mdm-gen --entities=1000000 --seed=7 --sources=crm,erp --out=/tmp/people
 //   mdm-gen --type=organization --entities=20000 --out=/tmp/orgs
 //   mdm-gen --type=product --entities=20000 --out=/tmp/products
+//   mdm-gen --type=mixed --entities=800000 --out=/tmp/mixed  # about 1M records
 //
 // --type is person (the default), organization or product. Writes one CSV
 // per source (OUT/crm.csv, OUT/erp.csv: an `id` column, then the built-in
@@ -14,12 +15,18 @@
 // records are noisy extra copies of an entity; the noise is described in
 // tools/gen/person_generator.h, organization_generator.h and
 // product_generator.h. --chinese-share applies to persons and organizations.
+// --type=mixed writes OUT/person, OUT/organization and OUT/product, each as
+// above, with 40%, 30% and 30% of the entities: a store of every built-in
+// type in the proportions of a CRM and ERP master.
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
@@ -38,36 +45,25 @@ std::string CsvField(const std::string& value) {
   return absl::StrCat("\"", absl::StrReplaceAll(value, {{"\"", "\"\""}}), "\"");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"mdm-gen: synthetic records with known duplicates"};
-  int64_t entities = 100000;
-  std::string type = "person";
+struct Options {
+  std::string type;
+  int64_t entities = 0;
   uint64_t seed = 1;
-  std::string sources = "crm,erp";
+  std::vector<std::string> source_names;
   double duplicate_share = 0.2;
   double chinese_share = -1;  // the generator's default
   std::string out_dir;
-  app.add_option("--type", type, "entity type")
-      ->check(CLI::IsMember({"person", "organization", "product"}))
-      ->capture_default_str();
-  app.add_option("--entities", entities, "real-world entities")
-      ->capture_default_str();
-  app.add_option("--seed", seed)->capture_default_str();
-  app.add_option("--sources", sources, "comma-separated source names")
-      ->capture_default_str();
-  app.add_option("--duplicate-share", duplicate_share,
-                 "share of records that are extra copies, 0..0.5")
-      ->capture_default_str();
-  app.add_option("--chinese-share", chinese_share,
-                 "share of persons with Chinese names (default 0.15) or of "
-                 "Chinese organizations (default 0.2)");
-  app.add_option("--out", out_dir, "output folder")->required();
-  CLI11_PARSE(app, argc, argv);
-  const std::vector<std::string> source_names =
-      absl::StrSplit(sources, ',', absl::SkipEmpty());
+};
 
+// Writes one type's files into options.out_dir; 0, or 1 after printing why.
+int Generate(const Options& options) {
+  const std::string& type = options.type;
+  const int64_t entities = options.entities;
+  const uint64_t seed = options.seed;
+  const std::vector<std::string>& source_names = options.source_names;
+  const double duplicate_share = options.duplicate_share;
+  const double chinese_share = options.chinese_share;
+  const std::string& out_dir = options.out_dir;
   // The chosen generator, as its columns and its Entity function.
   std::vector<std::string> columns;
   std::function<std::vector<mdm::gen::GeneratedRecord>(int64_t)> entity;
@@ -154,5 +150,58 @@ int main(int argc, char** argv) {
   }
   std::cerr << "mdm-gen: " << entities << " entities, " << records
             << " records in " << out_dir << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"mdm-gen: synthetic records with known duplicates"};
+  int64_t entities = 100000;
+  std::string type = "person";
+  uint64_t seed = 1;
+  std::string sources = "crm,erp";
+  double duplicate_share = 0.2;
+  double chinese_share = -1;  // the generator's default
+  std::string out_dir;
+  app.add_option("--type", type, "entity type")
+      ->check(CLI::IsMember({"person", "organization", "product", "mixed"}))
+      ->capture_default_str();
+  app.add_option("--entities", entities, "real-world entities")
+      ->capture_default_str();
+  app.add_option("--seed", seed)->capture_default_str();
+  app.add_option("--sources", sources, "comma-separated source names")
+      ->capture_default_str();
+  app.add_option("--duplicate-share", duplicate_share,
+                 "share of records that are extra copies, 0..0.5")
+      ->capture_default_str();
+  app.add_option("--chinese-share", chinese_share,
+                 "share of persons with Chinese names (default 0.15) or of "
+                 "Chinese organizations (default 0.2)");
+  app.add_option("--out", out_dir, "output folder")->required();
+  CLI11_PARSE(app, argc, argv);
+
+  Options options{
+      .type = type,
+      .entities = entities,
+      .seed = seed,
+      .source_names = absl::StrSplit(sources, ',', absl::SkipEmpty()),
+      .duplicate_share = duplicate_share,
+      .chinese_share = chinese_share,
+      .out_dir = out_dir};
+  if (type != "mixed") return Generate(options);
+  // Shares of the entities; the person part takes the rounding.
+  const int64_t organizations = entities * 3 / 10;
+  const int64_t products = entities * 3 / 10;
+  for (const auto& [part, count] : std::vector<std::pair<std::string, int64_t>>{
+           {"person", entities - organizations - products},
+           {"organization", organizations},
+           {"product", products}}) {
+    Options one = options;
+    one.type = part;
+    one.entities = count;
+    one.out_dir = (std::filesystem::path(out_dir) / part).string();
+    if (const int status = Generate(one); status != 0) return status;
+  }
   return 0;
 }
