@@ -106,8 +106,9 @@ bool ValidDomain(absl::string_view domain) {
                       [](char c) { return absl::ascii_isdigit(c); });
 }
 
-// What surrounds an address in running text and lists.
-constexpr absl::string_view kWrapping = " \t\r\n\"'<>;,";
+// What surrounds an address in running text and lists: every ASCII space
+// (as StripAsciiWhitespace has it), quotes, brackets and separators.
+constexpr absl::string_view kWrapping = " \t\r\n\v\f\"'<>;,";
 
 // Strips characters of `set` from both ends.
 absl::string_view StripAny(absl::string_view text, absl::string_view set) {

@@ -26,6 +26,9 @@ TEST(ParseEmail, CleansWrappingAndCase) {
       {"ｊａｎｅ＠ｅｘａｍｐｌｅ．ｏｒｇ", "jane@example.org",
        "jane@example.org", true},
       {"zhang@163。com", "zhang@163.com", "zhang@163.com", true},
+      // Any ASCII space between repeated "mailto:" prefixes.
+      {"mailto:\v mailto:Jane@Example.org?subject=hi ", "jane@example.org",
+       "jane@example.org", true},
   };
   for (const Case& c : cases) {
     const EmailAddress email = ParseEmail(c.raw);
