@@ -135,21 +135,25 @@ std::vector<int64_t> CandidateIndex::BlockMembers(
 std::vector<int64_t> CandidateIndex::Candidates(
     const EntityModel& model, absl::Span<const BlockingKey> keys,
     int* oversized) const {
+  // Each distinct key once (a key given twice is one shared block).
+  std::vector<std::pair<uint64_t, int>> distinct;  // hash, rule
+  distinct.reserve(keys.size());
+  for (const BlockingKey& key : keys) distinct.emplace_back(key.hash, key.rule);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end(),
+                             [](const auto& a, const auto& b) {
+                               return a.first == b.first;
+                             }),
+                 distinct.end());
   // Members of blocks within their single-key size, and members of larger
-  // blocks within their cap, once per distinct key.
+  // blocks within their cap.
   std::vector<int64_t> small, large;
-  std::vector<uint64_t> seen;
-  seen.reserve(keys.size());
   {
     absl::ReaderMutexLock lock(&mu_);
-    for (const BlockingKey& key : keys) {
-      if (std::find(seen.begin(), seen.end(), key.hash) != seen.end()) {
-        continue;
-      }
-      seen.push_back(key.hash);
-      auto block = blocks_.find(key.hash);
+    for (const auto& [hash, rule_index] : distinct) {
+      auto block = blocks_.find(hash);
       if (block == blocks_.end()) continue;
-      const BlockingRule& rule = model.blocking_rules()[key.rule];
+      const BlockingRule& rule = model.blocking_rules()[rule_index];
       const size_t size = block->second.size();
       if (size > static_cast<size_t>(rule.max_block_size)) {
         if (oversized != nullptr) ++*oversized;

@@ -317,55 +317,50 @@ absl::Status UnitOfWork::ResyncCrossedBlocks(
            size == static_cast<size_t>(rule.max_block_size);
   };
   // Only pairs within a crossed block can change: no other block changed
-  // size. Member -> its co-members in crossed blocks, and whether one of
-  // those shrank back to a limit (so that pairs may be gained; a block that
-  // grew past a limit can only take pairs away).
-  struct Affected {
-    std::vector<int64_t> co_members;
-    bool may_gain = false;
-  };
-  std::map<int64_t, Affected> affected;
-  std::vector<int64_t> members;
-  auto note = [&](bool may_gain) {
-    for (int64_t member : members) {
-      Affected& entry = affected[member];
-      entry.co_members.insert(entry.co_members.end(), members.begin(),
-                              members.end());
-      entry.may_gain = entry.may_gain || may_gain;
-    }
+  // size. A block that grew past a limit can only take pairs away; one that
+  // shrank back to a limit may give some.
+  std::vector<CrossedBlock> blocks;
+  auto add_block = [&](uint64_t hash, size_t size, bool shrank) {
+    CrossedBlock& block = blocks.emplace_back();
+    index.Members(hash, size, block.members);
+    std::sort(block.members.begin(), block.members.end());
+    block.shrank = shrank;
   };
   for (const matching::BlockingKey& key : new_keys) {
     const size_t size = index.BlockSize(key.hash);
     if (holds(old_keys, key) || size == 0 || !crossed(key, size - 1)) continue;
-    members.clear();
-    index.Members(key.hash, size, members);  // grew past a limit
-    note(/*may_gain=*/false);
+    add_block(key.hash, size, /*shrank=*/false);
   }
   for (const matching::BlockingKey& key : old_keys) {
     const size_t size = index.BlockSize(key.hash);
     if (holds(new_keys, key) || !crossed(key, size)) continue;
-    members.clear();
-    index.Members(key.hash, size, members);  // shrank back to a limit
-    note(/*may_gain=*/true);
+    add_block(key.hash, size, /*shrank=*/true);
   }
-  for (auto& [member, entry] : affected) {
+  // Member -> the crossed blocks holding it.
+  std::map<int64_t, std::vector<const CrossedBlock*>> affected;
+  for (const CrossedBlock& block : blocks) {
+    for (int64_t member : block.members) affected[member].push_back(&block);
+  }
+  for (const auto& [member, holding] : affected) {
     if (member == record_id) continue;
-    std::vector<int64_t>& co_members = entry.co_members;
-    std::sort(co_members.begin(), co_members.end());
-    co_members.erase(std::unique(co_members.begin(), co_members.end()),
-                     co_members.end());
-    MDM_RETURN_IF_ERROR(
-        ResyncPairs(member, record_id, co_members, entry.may_gain));
+    MDM_RETURN_IF_ERROR(ResyncPairs(member, record_id, holding));
   }
   return absl::OkStatus();
 }
 
-absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
-                                     absl::Span<const int64_t> co_members,
-                                     bool may_gain) {
+absl::Status UnitOfWork::ResyncPairs(
+    int64_t record_id, int64_t own_record,
+    absl::Span<const CrossedBlock* const> blocks) {
   auto in_crossed_block = [&](int64_t id) {
-    return std::binary_search(co_members.begin(), co_members.end(), id);
+    return std::any_of(blocks.begin(), blocks.end(),
+                       [id](const CrossedBlock* block) {
+                         return std::binary_search(block->members.begin(),
+                                                   block->members.end(), id);
+                       });
   };
+  const bool may_gain =
+      std::any_of(blocks.begin(), blocks.end(),
+                  [](const CrossedBlock* block) { return block->shrank; });
   MDM_ASSIGN_OR_RETURN(std::vector<storage::Edge> stored,
                        txn_.EdgesOf(record_id));
   // The unit's own record was scored against its candidates just now.
@@ -402,12 +397,18 @@ absl::Status UnitOfWork::ResyncPairs(int64_t record_id, int64_t own_record,
   // Pairs below the stored threshold are not stored: only records that may
   // have become candidates are scored, not every candidate without a pair.
   std::vector<int64_t> unscored;
-  for (int64_t id : may_gain ? co_members : absl::Span<const int64_t>()) {
-    if (id != record_id && id != own_record && !kept.contains(id) &&
-        is_candidate(id)) {
-      unscored.push_back(id);
+  for (const CrossedBlock* block : blocks) {
+    if (!block->shrank) continue;
+    for (int64_t id : block->members) {
+      if (id != record_id && id != own_record && !kept.contains(id) &&
+          is_candidate(id)) {
+        unscored.push_back(id);
+      }
     }
   }
+  // Once each: a record may be in two blocks that shrank.
+  std::sort(unscored.begin(), unscored.end());
+  unscored.erase(std::unique(unscored.begin(), unscored.end()), unscored.end());
   std::vector<storage::Edge> found;
   matching::LazyFeatures other;
   context_.candidate_index->VisitFeatures(

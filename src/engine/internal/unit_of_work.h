@@ -169,15 +169,19 @@ class UnitOfWork {
  private:
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
+  // A block whose size crossed a limit in this write.
+  struct CrossedBlock {
+    std::vector<int64_t> members;  // sorted
+    bool shrank = false;           // back to a limit (else grew past one)
+  };
   // Makes the stored pairs of `record_id` (not this unit's own record,
-  // `own_record`) with `co_members` (sorted: its co-members in the blocks
-  // that crossed a limit) follow its current candidates: drops those pairs
-  // whose partner is no candidate any more and, when `may_gain`, scores
-  // the co-members that are now candidates without a pair. Reads only the
-  // record's stored pairs when none of them is with a co-member and
-  // nothing may be gained.
+  // `own_record`) with its co-members in `blocks` (crossed blocks holding
+  // it) follow its current candidates: drops those pairs whose partner is
+  // no candidate any more, and scores the co-members of blocks that shrank
+  // that are now candidates without a pair. Reads only the record's stored
+  // pairs when none of them is with a co-member and no block shrank.
   absl::Status ResyncPairs(int64_t record_id, int64_t own_record,
-                           absl::Span<const int64_t> co_members, bool may_gain);
+                           absl::Span<const CrossedBlock* const> blocks);
   // Decodes a record's features as the candidate index holds them; false
   // when it is not indexed or they do not decode under the model.
   bool IndexedFeatures(int64_t record_id,
