@@ -1085,11 +1085,13 @@ class Checker {
               Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
                      absl::StrCat(
                          "have a stored pair (", absl::SixDigits(pair.weight),
-                         " bits) but share no blocking key within its "
-                         "rule's cap: a re-match would not score them, so "
-                         "the clustering counts a pair the batch path "
-                         "does not (did a block grow past its cap without "
-                         "its pairs being dropped?)"));
+                         " bits) but are no candidates (no shared block "
+                         "within its single-key size, nor two within their "
+                         "caps): a re-match would not score them, so the "
+                         "clustering counts a pair the batch path does not "
+                         "(did a block grow past a limit without its pairs "
+                         "being dropped, or did the blocking configuration "
+                         "change?)"));
               return;
             }
             Report("scored_pairs", PairLabel(pair.a.key, pair.b.key),
