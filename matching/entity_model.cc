@@ -13,7 +13,7 @@ namespace {
 
 // Bump when a standardizer changes its output, so that stored features are
 // recomputed.
-constexpr absl::string_view kStandardizerVersion = "standardizers-5";
+constexpr absl::string_view kStandardizerVersion = "standardizers-6";
 
 constexpr double kDefaultPrior = 0.0001;
 constexpr double kDefaultAutoMerge = 0.99;

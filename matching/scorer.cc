@@ -16,6 +16,7 @@
 #include "matching/comparators/qgram_cosine.h"
 #include "matching/comparators/token_similarity.h"
 #include "matching/comparators/utf32.h"
+#include "matching/organization/organization_name_codes.h"
 
 namespace mdm::matching {
 namespace {
@@ -439,6 +440,8 @@ bool FeaturesConflict(v1::AttributeKind kind, const Feature& a,
     case v1::ADDRESS:
       // Codes are "n:HOUSE_NUMBER".
       return a.codes.front() != b.codes.front();
+    case v1::ORGANIZATION_NAME:
+      return OrganizationNameCodesConflict(a.codes, b.codes);
     case v1::PRODUCT_NAME:
     case v1::TEXT:
       return TitleCodesConflict(a.codes, b.codes);

@@ -22,6 +22,7 @@
 #include "matching/date_parser.h"
 #include "matching/identifiers/identifier.h"
 #include "matching/organization/organization_name.h"
+#include "matching/organization/organization_name_codes.h"
 #include "matching/person/nicknames.h"
 #include "matching/person/person_name.h"
 #include "matching/product/model_numbers.h"
@@ -160,6 +161,7 @@ Feature Organization(absl::string_view raw) {
   CapTokens(f.weak_tokens);
   AddKey(f, name.han_core);
   AddKey(f, distinctive);
+  f.codes = OrganizationNameCodes(name);
   return f;
 }
 

@@ -10,7 +10,7 @@
 //   CheckEuVat("136695976")       -> kUnknown (no country prefix)
 //
 // Format (decides scheme kEuVat): one of the prefixes AT BE BG CY CZ DE DK EE
-// EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI (GR is read as
+// EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI GB (GR is read as
 // EL), then the national part's length and character classes below. The
 // prefix is required. `normalized` is the prefix plus the national part in
 // canonical form (BE 9 -> 10 digits, EL 8 -> 9, NL 7-8 -> 9 before the B).
@@ -59,6 +59,8 @@
 //   SK  10 digits, not starting 0, third digit 2/3/4/7/8/9; divisible by 11.
 //   XI  UK numbering: 9 or 12 digits, weights 8..2,10,1 mod 97 in {0, 42,
 //       55}; GD + 3 digits below 500, HA + 3 digits from 500.
+//   GB  The United Kingdom's VAT numbers (outside VIES since 2021, still on
+//       every UK invoice): UK numbering, as XI.
 // FORMAT-ONLY forms are `valid` when their format and any stated rule pass;
 // like an SSN they cannot reveal a typo.
 //

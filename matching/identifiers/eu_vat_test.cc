@@ -84,6 +84,9 @@ TEST(CheckEuVat, AcceptsPublishedNumbers) {
       {"SK2022193459", "SK2022193459"},
       {"XI 980 7806 84", "XI980780684"},
       {"XI GD100", "XIGD100"},
+      // The United Kingdom: UK numbering under its own prefix.
+      {"GB 980 7806 84", "GB980780684"},
+      {"gb980780684", "GB980780684"},
       {"XI HA500", "XIHA500"},
       {"de 136.695.976", "DE136695976"},
       {"ＤＥ１３６６９５９７６", "DE136695976"},
@@ -139,6 +142,7 @@ TEST(CheckEuVat, RejectsWrongCheckDigits) {
       {"SI 50223055", "check digit should be 4"},
       {"SK 1078449164", "check digits do not match"},
       {"XI 802311781", "check digits do not match"},
+      {"GB 802311781", "check digits do not match"},
       {"CY-12259033R", "CY VAT numbers do not start with 12"},
       {"CZ 95123891", "CZ 8-digit numbers do not start with 9"},
   };
@@ -183,7 +187,7 @@ TEST(CheckEuVat, WrongShapesAreNotVatNumbers) {
   };
   const Case cases[] = {
       {"136695976", "EU VAT number starts with an EU country prefix"},
-      {"GB980780684", "EU VAT number starts with an EU country prefix"},
+      {"GB 98078068", "GB VAT number is 9 or 12 digits, or GD/HA and 3 digits"},
       {"US123456789", "EU VAT number starts with an EU country prefix"},
       {"", "EU VAT number starts with an EU country prefix"},
       {"DE", "DE VAT number is 9 digits, the first not 0"},

@@ -295,6 +295,97 @@ std::string StripLegalForm(std::vector<Piece>* pieces) {
   return "";
 }
 
+// A branch marker and its place, cut from the end of a name.
+struct BranchCut {
+  bool branch = false;
+  std::string place;
+};
+
+// The longest region (chinese_regions.h) that ends the Han text `text`; its
+// byte length, 0 when none.
+size_t TrailingRegionLength(absl::string_view text, std::string* canonical) {
+  constexpr int kLongestRegion = 8;  // code points: 广西壮族自治区 is 7
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size();) {
+    starts.push_back(i);
+    NextCodePoint(text, &i);
+  }
+  const size_t first =
+      starts.size() > kLongestRegion ? starts.size() - kLongestRegion : 0;
+  for (size_t k = first; k < starts.size(); ++k) {
+    // Leave something of the name before the place.
+    if (k == 0) continue;
+    if (std::optional<Region> region = FindRegion(text.substr(starts[k]))) {
+      *canonical = std::string(region->canonical);
+      return text.size() - starts[k];
+    }
+  }
+  return 0;
+}
+
+// Removes a trailing branch marker (分公司, "branch") and the place before it.
+BranchCut StripBranch(std::vector<Piece>* pieces) {
+  constexpr absl::string_view kCjkMarkers[] = {
+      "分公司", "分行", "支行", "分店", "分厂", "办事处", "营业部", "代表处"};
+  BranchCut cut;
+  if (pieces->empty()) return cut;
+  if (Piece& last = pieces->back(); last.cjk) {
+    for (absl::string_view marker : kCjkMarkers) {
+      if (!absl::EndsWith(last.text, marker)) continue;
+      cut.branch = true;
+      last.text.resize(last.text.size() - marker.size());
+      if (last.text.empty()) {
+        // "华信软件有限公司 北京 分公司": the place is a piece of its own.
+        pieces->pop_back();
+        if (!pieces->empty() && pieces->back().cjk && pieces->size() > 1) {
+          if (std::optional<Region> region = FindRegion(pieces->back().text)) {
+            cut.place = std::string(region->canonical);
+            pieces->pop_back();
+          }
+        }
+        return cut;
+      }
+      const size_t place = TrailingRegionLength(last.text, &cut.place);
+      last.text.resize(last.text.size() - place);
+      return cut;
+    }
+    return cut;
+  }
+  size_t marker = 0;
+  const size_t n = pieces->size();
+  if (n >= 2 && (*pieces)[n - 1].text == "branch") {
+    marker = 1;
+  } else if (n >= 3 && (*pieces)[n - 2].text == "branch" &&
+             (*pieces)[n - 1].text == "office") {
+    marker = 2;
+  }
+  if (marker == 0) return cut;
+  cut.branch = true;
+  pieces->resize(n - marker);
+  // The place: a region of one or two words, else one word that is not a
+  // legal form, as long as a name remains before it.
+  for (size_t words = 2; words >= 1; --words) {
+    if (pieces->size() <= words) continue;
+    std::vector<absl::string_view> tail;
+    for (size_t i = pieces->size() - words; i < pieces->size(); ++i) {
+      if ((*pieces)[i].cjk) break;
+      tail.push_back((*pieces)[i].text);
+    }
+    if (tail.size() != words) continue;
+    if (std::optional<Region> region = FindRegion(absl::StrJoin(tail, " "))) {
+      cut.place = std::string(region->canonical);
+      pieces->resize(pieces->size() - words);
+      return cut;
+    }
+  }
+  if (pieces->size() >= 2 && !pieces->back().cjk &&
+      MatchTrailingLegalForm({pieces->back().text}).length == 0) {
+    cut.place = std::move(pieces->back().text);
+    pieces->pop_back();
+  }
+  return cut;
+}
+
 // A province or city removed from the start of the name, with the Han text
 // it covered ("" for Latin).
 struct LeadingRegion {
@@ -380,6 +471,10 @@ OrganizationName ParseOrganizationName(absl::string_view name) {
   if (result.has_han) text = TraditionalToSimplified(text);
   const Bracketed bracketed = CutBrackets(text);
   std::vector<Piece> pieces = SplitPieces(NormalizeText(bracketed.main));
+  if (BranchCut branch = StripBranch(&pieces); branch.branch) {
+    result.branch = true;
+    result.branch_place = std::move(branch.place);
+  }
   result.legal_form = StripLegalForm(&pieces);
   if (!result.legal_form.empty()) {
     // "Development Company, L.P.": the outer form is the legal form; an inner
@@ -394,6 +489,20 @@ OrganizationName ParseOrganizationName(absl::string_view name) {
   for (const std::string& bracket : bracketed.brackets) {
     const std::string normalized = NormalizeText(bracket);
     if (normalized.empty()) continue;
+    std::vector<Piece> bracket_pieces = SplitPieces(normalized);
+    if (BranchCut branch = StripBranch(&bracket_pieces); branch.branch) {
+      // "（北京分公司）"; "(Beijing Branch)" leaves its place as a piece.
+      result.branch = true;
+      result.branch_place = std::move(branch.place);
+      if (result.branch_place.empty() && bracket_pieces.size() == 1) {
+        const absl::string_view place = bracket_pieces.front().text;
+        std::optional<Region> region = FindRegion(place);
+        result.branch_place = region.has_value()
+                                  ? std::string(region->canonical)
+                                  : std::string(place);
+      }
+      continue;
+    }
     if (std::optional<Region> region = BracketRegion(normalized)) {
       regions.push_back(*region);
       continue;

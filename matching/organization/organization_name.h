@@ -26,6 +26,9 @@
 //     spaces) and cut into Latin words and CJK runs; non-Latin letters other
 //     than Han, kana and Hangul (Cyrillic, Greek, ...) and accented letters
 //     are transliterated to ASCII ("Nestlé" -> "nestle").
+//  2a. A branch marker and the place before it are removed from the end
+//     ("华信软件（深圳）有限公司北京分公司", "... Co., Ltd. Beijing Branch"),
+//     before the legal form: `branch` and `branch_place`.
 //  3. A legal form is removed from the end: Latin words ("co ltd",
 //     "aktiengesellschaft", "s a") or a CJK suffix, glued or not
 //     (金蝶软件有限公司, 삼성전자주식회사). Failing that, one from the start
@@ -92,6 +95,13 @@ struct OrganizationName {
   // and digits ("IBM" -> "ibm", "P&G" -> "pg", "AT&T" -> "att"). "" otherwise,
   // and for names with CJK text.
   std::string acronym;
+  // True for a branch of an organization (分公司, 分行, 支行, 分店, 办事处,
+  // 营业部; "Beijing Branch", "Branch Office"), whose marker and place are cut
+  // from the end of the name, or from a bracket ("（北京分公司）").
+  bool branch = false;
+  // The branch's place: a canonical region (chinese_regions.h) when it is
+  // one, else the Latin word before "branch" ("downtown"); "" when unnamed.
+  std::string branch_place;
   // The Han characters of the core, simplified, when it has any: "金蝶软件",
   // "自动车" for トヨタ自動車株式会社. "" otherwise.
   std::string han_core;

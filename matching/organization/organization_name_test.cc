@@ -275,5 +275,79 @@ TEST(ParseOrganizationName, ToleratesUnbalancedBracketsAndEmptyInput) {
   EXPECT_EQ(empty.acronym, "");
 }
 
+struct BranchCase {
+  std::string name;
+  std::vector<std::string> core_tokens;
+  std::string legal_form;
+  std::string region;
+  bool branch;
+  std::string branch_place;
+};
+
+TEST(ParseOrganizationName, CutsBranchMarkerAndPlaceBeforeTheLegalForm) {
+  const BranchCase cases[] = {
+      {"华信软件（深圳）有限公司北京分公司",
+       {"huaxin", "software"},
+       "LTD",
+       "shenzhen",
+       true,
+       "beijing"},
+      {"华信软件有限公司 北京 分公司",
+       {"huaxin", "software"},
+       "LTD",
+       "",
+       true,
+       "beijing"},
+      {"华信软件（深圳）有限公司（北京分公司）",
+       {"huaxin", "software"},
+       "LTD",
+       "shenzhen",
+       true,
+       "beijing"},
+      {"招商银行上海分行", {"zhaoshang", "bank"}, "", "", true, "shanghai"},
+      {"Huaxin Software (Shenzhen) Co., Ltd. Beijing Branch",
+       {"huaxin", "software"},
+       "LTD",
+       "shenzhen",
+       true,
+       "beijing"},
+      {"Huaxin Software Co., Ltd. (Beijing Branch)",
+       {"huaxin", "software"},
+       "LTD",
+       "",
+       true,
+       "beijing"},
+      {"Vantora Trading Inc. Downtown Branch Office",
+       {"vantora", "trading"},
+       "INC",
+       "",
+       true,
+       "downtown"},
+      {"Vantora Trading Inc. Branch",
+       {"vantora", "trading"},
+       "INC",
+       "",
+       true,
+       ""},
+      // Not branches: no marker at the end, or nothing before it.
+      {"华信软件（深圳）有限公司",
+       {"huaxin", "software"},
+       "LTD",
+       "shenzhen",
+       false,
+       ""},
+      {"Branch", {"branch"}, "", "", false, ""},
+  };
+  for (const BranchCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const OrganizationName name = ParseOrganizationName(c.name);
+    EXPECT_THAT(name.core_tokens, ElementsAreArray(c.core_tokens));
+    EXPECT_EQ(name.legal_form, c.legal_form);
+    EXPECT_EQ(name.region, c.region);
+    EXPECT_EQ(name.branch, c.branch);
+    EXPECT_EQ(name.branch_place, c.branch_place);
+  }
+}
+
 }  // namespace
 }  // namespace mdm::matching

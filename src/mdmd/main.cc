@@ -1,6 +1,7 @@
 // mdmd: the mdm service.
 //
 //   mdmd [--listen=HOST:PORT] [--db=FILE] [--config=FILE] [--sync=full|normal]
+//        [--checkpoints=background|commit]
 //        [--tokens=FILE] [--tls-cert=PEM --tls-key=PEM [--tls-client-ca=PEM]]
 //        [--insecure] [limits...]
 //   mdmd --verify=FILE [--config=FILE]
@@ -58,6 +59,7 @@ struct Flags {
   std::string db = "var/mdm.db";
   std::string config;
   std::string sync = "full";
+  std::string checkpoints = "background";
   int prepare_threads = 2;
   double max_write_wait = 30;
   double lock_wait = 0;
@@ -245,6 +247,7 @@ absl::Status Serve(Flags& flags) {
   store_options.max_db_bytes = flags.max_db_bytes;
   store_options.sync = flags.sync == "normal" ? storage::SqliteSync::kNormal
                                               : storage::SqliteSync::kFull;
+  store_options.background_checkpoints = flags.checkpoints == "background";
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
       storage::OpenSqliteStore(store_options);
   if (!store.ok()) return store.status();
@@ -339,6 +342,12 @@ int main(int argc, char** argv) {
                  "full: a commit survives power loss; normal: it survives a "
                  "process crash")
       ->check(CLI::IsMember({"full", "normal"}))
+      ->capture_default_str();
+  app.add_option("--checkpoints", flags.checkpoints,
+                 "where WAL checkpoints run: background (a thread of their "
+                 "own) or commit (inside the commit that fills the WAL, as "
+                 "SQLite does by default)")
+      ->check(CLI::IsMember({"background", "commit"}))
       ->capture_default_str();
   app.add_option("--prepare-threads", flags.prepare_threads,
                  "threads that validate and standardize incoming records "

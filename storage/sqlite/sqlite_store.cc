@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +19,7 @@
 #include "storage/sqlite/internal/online_backup.h"
 #include "storage/sqlite/internal/row_codec.h"
 #include "storage/sqlite/internal/schema.h"
+#include "storage/sqlite/internal/wal_checkpointer.h"
 #include "storage/sqlite/internal/xref_directory.h"
 
 namespace mdm::storage {
@@ -1187,11 +1190,22 @@ class SqliteStore : public Store {
  public:
   SqliteStore(SqliteOptions options,
               std::optional<sqlite_internal::DatabaseLock> lock,
-              std::unique_ptr<Connection> writer, int schema_version)
+              std::unique_ptr<Connection> writer, int schema_version,
+              std::unique_ptr<sqlite_internal::WalCheckpointer> checkpointer)
       : options_(std::move(options)),
         lock_(std::move(lock)),
         writer_(std::move(writer)),
-        schema_version_(schema_version) {}
+        checkpointer_(std::move(checkpointer)),
+        schema_version_(schema_version) {
+    if (checkpointer_ != nullptr) checkpointer_->Attach(writer_->raw());
+  }
+
+  ~SqliteStore() override {
+    if (checkpointer_ != nullptr) {
+      sqlite3_wal_hook(writer_->raw(), nullptr, nullptr);
+      checkpointer_.reset();
+    }
+  }
 
   absl::StatusOr<std::unique_ptr<ReadTransaction>> BeginRead() override {
     std::unique_ptr<Connection> conn;
@@ -1335,6 +1349,8 @@ class SqliteStore : public Store {
   // Used only by the holder of lease_ (a SqliteWriteTransaction, for its
   // life).
   std::unique_ptr<Connection> writer_;
+  // Null when checkpoints run in commits, and for a read-only store.
+  std::unique_ptr<sqlite_internal::WalCheckpointer> checkpointer_;
   const int schema_version_;
   absl::Mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> idle_readers_
@@ -1369,8 +1385,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenReadOnly(
                      version < target ? "; start mdmd on it once to migrate it"
                                       : "; use a newer mdmd"));
   }
-  auto store = std::make_unique<SqliteStore>(options, std::nullopt,
-                                             std::move(conn), target);
+  auto store = std::make_unique<SqliteStore>(
+      options, std::nullopt, std::move(conn), target, /*checkpointer=*/nullptr);
   MDM_RETURN_IF_ERROR(store->LoadDirectory());
   return store;
 }
@@ -1411,8 +1427,14 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
                      std::max<int64_t>(1, options.max_db_bytes / 4096))));
   }
   MDM_RETURN_IF_ERROR(sqlite_internal::Migrate(*writer, target));
-  auto store = std::make_unique<SqliteStore>(options, std::move(lock),
-                                             std::move(writer), target);
+  std::unique_ptr<sqlite_internal::WalCheckpointer> checkpointer;
+  if (options.background_checkpoints) {
+    MDM_ASSIGN_OR_RETURN(checkpointer, sqlite_internal::WalCheckpointer::Start(
+                                           options.path, options.busy_timeout));
+  }
+  auto store =
+      std::make_unique<SqliteStore>(options, std::move(lock), std::move(writer),
+                                    target, std::move(checkpointer));
   MDM_RETURN_IF_ERROR(store->LoadDirectory());
   return store;
 }

@@ -521,11 +521,13 @@ VatNationalCheck Slovakia(absl::string_view n) {
   return Passed(std::string(n));
 }
 
-// XI (Northern Ireland, UK numbering): 9 digits, or 12 with a 3-digit branch;
-// weights 8..2, 10, 1 mod 97 is 0, or 42 or 55 (numbers issued since 2010,
-// when the first three digits are 100 or more). GD + 3 digits below 500
-// (government departments) and HA + 3 digits from 500 (health authorities).
-VatNationalCheck NorthernIreland(absl::string_view n) {
+// UK numbering, for GB (the United Kingdom's VAT numbers, outside VIES
+// since 2021) and XI (Northern Ireland, inside it): 9 digits, or 12 with a
+// 3-digit branch; weights 8..2, 10, 1 mod 97 is 0, or 42 or 55 (numbers
+// issued since 2010, when the first three digits are 100 or more). GD + 3
+// digits below 500 (government departments) and HA + 3 digits from 500
+// (health authorities).
+VatNationalCheck UkNumbering(absl::string_view prefix, absl::string_view n) {
   if (n.size() == 5 && (n.substr(0, 2) == "GD" || n.substr(0, 2) == "HA") &&
       IsDigits(n.substr(2))) {
     const int unit = DigitsValue(n.substr(2));
@@ -536,7 +538,7 @@ VatNationalCheck NorthernIreland(absl::string_view n) {
     return Passed(std::string(n));
   }
   if (!DigitsOfLength(n, 9) && !DigitsOfLength(n, 12)) {
-    return BadFormat("XI", "9 or 12 digits, or GD/HA and 3 digits");
+    return BadFormat(prefix, "9 or 12 digits, or GD/HA and 3 digits");
   }
   const int sum = WeightedSum(n, {8, 7, 6, 5, 4, 3, 2, 10, 1}) % 97;
   const bool modern = DigitsValue(n.substr(0, 3)) >= 100;
@@ -544,6 +546,14 @@ VatNationalCheck NorthernIreland(absl::string_view n) {
     return Passed(std::string(n));
   }
   return Failed(std::string(n), kChecksumMismatch);
+}
+
+VatNationalCheck UnitedKingdom(absl::string_view n) {
+  return UkNumbering("GB", n);
+}
+
+VatNationalCheck NorthernIreland(absl::string_view n) {
+  return UkNumbering("XI", n);
 }
 
 using CountryRule = VatNationalCheck (*)(absl::string_view);
@@ -554,16 +564,16 @@ struct Country {
 };
 
 constexpr Country kCountries[] = {
-    {"AT", Austria},         {"BE", Belgium},   {"BG", Bulgaria},
-    {"CY", Cyprus},          {"CZ", Czechia},   {"DE", Germany},
-    {"DK", Denmark},         {"EE", Estonia},   {"EL", Greece},
-    {"ES", Spain},           {"FI", Finland},   {"FR", France},
-    {"HR", Croatia},         {"HU", Hungary},   {"IE", Ireland},
-    {"IT", Italy},           {"LT", Lithuania}, {"LU", Luxembourg},
-    {"LV", Latvia},          {"MT", Malta},     {"NL", Netherlands},
-    {"PL", Poland},          {"PT", Portugal},  {"RO", Romania},
-    {"SE", Sweden},          {"SI", Slovenia},  {"SK", Slovakia},
-    {"XI", NorthernIreland},
+    {"AT", Austria},         {"BE", Belgium},       {"BG", Bulgaria},
+    {"CY", Cyprus},          {"CZ", Czechia},       {"DE", Germany},
+    {"DK", Denmark},         {"EE", Estonia},       {"EL", Greece},
+    {"ES", Spain},           {"FI", Finland},       {"FR", France},
+    {"HR", Croatia},         {"HU", Hungary},       {"IE", Ireland},
+    {"IT", Italy},           {"LT", Lithuania},     {"LU", Luxembourg},
+    {"LV", Latvia},          {"MT", Malta},         {"NL", Netherlands},
+    {"PL", Poland},          {"PT", Portugal},      {"RO", Romania},
+    {"SE", Sweden},          {"SI", Slovenia},      {"SK", Slovakia},
+    {"XI", NorthernIreland}, {"GB", UnitedKingdom},
 };
 
 CountryRule FindRule(absl::string_view country) {
