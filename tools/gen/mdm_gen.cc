@@ -14,7 +14,14 @@
 // `mdm-eval --dataset=generated --data=OUT`. About --duplicate-share of the
 // records are noisy extra copies of an entity; the noise is described in
 // tools/gen/person_generator.h, organization_generator.h and
-// product_generator.h. --chinese-share applies to persons and organizations.
+// product_generator.h. --chinese-share applies to persons and organizations,
+// --org-english-brand-share to organizations (the share of Chinese groups
+// with a made-up English brand rather than pinyin, default 0),
+// --product-chinese-share to products (the share of product lines listed in
+// Chinese and in English, default 0.15). Organizations also write
+// OUT/groups.csv (entity,group,role,head): each entity's corporate group
+// (the parent's entity), its role (alone, parent, subsidiary, branch) and,
+// for a branch, the entity it is a branch of.
 // --type=mixed writes OUT/person, OUT/organization and OUT/product, each as
 // above, with 40%, 30% and 30% of the entities: a store of every built-in
 // type in the proportions of a CRM and ERP master.
@@ -52,8 +59,24 @@ struct Options {
   std::vector<std::string> source_names;
   double duplicate_share = 0.2;
   double chinese_share = -1;  // the generator's default
+  double org_english_brand_share = 0.0;
+  double product_chinese_share = 0.15;
   std::string out_dir;
 };
+
+const char* RoleName(mdm::gen::OrganizationRole role) {
+  switch (role) {
+    case mdm::gen::OrganizationRole::kAlone:
+      return "alone";
+    case mdm::gen::OrganizationRole::kParent:
+      return "parent";
+    case mdm::gen::OrganizationRole::kSubsidiary:
+      return "subsidiary";
+    case mdm::gen::OrganizationRole::kBranch:
+      return "branch";
+  }
+  return "";
+}
 
 // Writes one type's files into options.out_dir; 0, or 1 after printing why.
 int Generate(const Options& options) {
@@ -67,30 +90,41 @@ int Generate(const Options& options) {
   // The chosen generator, as its columns and its Entity function.
   std::vector<std::string> columns;
   std::function<std::vector<mdm::gen::GeneratedRecord>(int64_t)> entity;
+  // Organizations: the line of groups.csv of an entity.
+  std::function<std::string(int64_t)> group_line;
   if (type == "organization") {
-    mdm::gen::OrganizationGeneratorOptions options{
+    mdm::gen::OrganizationGeneratorOptions generator_options{
         .seed = seed,
         .sources = source_names,
-        .duplicate_share = duplicate_share};
-    if (chinese_share >= 0) options.chinese_share = chinese_share;
-    auto generator =
-        std::make_shared<const mdm::gen::OrganizationGenerator>(options);
+        .duplicate_share = duplicate_share,
+        .english_brand_share = options.org_english_brand_share};
+    if (chinese_share >= 0) generator_options.chinese_share = chinese_share;
+    auto generator = std::make_shared<const mdm::gen::OrganizationGenerator>(
+        generator_options);
     columns = mdm::gen::OrganizationColumns();
     entity = [generator](int64_t e) { return generator->Entity(e); };
+    group_line = [generator](int64_t e) {
+      const mdm::gen::OrganizationMembership m = generator->Membership(e);
+      return absl::StrCat(e, ",", m.group, ",", RoleName(m.role), ",", m.head,
+                          "\n");
+    };
   } else if (type == "product") {
     auto generator = std::make_shared<const mdm::gen::ProductGenerator>(
-        mdm::gen::ProductGeneratorOptions{.seed = seed,
-                                          .sources = source_names,
-                                          .duplicate_share = duplicate_share});
+        mdm::gen::ProductGeneratorOptions{
+            .seed = seed,
+            .sources = source_names,
+            .duplicate_share = duplicate_share,
+            .chinese_share = options.product_chinese_share});
     columns = mdm::gen::ProductColumns();
     entity = [generator](int64_t e) { return generator->Entity(e); };
   } else {
-    mdm::gen::PersonGeneratorOptions options{
+    mdm::gen::PersonGeneratorOptions generator_options{
         .seed = seed,
         .sources = source_names,
         .duplicate_share = duplicate_share};
-    if (chinese_share >= 0) options.chinese_share = chinese_share;
-    auto generator = std::make_shared<const mdm::gen::PersonGenerator>(options);
+    if (chinese_share >= 0) generator_options.chinese_share = chinese_share;
+    auto generator =
+        std::make_shared<const mdm::gen::PersonGenerator>(generator_options);
     columns = mdm::gen::PersonColumns();
     entity = [generator](int64_t e) { return generator->Entity(e); };
   }
@@ -123,6 +157,12 @@ int Generate(const Options& options) {
     std::cerr << "mdm-gen: cannot write type.txt\n";
     return 1;
   }
+  std::unique_ptr<std::ofstream> groups;
+  if (group_line) {
+    groups = std::make_unique<std::ofstream>(
+        std::filesystem::path(out_dir) / "groups.csv", std::ios::binary);
+    *groups << "entity,group,role,head\n";
+  }
 
   int64_t records = 0;
   std::string line;
@@ -137,6 +177,11 @@ int Generate(const Options& options) {
       truth << record.source << "," << record.id << "," << e << "\n";
       ++records;
     }
+    if (groups != nullptr) *groups << group_line(e);
+  }
+  if (groups != nullptr && !groups->flush()) {
+    std::cerr << "mdm-gen: cannot write groups.csv\n";
+    return 1;
   }
   for (auto& [source, file] : files) {
     if (!file->flush()) {
@@ -163,6 +208,8 @@ int main(int argc, char** argv) {
   std::string sources = "crm,erp";
   double duplicate_share = 0.2;
   double chinese_share = -1;  // the generator's default
+  double org_english_brand_share = 0.0;
+  double product_chinese_share = 0.15;
   std::string out_dir;
   app.add_option("--type", type, "entity type")
       ->check(CLI::IsMember({"person", "organization", "product", "mixed"}))
@@ -178,6 +225,14 @@ int main(int argc, char** argv) {
   app.add_option("--chinese-share", chinese_share,
                  "share of persons with Chinese names (default 0.15) or of "
                  "Chinese organizations (default 0.2)");
+  app.add_option("--org-english-brand-share", org_english_brand_share,
+                 "share of Chinese organization groups whose Latin name is a "
+                 "made-up English brand, not pinyin, 0..1")
+      ->capture_default_str();
+  app.add_option("--product-chinese-share", product_chinese_share,
+                 "share of product lines listed in Chinese in one copy and "
+                 "in English in another, 0..1")
+      ->capture_default_str();
   app.add_option("--out", out_dir, "output folder")->required();
   CLI11_PARSE(app, argc, argv);
 
@@ -188,6 +243,8 @@ int main(int argc, char** argv) {
       .source_names = absl::StrSplit(sources, ',', absl::SkipEmpty()),
       .duplicate_share = duplicate_share,
       .chinese_share = chinese_share,
+      .org_english_brand_share = org_english_brand_share,
+      .product_chinese_share = product_chinese_share,
       .out_dir = out_dir};
   if (type != "mixed") return Generate(options);
   // Shares of the entities; the person part takes the rounding.

@@ -29,6 +29,27 @@
 // missing descriptions, and typos. SKUs are the source's own: equal within
 // a source, different across sources.
 //
+// A share `chinese_share` of the product lines (15% by default) are listed
+// in Chinese in one copy of each product and in English in another, as a
+// Chinese shop and an export catalogue list them: "诺维 Pulse X7 Pro
+// 智能手机 128GB 黑色" and "Norvik Pulse X7 Pro Smartphone 128GB Black".
+// Chinese copies carry the brand in Hanzi (a fixed transliteration of the
+// Latin brand: Norvik is 诺维) or in both forms (诺维/Norvik, 诺维（Norvik）),
+// the noun, category, colours and pack sizes in Chinese (黑色, 银色, 3件装),
+// capacities and sizes as digits and units (16GB+512GB, 27英寸), model
+// names and model numbers (MPN) in Latin, Chinese descriptions, and prices
+// in CNY or USD. Siblings still differ in capacity, size, colour or pack,
+// in either language. The choice is drawn apart from everything else: at
+// share 0 the output is that of a generator without Chinese listings, and
+// at any share the lines listed in English only are unchanged.
+//
+//   ProductGenerator generator({.seed = 7, .chinese_share = 0.3});
+//   for (const GeneratedRecord& r : generator.Entity(e)) {
+//     // r.values[0] (the title) in one record:
+//     //   "诺维 Pulse X7 Pro 智能手机 128GB 黑色",
+//     // in another: "Norvik Pulse X7 Pro Smartphone 128GB Black".
+//   }
+//
 // Thread-compatible; Entity() is const and may run on many threads.
 #ifndef MDM_TOOLS_GEN_PRODUCT_GENERATOR_H_
 #define MDM_TOOLS_GEN_PRODUCT_GENERATOR_H_
@@ -50,6 +71,8 @@ struct ProductGeneratorOptions {
   std::vector<std::string> sources = {"crm", "erp"};
   // Share of all records that are extra copies of an entity, in [0, 0.5].
   double duplicate_share = 0.2;
+  // Share of product lines listed in Chinese and in English, in [0, 1].
+  double chinese_share = 0.15;
 };
 
 class ProductGenerator {

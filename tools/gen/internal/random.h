@@ -24,6 +24,12 @@ inline uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// True with probability p when `hash` is uniformly distributed (a Mix of
+// some key): a one-off draw without the cost of seeding a stream.
+inline bool HashChance(uint64_t hash, double p) {
+  return static_cast<double>(hash >> 11) * 0x1.0p-53 < p;
+}
+
 // A pseudo-random stream (64-bit Mersenne Twister) fixed by its seed.
 // Not thread-safe; make one per entity.
 class Random {
