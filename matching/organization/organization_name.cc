@@ -351,6 +351,26 @@ BranchCut StripBranch(std::vector<Piece>* pieces) {
     }
     return cut;
   }
+  // "Niederlassung Düsseldorf", "Zweigniederlassung München", "Filiale
+  // Paris": the marker comes before its place.
+  for (size_t words = 1; words <= 3 && words + 1 < pieces->size(); ++words) {
+    const Piece& marker = (*pieces)[pieces->size() - words - 1];
+    if (marker.cjk ||
+        (marker.text != "niederlassung" &&
+         marker.text != "zweigniederlassung" && marker.text != "filiale")) {
+      continue;
+    }
+    std::vector<absl::string_view> place;
+    for (size_t i = pieces->size() - words; i < pieces->size(); ++i) {
+      place.push_back((*pieces)[i].text);
+    }
+    const std::string joined = absl::StrJoin(place, " ");
+    const std::optional<Region> region = FindRegion(joined);
+    cut.branch = true;
+    cut.place = region.has_value() ? std::string(region->canonical) : joined;
+    pieces->resize(pieces->size() - words - 1);
+    return cut;
+  }
   size_t marker = 0;
   const size_t n = pieces->size();
   if (n >= 2 && (*pieces)[n - 1].text == "branch") {

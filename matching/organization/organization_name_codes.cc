@@ -17,11 +17,10 @@ namespace {
 // be one (Vantora Group, Vantora Holdings International).
 bool IsStructuralTerm(absl::string_view term) {
   constexpr absl::string_view kStructural[] = {
-      "america", "and",        "asia",        "associates",    "brothers",
-      "center",  "china",      "development", "enterprise",    "europe",
-      "global",  "group",      "holding",     "international", "japan",
-      "korea",   "management", "national",    "new",           "pacific",
-      "partner", "service"};
+      "america",  "and",     "asia",          "associates", "brothers",
+      "center",   "china",   "enterprise",    "europe",     "global",
+      "group",    "holding", "international", "japan",      "korea",
+      "national", "new",     "pacific",       "partner"};
   return std::find(std::begin(kStructural), std::end(kStructural), term) !=
          std::end(kStructural);
 }
@@ -54,6 +53,13 @@ std::vector<std::string> OrganizationNameCodes(const OrganizationName& name) {
     }
   }
   if (!brand.empty()) codes.push_back(absl::StrCat("b:", brand));
+  for (const std::string& token : name.core_tokens) {
+    if (token == "group" || token == "holding") codes.push_back("g");
+  }
+  if (name.branch) codes.push_back("k");
+  for (const std::string& qualifier : name.qualifiers) {
+    codes.push_back(absl::StrCat("q:", qualifier));
+  }
   const std::string& place = name.branch ? name.branch_place : name.region;
   if (!place.empty()) {
     const std::optional<Region> region = FindRegion(place);
@@ -71,29 +77,53 @@ std::vector<std::string> OrganizationNameCodes(const OrganizationName& name) {
 bool OrganizationNameCodesConflict(absl::Span<const std::string> a,
                                    absl::Span<const std::string> b) {
   absl::string_view brand_a, brand_b;
-  bool industries_a = false, industries_b = false, shared_industry = false;
+  std::vector<absl::string_view> industries_a, industries_b;
+  std::vector<absl::string_view> qualifiers_a, qualifiers_b;
+  bool group_a = false, group_b = false, branch_a = false, branch_b = false;
   for (const std::string& x : a) {
     if (absl::StartsWith(x, "b:")) brand_a = Body(x);
-    if (absl::StartsWith(x, "i:")) industries_a = true;
+    if (absl::StartsWith(x, "i:")) industries_a.push_back(x);
+    if (absl::StartsWith(x, "q:")) qualifiers_a.push_back(x);
+    group_a = group_a || x == "g";
+    branch_a = branch_a || x == "k";
   }
   for (const std::string& y : b) {
     if (absl::StartsWith(y, "b:")) brand_b = Body(y);
-    if (absl::StartsWith(y, "i:")) {
-      industries_b = true;
-      shared_industry =
-          shared_industry || std::find(a.begin(), a.end(), y) != a.end();
-    }
+    if (absl::StartsWith(y, "i:")) industries_b.push_back(y);
+    if (absl::StartsWith(y, "q:")) qualifiers_b.push_back(y);
+    group_b = group_b || y == "g";
+    branch_b = branch_b || y == "k";
     if (absl::StartsWith(y, "p")) {
       const absl::string_view level = y.substr(0, y.find(':'));
       for (const std::string& x : a) {
-        if (absl::StartsWith(x, level) && x[level.size()] == ':' && x != y) {
+        if (absl::StartsWith(x, level) && x.size() > level.size() &&
+            x[level.size()] == ':' && x != y) {
           return true;
         }
       }
     }
   }
-  return !brand_a.empty() && brand_a == brand_b && industries_a &&
-         industries_b && !shared_industry;
+  if (brand_a.empty() || brand_a != brand_b) return false;
+  // Codes are sorted, so the industries are too.
+  if (branch_a != branch_b) return true;
+  if (!qualifiers_a.empty() && !qualifiers_b.empty() &&
+      std::none_of(
+          qualifiers_a.begin(), qualifiers_a.end(), [&](absl::string_view x) {
+            return std::find(qualifiers_b.begin(), qualifiers_b.end(), x) !=
+                   qualifiers_b.end();
+          })) {
+    return true;
+  }
+  if (industries_a == industries_b) return false;
+  if (group_a != group_b) return true;
+  if (industries_a.empty() || industries_b.empty()) return false;
+  for (absl::string_view x : industries_a) {
+    if (std::find(industries_b.begin(), industries_b.end(), x) !=
+        industries_b.end()) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace mdm::matching

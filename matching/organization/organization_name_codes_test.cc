@@ -20,14 +20,14 @@ TEST(OrganizationNameCodes, BrandIndustriesAndPlaceWithItsLevel) {
   EXPECT_THAT(Codes("腾讯科技（深圳）有限公司"),
               ElementsAre("b:tengxun", "i:technology", "p2:shenzhen"));
   EXPECT_THAT(Codes("Vantora Holdings International Trading Group Inc."),
-              ElementsAre("b:vantora", "i:trading"));
+              ElementsAre("b:vantora", "g", "i:trading"));
   EXPECT_THAT(Codes("Kingdee Software (China) Co., Ltd."),
               ElementsAre("b:kingdee", "i:software", "p0:china"));
   // A branch is placed where it is, not where its parent is.
   EXPECT_THAT(Codes("华信软件（深圳）有限公司北京分公司"),
-              ElementsAre("b:huaxin", "i:software", "p2:beijing"));
+              ElementsAre("b:huaxin", "i:software", "k", "p2:beijing"));
   EXPECT_THAT(Codes("Acme Inc. Downtown Branch"),
-              ElementsAre("b:acme", "pw:downtown"));
+              ElementsAre("b:acme", "k", "pw:downtown"));
   EXPECT_THAT(Codes("Amazon.com, Inc."), ElementsAre("b:amazon"));
 }
 
@@ -58,6 +58,22 @@ TEST(OrganizationNameCodesConflict, PlacesOfOneLevelAndIndustriesOfOneBrand) {
       {"Vantora Trading Inc.", "Vantora Logistics Inc.", true},
       {"小米科技有限责任公司", "小米通讯技术有限公司", false},
       {"小米科技有限责任公司", "小米通讯有限公司", true},
+      // A branch and its head.
+      {"Praevale Capital LLC", "Praevale Capital LLC - Atlanta Branch", true},
+      {"Verincrest Automation GmbH",
+       "Verincrest Automation GmbH Zweigniederlassung München", true},
+      {"Vinantra Trading (Denver) International Co., Nashville Branch",
+       "VINANTRA TRADING (DENVER) INTERNATIONAL (NASHVILLE BRANCH)", false},
+      {"Valiquest Systems Ltd, Bristol Branch",
+       "Valiquest Services Ltd, Bristol Branch", true},
+      // Qualifiers of one brand.
+      {"North Belemere Technologies (Bristol) Ltd",
+       "North Belemere Technologies (London) Ltd", true},
+      {"North Belemere Technologies (Bristol) Ltd",
+       "North Belemere Technologies Ltd", false},
+      // A group or holding company and a member with its own industry.
+      {"Ararhaven Holdings Corp.", "Ararhaven Media Co.", true},
+      {"Huawei Technologies Co., Ltd.", "Huawei Technologies Group", false},
       // Industries differ, brands too: not this rule's to decide.
       {"Vantora Trading Inc.", "Norvik Logistics Inc.", false},
   };
