@@ -1,7 +1,7 @@
 // mdmd: the mdm service.
 //
 //   mdmd [--listen=HOST:PORT] [--db=FILE] [--config=FILE] [--sync=full|normal]
-//        [--checkpoints=background|commit]
+//        [--checkpoints=commit|background]
 //        [--tokens=FILE] [--tls-cert=PEM --tls-key=PEM [--tls-client-ca=PEM]]
 //        [--insecure] [limits...]
 //   mdmd --verify=FILE [--config=FILE]
@@ -59,7 +59,7 @@ struct Flags {
   std::string db = "var/mdm.db";
   std::string config;
   std::string sync = "full";
-  std::string checkpoints = "background";
+  std::string checkpoints = "commit";
   int prepare_threads = 2;
   double max_write_wait = 30;
   double lock_wait = 0;
@@ -344,9 +344,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"full", "normal"}))
       ->capture_default_str();
   app.add_option("--checkpoints", flags.checkpoints,
-                 "where WAL checkpoints run: background (a thread of their "
-                 "own) or commit (inside the commit that fills the WAL, as "
-                 "SQLite does by default)")
+                 "where WAL checkpoints run: commit (inside the commit that "
+                 "fills the WAL, as SQLite does by default) or background (a "
+                 "thread of their own; measured slower with --sync=full)")
       ->check(CLI::IsMember({"background", "commit"}))
       ->capture_default_str();
   app.add_option("--prepare-threads", flags.prepare_threads,

@@ -53,11 +53,14 @@ struct SqliteOptions {
   // Schema version to migrate to; 0 means the latest. Tests use older
   // versions to exercise migrations.
   int schema_version = 0;
-  // Where WAL checkpoints run. True: on a thread of the store's own, so that
-  // no commit pays for copying the WAL into a large database file (see
-  // internal/wal_checkpointer.h). False: inside the commit that takes the WAL
-  // past 1,000 pages, as SQLite does by default.
-  bool background_checkpoints = true;
+  // Where WAL checkpoints run. False: inside the commit that takes the WAL
+  // past 1,000 pages, as SQLite does by default. True: on a thread of the
+  // store's own (internal/wal_checkpointer.h). Against a 2.7 GB store at 500
+  // upserts/s the thread made the upsert p99 no better with synchronous
+  // NORMAL and four to twelve times worse with FULL, its fsyncs of the
+  // database file delaying every commit's fsync of the WAL
+  // (docs/benchmarks.md).
+  bool background_checkpoints = false;
   // How long opening waits for another process to release the database.
   absl::Duration lock_wait = absl::ZeroDuration();
   // Opens an existing database for reading only: no lock, no migration (a
