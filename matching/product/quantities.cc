@@ -51,6 +51,27 @@ constexpr UnitEntry kUnits[] = {
     {"port", "port", 1},    {"ports", "port", 1},     {"x", "x", 1},
 };
 
+// Units written in Chinese after the number, glued or not ("34英寸", "2件装",
+// "20000毫安"): no word boundary follows a Han character.
+constexpr UnitEntry kCjkUnits[] = {
+    {"英寸", "in", 1},   {"毫安时", "mah", 1}, {"毫安", "mah", 1},
+    {"千克", "g", 1000}, {"公斤", "g", 1000},  {"克", "g", 1},
+    {"毫升", "ml", 1},   {"升", "ml", 1000},   {"厘米", "mm", 10},
+    {"毫米", "mm", 1},   {"米", "mm", 1000},   {"千瓦", "w", 1000},
+    {"瓦", "w", 1},      {"伏", "v", 1},       {"件装", "pack", 1},
+    {"个装", "pack", 1}, {"支装", "pack", 1},  {"只装", "pack", 1},
+    {"盒装", "pack", 1}, {"片装", "pack", 1},  {"袋装", "pack", 1},
+    {"瓶装", "pack", 1}, {"卷装", "pack", 1},  {"件套", "pack", 1},
+    {"杯", "cup", 1},    {"口", "port", 1},
+};
+
+const UnitEntry* FindCjkUnit(absl::string_view matched) {
+  for (const UnitEntry& unit : kCjkUnits) {
+    if (unit.spelling == matched) return &unit;
+  }
+  return nullptr;
+}
+
 // Inch marks: straight double quote, two single quotes, right double
 // quotation mark, double prime.
 constexpr absl::string_view kInchMarks[] = {"\"", "''", "”", "″"};
@@ -82,9 +103,16 @@ std::string QuantityPattern() {
   for (absl::string_view mark : kInchMarks) {
     marks.push_back(RE2::QuoteMeta(re2::StringPiece(mark.data(), mark.size())));
   }
+  std::vector<std::string> cjk;
+  for (const UnitEntry& unit : kCjkUnits) cjk.emplace_back(unit.spelling);
+  std::sort(cjk.begin(), cjk.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() > b.size();
+            });
   return absl::StrCat(
       R"((?i)(?:^|[^a-wyz0-9.])(\d+(?:[.,]\d+)*)(\s*-?\s*)(?:()",
-      absl::StrJoin(words, "|"), R"()\b|()", absl::StrJoin(marks, "|"), "))");
+      absl::StrJoin(words, "|"), R"()\b|()", absl::StrJoin(marks, "|"), ")|(",
+      absl::StrJoin(cjk, "|"), "))");
 }
 
 const RE2& QuantityRegex() {
@@ -158,20 +186,24 @@ bool Covers(const std::vector<Quantity>& a, const std::vector<Quantity>& b,
 std::vector<QuantityMatch> FindQuantities(absl::string_view text) {
   std::vector<QuantityMatch> matches;
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[5];
+  re2::StringPiece groups[6];
   for (size_t pos = 0; pos < text.size();) {
     if (!QuantityRegex().Match(input, pos, input.size(), RE2::UNANCHORED,
-                               groups, 5)) {
+                               groups, 6)) {
       break;
     }
     pos = Offset(text, groups[0]) + std::max<size_t>(groups[0].size(), 1);
     const absl::string_view number(groups[1].data(), groups[1].size());
     const absl::string_view separator(groups[2].data(), groups[2].size());
-    const re2::StringPiece& unit_piece =
-        groups[3].data() != nullptr ? groups[3] : groups[4];
+    const re2::StringPiece& unit_piece = groups[3].data() != nullptr ? groups[3]
+                                         : groups[4].data() != nullptr
+                                             ? groups[4]
+                                             : groups[5];
     const absl::string_view unit_text(unit_piece.data(), unit_piece.size());
-    const UnitEntry* unit =
-        groups[3].data() != nullptr ? FindUnit(unit_text) : FindUnit("in");
+    const UnitEntry* unit = groups[3].data() != nullptr ? FindUnit(unit_text)
+                            : groups[4].data() != nullptr
+                                ? FindUnit("in")
+                                : FindCjkUnit(unit_text);
     if (groups[4].data() != nullptr && !separator.empty()) continue;
     double value = 0;
     if (unit == nullptr || !ParseNumber(number, &value) ||

@@ -7,6 +7,7 @@
 //   ExtractQuantities("15.6\" laptop, 2-pack")   == {{15.6, "in"}, {2, "pack"}}
 //   ExtractQuantities("PowerShot SD1000 7.1MP")  == {{7.1, "mp"}}
 //   ExtractQuantities("Galaxy S21 5G")           == {}   (a network)
+//   ExtractQuantities("显示器 34英寸 蓝色 2件装")  == {{34, "in"}, {2, "pack"}}
 //   QuantitiesConflict({{256, "gb"}}, {{512, "gb"}})       == true
 //   QuantitiesConflict({{1000, "gb"}}, {{1000, "gb"}})     == false  ("1 TB")
 //
@@ -28,11 +29,15 @@
 //   pack  pack(s), pk, ct, count, pcs, piece(s)
 //   cup   cup(s) ("12-cup" coffee makers);  port  port(s) ("8-port" hubs)
 //   x     a multiplier glued to its number: "3x", "10x zoom"
-// Deliberate exclusions: an upper-case "G" and 2g-5g are network generations,
-// not grams ("5G"); "in" after a space or dash needs a decimal number, since
-// "2 in 1" is no length; "x" after a space ("3 x 4") is a dimension, not a
-// multiplier; "1920x1080" is a resolution. Imperial and metric are never
-// converted into each other (15.6" and 39.6 cm would then round apart).
+// and in Chinese, glued or not: 英寸 (in), 毫安/毫安时 (mah), 千克/公斤/克,
+// 毫升/升, 厘米/毫米/米, 千瓦/瓦, 伏, 杯 (cup), 口 (port), and pack counts
+// 件装, 个装, 支装, 只装, 盒装, 片装, 袋装, 瓶装, 卷装, 件套 ("34英寸",
+// "2件装"). Deliberate exclusions: an upper-case "G" and 2g-5g are network
+// generations, not grams ("5G"); "in" after a space or dash needs a decimal
+// number, since "2 in 1" is no length; "x" after a space ("3 x 4") is a
+// dimension, not a multiplier; "1920x1080" is a resolution. Imperial and metric
+// are never converted into each other (15.6" and 39.6 cm would then round
+// apart).
 //
 // Cost: two passes of precompiled RE2s over the text (RE2 objects are
 // expensive, so they are built once, on first use), microseconds per title.

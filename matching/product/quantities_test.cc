@@ -59,6 +59,29 @@ TEST(ExtractQuantities, ReadsNumberAndCanonicalUnit) {
   }
 }
 
+TEST(ExtractQuantities, ReadsChineseUnitsGluedOrNot) {
+  const struct {
+    std::string text;
+    std::vector<Quantity> quantities;
+  } cases[] = {
+      {"Zorida显示器 Aurora 3 34英寸 带鱼屏 蓝色 2件装",
+       {{34, "in"}, {2, "pack"}}},
+      {"波蒂 Prism S14 Plus 移动电源 20000mAh 2件装",
+       {{20000, "mah"}, {2, "pack"}}},
+      {"充电宝 10000毫安 白色", {{10000, "mah"}}},
+      {"矿泉水 550 毫升 24瓶装", {{550, "ml"}, {24, "pack"}}},
+      {"大米 5公斤", {{5000, "g"}}},
+      {"数据线 1.5米", {{1500, "mm"}}},
+      {"8口 千兆交换机", {{8, "port"}}},
+      // A Han character before the number is no obstacle; letters are.
+      {"型号A2件装", {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_THAT(ExtractQuantities(c.text), ElementsAreArray(c.quantities));
+  }
+}
+
 TEST(ExtractQuantities, FrequenciesConvertToHertz) {
   const std::vector<Quantity> ghz = ExtractQuantities("Intel 2.4GHz");
   ASSERT_EQ(ghz.size(), 1u);
