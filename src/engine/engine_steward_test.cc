@@ -518,6 +518,29 @@ TEST_F(StewardTest, MovingARetiredIdsRecordsElsewhereMovesItsRedirect) {
   ExpectInvariantsHold();
 }
 
+TEST_F(StewardTest, DeletingARetiredIdsRecordMovesItsRedirectToTheOthers) {
+  MustUpsert(Person("a", {{"email", "a@x.org"}}));
+  MustUpsert(Person("b1", {{"email", "b1@x.org"}}));
+  MustUpsert(Person("b2", {{"email", "b2@x.org"}}));
+  MustUpsert(Person("z", {{"email", "z@x.org"}}));
+  const std::string ga = GoldenOf("a"), gb = GoldenOf("b1"), gz = GoldenOf("z");
+  ASSERT_OK(engine_->MergeGoldens(gb, GoldenOf("b2"), "ann", "").status());
+  ASSERT_OK(engine_->MergeGoldens(ga, gb, "ann", "").status());
+  // gb's records part: one each in ga and gz, and the older, b1, keeps its
+  // redirect at ga.
+  ASSERT_OK(engine_->MoveRecord(Ref("crm", "b2"), gz, "ann", "").status());
+  ASSERT_OK_AND_ASSIGN(ResolvedId before, engine_->ResolveGoldenId(gb));
+  EXPECT_EQ(before.golden_id, ga);
+  ExpectInvariantsHold();
+
+  // b1 is deleted: of gb's records only b2 remains, in gz.
+  ASSERT_OK(engine_->Delete("person", {"crm", "b1"}).status());
+  ASSERT_OK_AND_ASSIGN(ResolvedId after, engine_->ResolveGoldenId(gb));
+  EXPECT_TRUE(after.redirected);
+  EXPECT_EQ(after.golden_id, gz);
+  ExpectInvariantsHold();
+}
+
 TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
   MustUpsert(Half("web", "g2", "Gus", "Hall", false));

@@ -447,6 +447,7 @@ absl::Status UnitOfWork::DeleteRecord(const RecordRow& row) {
   MDM_RETURN_IF_ERROR(ResyncCrossedBlocks(row.id, old_keys, {}));
   MDM_ASSIGN_OR_RETURN(GoldenChange * change, Change(row.golden_id));
   change->departed.push_back({.key = row.key, .to_golden_id = 0});
+  lost_to_delete_.insert(row.golden_id);
   return Emit(ChangeKind::kXrefUnlinked, row.golden_id, {row.key});
 }
 
@@ -977,11 +978,11 @@ absl::StatusOr<UnitOfWork::RedirectPlan> UnitOfWork::PlanRedirects(
   for (size_t c = 0; c < clusters.size(); ++c) {
     for (int64_t golden : heirs[c]) successor[golden] = heirs[c].front();
   }
-  // Only golden records whose members part ways can strand a redirect: when
-  // they all stay together, every id merged into theirs keeps leading to
-  // its former records.
+  // Only golden records whose members part ways, or that lost a member to a
+  // delete, can strand a redirect: when they all stay together, every id
+  // merged into theirs keeps leading to its former records.
   absl::flat_hash_map<int64_t, size_t> first_cluster;
-  std::set<int64_t> parted;
+  std::set<int64_t> parted = lost_to_delete_;
   for (const auto& [id, row] : records_) {
     if (row.golden_id == 0) continue;
     const size_t c = cluster_of.at(id);

@@ -291,6 +291,9 @@ class UnitOfWork {
   // The id of the new record PlaceNewRecord has yet to insert, or 0.
   int64_t unstored_record_ = 0;
   std::set<int64_t> goldens_;  // golden records they belonged to
+  // Golden records that lost a record to a delete in this unit: ids merged
+  // into them may have to lead elsewhere (PlanRedirects).
+  std::set<int64_t> lost_to_delete_;
   std::vector<matching::ScoredPair> pairs_;
   // Golden records of the records the scored record links to, and whether it
   // has pairs in the best-match band (which can change other records' best
