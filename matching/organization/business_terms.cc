@@ -21,7 +21,7 @@ namespace {
 constexpr BusinessTermEntry kBusinessTerms[] = {
     // Information technology and telecoms.
     {"technology",
-     "tech technology technologies technological technologie 科技 技术 "
+     "tech technology technologies technological technologie technik 科技 技术 "
      "テクノロジー テクノロジーズ テック 기술 테크 테크놀로지"},
     {"software",
      "software softwares 软件 软体 ソフトウェア ソフトウエア 소프트웨어"},
@@ -31,11 +31,13 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
     {"electronics",
      "electronic electronics electronica electronique elektronik 电子 "
      "エレクトロニクス 전자 일렉트로닉스"},
-    {"electric", "electric electrical elec 电气 電気 電機 電工 전기 일렉트릭"},
+    {"electric",
+     "electric electrical elec elektro elektrotechnik 电气 電気 電機 電工 전기 "
+     "일렉트릭"},
     {"computer",
      "computer computers computing 计算机 电脑 コンピュータ コンピューター "
      "컴퓨터"},
-    {"system", "system systems sys 系统 システム システムズ 시스템"},
+    {"system", "system systems systeme sys 系统 システム システムズ 시스템"},
     {"communication",
      "communication communications comm comms 通信 通讯 コミュニケーションズ "
      "커뮤니케이션 통신"},
@@ -90,9 +92,11 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
     {"management", "management mgmt 管理 マネジメント 매니지먼트"},
     {"asset", "asset assets 资产 アセット 자산"},
     {"asset management", "资产管理 アセットマネジメント 자산운용"},
-    {"service", "service services svc svcs servicios 服务 サービス 서비스"},
+    {"service",
+     "service services svc svcs servicios dienstleistungen 服务 サービス "
+     "서비스"},
     {"consulting",
-     "consulting consultancy consultant consultants 咨询 顾问 "
+     "consulting consultancy consultant consultants beratung 咨询 顾问 "
      "コンサルティング 컨설팅"},
     {"partner", "partner partners 合伙人 パートナーズ 파트너스"},
     {"associates", "associates associated"},
@@ -128,7 +132,8 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
 
     // Trade and retail.
     {"trading",
-     "trading trade trades 贸易 商贸 商事 物产 物産 トレーディング 상사 무역 "
+     "trading trade trades handel 贸易 商贸 商事 物产 物産 トレーディング 상사 "
+     "무역 "
      "물산"},
     {"import export", "进出口 수출입"},
     {"import", "import imports 进口"},
@@ -140,12 +145,14 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
     {"department", "department"},
     {"supermarket",
      "supermarket supermarkets 超市 スーパーマーケット 슈퍼마켓"},
-    {"distribution", "distribution distributor distributors 分销 流通 유통"},
+    {"distribution",
+     "distribution distributor distributors vertrieb 分销 流通 유통"},
     {"wholesale", "wholesale 批发 도매"},
     {"supply chain", "供应链 サプライチェーン 공급망"},
     {"supply", "supply supplies"},
     {"chain", "chain"},
-    {"logistics", "logistics 物流 ロジスティクス 로지스틱스 물류"},
+    {"logistics",
+     "logistics logistik spedition 物流 ロジスティクス 로지스틱스 물류"},
     {"transport", "transport transportation 运输 運輸 운수 운송"},
     {"shipping", "shipping 航运 海运 海運 商船 해운"},
     {"warehouse", "warehouse warehousing 仓储 倉庫 창고"},
@@ -157,7 +164,8 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
 
     // Industry.
     {"manufacturing", "manufacturing mfg 制造 製造 제조"},
-    {"machinery", "machinery 机械 機械 기계"},
+    {"automation", "automation automatisierung 自动化 オートメーション 자동화"},
+    {"machinery", "machinery maschinenbau maschinen 机械 機械 기계"},
     {"equipment", "equipment 设备 設備 장비"},
     {"instrument", "instrument instruments 仪器 仪表 計器 계기"},
     {"precision", "precision 精密 精工 정밀"},
@@ -173,7 +181,8 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
      "pharmaceutical pharmaceuticals pharma pharm pharmaceutica "
      "pharmaceutique 医药 制药 製薬 药业 ファーマ 제약 파마"},
     {"pharmacy", "pharmacy pharmacies 药房 大药房 薬局 약국"},
-    {"medical", "medical 医疗 医療 メディカル 의료 메디칼"},
+    {"medical",
+     "medical medizintechnik medizin 医疗 医療 メディカル 의료 메디칼"},
     {"health", "health 健康 ヘルス 헬스"},
     {"healthcare", "healthcare 医疗保健 ヘルスケア 헬스케어"},
     {"hospital", "hospital 医院 病院 병원"},
@@ -200,10 +209,11 @@ constexpr BusinessTermEntry kBusinessTerms[] = {
     {"motor",
      "motor motors motoren auto automobile automobiles automotive 汽车 "
      "自动车 モーター モーターズ 자동차 모터스"},
-    {"construction", "construction constructions 建设 建筑 建设 건설"},
+    {"construction", "construction constructions bau 建设 建筑 建设 건설"},
     {"engineering", "engineering 工程 エンジニアリング 엔지니어링"},
     {"property",
-     "property properties realty 地产 房地产 置业 物业 不動産 부동산"},
+     "property properties realty immobilien 地产 房地产 置业 物业 不動産 "
+     "부동산"},
     {"cement", "cement 水泥 セメント 시멘트"},
     {"glass", "glass 玻璃 ガラス 유리"},
     {"paper", "paper 纸业 製紙 제지"},

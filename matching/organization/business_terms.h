@@ -20,10 +20,11 @@
 // business term for IsBusinessTerm. The canonical "and" (for "and", "und",
 // "et") is meant to be dropped by the caller as a stopword.
 //
-// The table holds 165 canonical terms with about 860 forms: 330 Latin, 250
-// Han (Chinese in either script, Japanese kanji), 100 kana, 180 Hangul. Han
-// forms are stored as written and converted with TraditionalToSimplified when
-// the table is built, so callers must pass simplified text
+// The table holds 166 canonical terms with about 880 forms: 350 Latin (German
+// ones among them: Handel, Logistik, Maschinenbau, Medizintechnik), 250 Han
+// (Chinese in either script, Japanese kanji), 100 kana, 180 Hangul. Han forms
+// are stored as written and converted with TraditionalToSimplified when the
+// table is built, so callers must pass simplified text
 // (TraditionalToSimplified of the name, then NormalizeText). Latin forms are
 // whole words: plurals and variants are folded only where the table lists
 // them; there is no general stemming.

@@ -21,6 +21,9 @@ TEST(CanonicalBusinessTerm, FoldsListedVariantsOnly) {
   } cases[] = {
       {"technology", "technology"},
       {"technologies", "technology"},
+      {"logistik", "logistics"},
+      {"maschinenbau", "machinery"},
+      {"handel", "trading"},
       {"tech", "technology"},
       {"software", "software"},
       {"holdings", "holding"},

@@ -71,6 +71,9 @@ TEST(OrganizationNameCodesConflict, PlacesOfOneLevelAndIndustriesOfOneBrand) {
        "North Belemere Technologies (London) Ltd", true},
       {"North Belemere Technologies (Bristol) Ltd",
        "North Belemere Technologies Ltd", false},
+      // German industry words are industries too.
+      {"Hoffmann & Huber Handel GmbH", "Hoffmann & Huber Logistik GmbH", true},
+      {"Norincor Medizintechnik GmbH & Co. KG", "Norincor Medical Ltd", false},
       // A group or holding company and a member with its own industry.
       {"Ararhaven Holdings Corp.", "Ararhaven Media Co.", true},
       {"Huawei Technologies Co., Ltd.", "Huawei Technologies Group", false},
