@@ -94,7 +94,8 @@ bool OrganizationNameCodesConflict(absl::Span<const std::string> a,
     group_b = group_b || y == "g";
     branch_b = branch_b || y == "k";
     if (absl::StartsWith(y, "p")) {
-      const absl::string_view level = y.substr(0, y.find(':'));
+      const absl::string_view level =
+          absl::string_view(y).substr(0, y.find(':'));
       for (const std::string& x : a) {
         if (absl::StartsWith(x, level) && x.size() > level.size() &&
             x[level.size()] == ':' && x != y) {

@@ -482,7 +482,7 @@ TEST(OrganizationGenerator, ChineseBranchesHaveTheirOwnUsccInTheirCity) {
     }
     ++branches;
     const std::string& uscc = branch.values[1];
-    const std::string& head_uscc = FirstRecord(generator, m.head).values[1];
+    const std::string head_uscc = FirstRecord(generator, m.head).values[1];
     if (uscc.empty() || head_uscc.empty()) continue;
     const matching::IdentifierCheck check = matching::ClassifyIdentifier(
         uscc, matching::IdentifierHint::kRegistration);
