@@ -368,8 +368,23 @@ absl::StatusOr<UpsertResult> Engine::ApplyUpsert(
 }
 
 absl::StatusOr<UpsertResult> Engine::Upsert(const RecordInput& record) {
-  std::vector<absl::StatusOr<UpsertResult>> results = UpsertBatch({record});
-  return std::move(results.front());
+  // Outside the write lock, on the caller's thread: validation,
+  // standardization, and scores against the candidates as they are now.
+  PreparedRecord prepared = Prepare(record);
+  ScoreAhead(prepared);
+  return upsert_group_.Submit(
+      {record, std::move(prepared)},
+      [this](std::vector<std::pair<RecordInput, PreparedRecord>> batch) {
+        std::vector<RecordInput> records;
+        std::vector<PreparedRecord> prepared;
+        records.reserve(batch.size());
+        prepared.reserve(batch.size());
+        for (auto& [input, ready] : batch) {
+          records.push_back(std::move(input));
+          prepared.push_back(std::move(ready));
+        }
+        return UpsertBatch(records, std::move(prepared));
+      });
 }
 
 std::vector<absl::StatusOr<UpsertResult>> Engine::UpsertBatch(

@@ -32,6 +32,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -46,6 +47,7 @@
 #include "mdm/v1/config.pb.h"
 #include "src/base/clock.h"
 #include "src/base/worker_pool.h"
+#include "src/engine/internal/group_commit.h"
 #include "src/engine/internal/unit_of_work.h"
 #include "src/engine/invariant_checker.h"
 #include "src/engine/source_registry.h"
@@ -76,7 +78,11 @@ class Engine {
       storage::Store* store, const v1::MdmConfig& config, Clock* clock,
       EngineOptions options = {});
 
-  // Inserts or updates one source record in its own transaction.
+  // Inserts or updates one source record. Concurrent calls share a
+  // transaction (internal/group_commit.h): each is still applied in a
+  // savepoint of its own, so a rejected record changes nothing and fails
+  // alone, but a failure of the database as a whole (see UpsertBatch)
+  // fails every record of that transaction.
   absl::StatusOr<UpsertResult> Upsert(const RecordInput& record);
 
   // The part of an upsert that needs no storage: validation,
@@ -374,6 +380,11 @@ class Engine {
   mutable absl::Mutex models_mu_;
   absl::flat_hash_map<std::string, ModelEntry> models_
       ABSL_GUARDED_BY(models_mu_);
+
+  // Concurrent Upsert calls, applied a batch a transaction.
+  GroupCommit<std::pair<RecordInput, PreparedRecord>,
+              absl::StatusOr<UpsertResult>>
+      upsert_group_;
 
   absl::Mutex head_mu_;
   absl::CondVar head_changed_;
