@@ -46,6 +46,7 @@ std::vector<std::string> OrganizationNameCodes(const OrganizationName& name) {
   std::vector<std::string> codes;
   std::string brand;
   for (const std::string& token : name.core_tokens) {
+    if (token == "group" || token == "holding") codes.push_back("g");
     if (IsBusinessTerm(token)) {
       if (!IsStructuralTerm(token)) codes.push_back(absl::StrCat("i:", token));
     } else if (!IsWebSuffix(token)) {
@@ -53,9 +54,6 @@ std::vector<std::string> OrganizationNameCodes(const OrganizationName& name) {
     }
   }
   if (!brand.empty()) codes.push_back(absl::StrCat("b:", brand));
-  for (const std::string& token : name.core_tokens) {
-    if (token == "group" || token == "holding") codes.push_back("g");
-  }
   if (name.branch) codes.push_back("k");
   for (const std::string& qualifier : name.qualifiers) {
     codes.push_back(absl::StrCat("q:", qualifier));
@@ -105,7 +103,6 @@ bool OrganizationNameCodesConflict(absl::Span<const std::string> a,
     }
   }
   if (brand_a.empty() || brand_a != brand_b) return false;
-  // Codes are sorted, so the industries are too.
   if (branch_a != branch_b) return true;
   if (!qualifiers_a.empty() && !qualifiers_b.empty() &&
       std::none_of(
@@ -115,6 +112,7 @@ bool OrganizationNameCodesConflict(absl::Span<const std::string> a,
           })) {
     return true;
   }
+  // Codes are sorted, so the industries are too.
   if (industries_a == industries_b) return false;
   if (group_a != group_b) return true;
   if (industries_a.empty() || industries_b.empty()) return false;

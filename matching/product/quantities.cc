@@ -195,16 +195,17 @@ std::vector<QuantityMatch> FindQuantities(absl::string_view text) {
     pos = Offset(text, groups[0]) + std::max<size_t>(groups[0].size(), 1);
     const absl::string_view number(groups[1].data(), groups[1].size());
     const absl::string_view separator(groups[2].data(), groups[2].size());
-    const re2::StringPiece& unit_piece = groups[3].data() != nullptr ? groups[3]
-                                         : groups[4].data() != nullptr
-                                             ? groups[4]
-                                             : groups[5];
+    // Exactly one of the unit groups matched: a word, an inch mark, or a
+    // Chinese unit.
+    const bool word = groups[3].data() != nullptr;
+    const bool inch_mark = groups[4].data() != nullptr;
+    const re2::StringPiece& unit_piece =
+        word ? groups[3] : (inch_mark ? groups[4] : groups[5]);
     const absl::string_view unit_text(unit_piece.data(), unit_piece.size());
-    const UnitEntry* unit = groups[3].data() != nullptr ? FindUnit(unit_text)
-                            : groups[4].data() != nullptr
-                                ? FindUnit("in")
-                                : FindCjkUnit(unit_text);
-    if (groups[4].data() != nullptr && !separator.empty()) continue;
+    const UnitEntry* unit = word        ? FindUnit(unit_text)
+                            : inch_mark ? FindUnit("in")
+                                        : FindCjkUnit(unit_text);
+    if (inch_mark && !separator.empty()) continue;
     double value = 0;
     if (unit == nullptr || !ParseNumber(number, &value) ||
         !Plausible(value, unit_text, separator, *unit)) {
