@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -484,7 +485,11 @@ std::string Acronym(absl::string_view main, const Core& core) {
 
 OrganizationName ParseOrganizationName(absl::string_view name) {
   OrganizationName result;
-  result.has_han = ContainsHan(name);
+  // Compatibility characters may hold Han that only normalization shows
+  // (㈺ is "(呼)").
+  result.has_han =
+      ContainsHan(name) || (!absl::c_all_of(name, absl::ascii_isascii) &&
+                            ContainsHan(NormalizeText(name)));
   // ㈱, ㈲ and ㈜ are one character each; spell them as brackets.
   std::string text = absl::StrReplaceAll(
       name, {{"㈱", "(株)"}, {"㈲", "(有)"}, {"㈜", "(주)"}});
