@@ -20,18 +20,22 @@ struct ClusterState {
   std::vector<size_t> cannot;                       // record indexes
   // Members with distinguishing values (record indexes).
   std::vector<size_t> distinguished;
+  // Every member (record indexes), when the sets track them.
+  std::vector<size_t> members;
 };
 
 class ConstrainedSets {
  public:
   ConstrainedSets(absl::Span<const ClusterRecord> records,
-                  absl::Span<const v1::AttributeKind> kinds)
+                  absl::Span<const v1::AttributeKind> kinds,
+                  bool track_members = false)
       : records_(records),
         parent_(records.size()),
         state_(records.size()),
         kinds_(kinds) {
     std::iota(parent_.begin(), parent_.end(), 0);
     for (size_t i = 0; i < records.size(); ++i) {
+      if (track_members) state_[i].members.push_back(i);
       if (!records[i].distinguishing.empty()) {
         state_[i].distinguished.push_back(i);
       }
@@ -81,7 +85,14 @@ class ConstrainedSets {
     into.distinguished.insert(into.distinguished.end(),
                               from.distinguished.begin(),
                               from.distinguished.end());
+    into.members.insert(into.members.end(), from.members.begin(),
+                        from.members.end());
     from = ClusterState();
+  }
+
+  // The members of root x's cluster; empty unless the sets track them.
+  absl::Span<const size_t> Members(size_t root) const {
+    return state_[root].members;
   }
 
  private:
@@ -163,11 +174,15 @@ bool StrongValuesCompatible(v1::AttributeKind kind, absl::string_view a,
   return true;
 }
 
-std::vector<std::vector<int64_t>> ClusterRecords(
-    absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
-    LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
-    absl::Span<const CannotLink> cannot_links,
-    absl::Span<const MustLink> must_links) {
+namespace {
+
+// ClusterRecords, and with `part` ClusterPart.
+PartClustering Cluster(absl::Span<const ClusterRecord> records,
+                       absl::Span<const ScoredPair> pairs,
+                       LinkThresholds thresholds,
+                       absl::Span<const v1::AttributeKind> kinds,
+                       absl::Span<const CannotLink> cannot_links,
+                       absl::Span<const MustLink> must_links, bool part) {
   // Records in their stable order (rank, then id), so that every tie broken
   // by the smaller index is broken by rank; a record given twice counts once
   // (inside when either copy is).
@@ -193,28 +208,50 @@ std::vector<std::vector<int64_t>> ClusterRecords(
   };
 
   ConstrainedSets sets(sorted, kinds);
+  // With `part`: the previous partition's clusters as they grew, from the
+  // pairs and must-links within each unchanged cluster.
+  ConstrainedSets before(part ? sorted : absl::Span<const ClusterRecord>(),
+                         kinds, /*track_members=*/true);
+  auto unchanged_together = [&](size_t a, size_t b) {
+    return part && sorted[a].unchanged_cluster != 0 &&
+           sorted[a].unchanged_cluster == sorted[b].unchanged_cluster;
+  };
   for (const CannotLink& link : cannot_links) {
     auto a = index.find(link.a);
     auto b = index.find(link.b);
-    if (inside(a) && inside(b)) sets.AddCannotLink(a->second, b->second);
+    if (inside(a) && inside(b)) {
+      sets.AddCannotLink(a->second, b->second);
+      if (unchanged_together(a->second, b->second)) {
+        before.AddCannotLink(a->second, b->second);
+      }
+    }
   }
   // Must-links in a fixed order, so that conflicting ones resolve the same
   // way whatever order they came in.
+  PartClustering result;
   std::vector<std::pair<size_t, size_t>> forced;
   for (const MustLink& link : must_links) {
     auto a = index.find(link.a);
     auto b = index.find(link.b);
+    // A must-link that leaves the part joins what lies beyond it.
+    if (part && inside(a) != inside(b)) {
+      result.undecided.push_back(inside(a) ? link.b : link.a);
+    }
     if (inside(a) && inside(b)) {
       forced.emplace_back(std::min(a->second, b->second),
                           std::max(a->second, b->second));
     }
   }
   std::sort(forced.begin(), forced.end());
-  for (const auto& [a, b] : forced) sets.TryUnion(a, b, /*forced=*/true);
+  for (const auto& [a, b] : forced) {
+    sets.TryUnion(a, b, /*forced=*/true);
+    if (unchanged_together(a, b)) before.TryUnion(a, b, /*forced=*/true);
+  }
 
   struct Link {
     double weight;
     size_t a, b;  // a < b
+    bool leaves = false;  // one end is outside (ClusterPart only)
   };
   std::vector<Link> links;
   // Best weight of each record's pairs to records not given at all, whose
@@ -269,34 +306,70 @@ std::vector<std::vector<int64_t>> ClusterRecords(
              link.weight > unknown_best[self];
     };
     std::vector<Link> kept;
-    for (const Link& link : links) {
-      if (sorted[link.a].outside || sorted[link.b].outside) continue;
+    for (Link link : links) {
+      const bool outside_a = sorted[link.a].outside;
+      const bool outside_b = sorted[link.b].outside;
+      if (outside_a && outside_b) continue;
+      link.leaves = outside_a || outside_b;
+      if (link.leaves && !part) continue;
       // Between two deduplicated sources the constraint itself keeps the
       // linking one-to-one, best pairs first.
       const bool exclusive = sorted[link.a].exclusive_source >= 0 &&
                              sorted[link.b].exclusive_source >= 0;
+      // An outside record's pairs are not all given: whether the pair is
+      // its best is unknown, so it may be.
+      const bool best_of_a = outside_a || is_best(link.a, link.b);
+      const bool best_of_b = outside_b || is_best(link.b, link.a);
       if (link.weight >= thresholds.best_match_weight ||
           (exclusive ? link.weight >= one_to_one
-                     : link.weight >= mutual_best && is_best(link.a, link.b) &&
-                           is_best(link.b, link.a))) {
+                     : link.weight >= mutual_best && best_of_a && best_of_b)) {
         kept.push_back(link);
       }
     }
     links = std::move(kept);
   } else {
-    links.erase(std::remove_if(links.begin(), links.end(),
-                               [&](const Link& link) {
-                                 return sorted[link.a].outside ||
-                                        sorted[link.b].outside;
-                               }),
-                links.end());
+    std::vector<Link> kept;
+    for (Link link : links) {
+      const bool outside_a = sorted[link.a].outside;
+      const bool outside_b = sorted[link.b].outside;
+      if (outside_a && outside_b) continue;
+      link.leaves = outside_a || outside_b;
+      if (link.leaves && !part) continue;
+      kept.push_back(link);
+    }
+    links = std::move(kept);
   }
   std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
     return std::tie(y.weight, x.a, x.b) < std::tie(x.weight, y.a, y.b);
   });
-  for (const Link& link : links) sets.TryUnion(link.a, link.b);
+  for (const Link& link : links) {
+    if (!link.leaves) {
+      sets.TryUnion(link.a, link.b);
+      if (unchanged_together(link.a, link.b)) before.TryUnion(link.a, link.b);
+      continue;
+    }
+    const size_t own = sorted[link.a].outside ? link.b : link.a;
+    const size_t other = own == link.a ? link.b : link.a;
+    // The pair kept the two clusters apart before; it still does if `own`'s
+    // cluster holds every record its cluster held then.
+    bool stands = sorted[own].unchanged_cluster != 0;
+    if (stands) {
+      const size_t root = sets.Find(own);
+      for (size_t member : before.Members(before.Find(own))) {
+        if (sets.Find(member) != root) {
+          stands = false;
+          break;
+        }
+      }
+    }
+    if (!stands) result.undecided.push_back(sorted[other].id);
+  }
+  std::sort(result.undecided.begin(), result.undecided.end());
+  result.undecided.erase(
+      std::unique(result.undecided.begin(), result.undecided.end()),
+      result.undecided.end());
 
-  std::vector<std::vector<int64_t>> clusters;
+  std::vector<std::vector<int64_t>>& clusters = result.clusters;
   absl::flat_hash_map<size_t, size_t> cluster_of_root;
   for (size_t i = 0; i < sorted.size(); ++i) {
     if (sorted[i].outside) continue;
@@ -309,7 +382,29 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     std::sort(cluster.begin(), cluster.end());
   }
   std::sort(clusters.begin(), clusters.end());
-  return clusters;
+  return result;
+}
+
+}  // namespace
+
+std::vector<std::vector<int64_t>> ClusterRecords(
+    absl::Span<const ClusterRecord> records, absl::Span<const ScoredPair> pairs,
+    LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
+    absl::Span<const CannotLink> cannot_links,
+    absl::Span<const MustLink> must_links) {
+  return Cluster(records, pairs, thresholds, kinds, cannot_links, must_links,
+                 /*part=*/false)
+      .clusters;
+}
+
+PartClustering ClusterPart(absl::Span<const ClusterRecord> records,
+                           absl::Span<const ScoredPair> pairs,
+                           LinkThresholds thresholds,
+                           absl::Span<const v1::AttributeKind> kinds,
+                           absl::Span<const CannotLink> cannot_links,
+                           absl::Span<const MustLink> must_links) {
+  return Cluster(records, pairs, thresholds, kinds, cannot_links, must_links,
+                 /*part=*/true);
 }
 
 }  // namespace mdm::matching

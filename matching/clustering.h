@@ -69,6 +69,11 @@ struct ClusterRecord {
   // Records whose values of one attribute conflict (FeaturesConflict) never
   // share a cluster.
   std::vector<std::pair<int, Feature>> distinguishing;
+  // For ClusterPart only: the cluster (any id) the record had in the
+  // previous partition when neither that cluster's records nor their pairs
+  // have changed since; 0 for a new record and for every record of a
+  // cluster that did change.
+  int64_t unchanged_cluster = 0;
 };
 
 struct ScoredPair {
@@ -113,6 +118,39 @@ std::vector<std::vector<int64_t>> ClusterRecords(
     LinkThresholds thresholds, absl::Span<const v1::AttributeKind> kinds,
     absl::Span<const CannotLink> cannot_links = {},
     absl::Span<const MustLink> must_links = {});
+
+// Clustering one part of a store after a change, without the rest.
+//
+// The part is the `records` not `outside`: whole clusters of the previous
+// partition (every member given, each with its `unchanged_cluster`), plus
+// the new records. Every pair of every part record is given, with each
+// partner beyond the part as an `outside` record, as for ClusterRecords. The
+// previous partition must be ClusterRecords of the previous state.
+//
+// A pair from a part record u to an outside record v counts against the
+// part: it kept their clusters apart before. It still does when, at its
+// turn in the order, u's cluster holds at least the records it held then,
+// since a cluster with more records has more constraints. Otherwise, or
+// when u's cluster changed, v is `undecided`: the caller adds v's cluster
+// to the part and clusters again. Once nothing is undecided, `clusters` are
+// what ClusterRecords of the whole new state gives the part's records, and
+// every cluster beyond the part stands as it was.
+//
+//   PartClustering part = ClusterPart(records, pairs, thresholds, kinds);
+//   while (!part.undecided.empty()) { ...add their clusters; again... }
+//
+// Cost: that of ClusterRecords, plus for each pair that leaves the part the
+// size of one cluster. Pure; thread-safe.
+struct PartClustering {
+  std::vector<std::vector<int64_t>> clusters;  // as ClusterRecords
+  std::vector<int64_t> undecided;              // sorted, unique
+};
+PartClustering ClusterPart(absl::Span<const ClusterRecord> records,
+                           absl::Span<const ScoredPair> pairs,
+                           LinkThresholds thresholds,
+                           absl::Span<const v1::AttributeKind> kinds,
+                           absl::Span<const CannotLink> cannot_links = {},
+                           absl::Span<const MustLink> must_links = {});
 
 // True when two values of a strong identifier can belong to one entity:
 // equal, or for MPN one extends the other, which holds a digit, by 1-3

@@ -1,7 +1,9 @@
 #include "matching/clustering.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
 #include <tuple>
 
 #include "absl/strings/str_split.h"
@@ -218,6 +220,255 @@ TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
     }
     EXPECT_EQ(ClusterRecords(records, pairs, {8, 12}, kKinds), expected);
   }
+}
+
+
+// The engine's use of ClusterPart, on a random store: after a change, start
+// from the changed records and the clusters of partners whose counted pairs
+// changed, add each undecided record's whole cluster until none is left,
+// and the result must be the whole store's clustering.
+class PartSimulation {
+ public:
+  PartSimulation(std::vector<ClusterRecord> records,
+                 std::vector<ScoredPair> pairs, LinkThresholds thresholds)
+      : records_(std::move(records)),
+        pairs_(std::move(pairs)),
+        thresholds_(thresholds) {}
+
+  // Clusters the store with `removed` absent before, and `added` absent
+  // after (0: none), through ClusterPart; returns the partition after, and
+  // the number of records the part took in.
+  std::pair<std::vector<std::vector<int64_t>>, size_t> Change(
+      int64_t removed_after, int64_t added) {
+    const std::vector<std::vector<int64_t>> before =
+        ClusterRecords(Without(records_, added), PairsWithout(added),
+                       thresholds_, kKinds);
+    std::map<int64_t, size_t> cluster_of;
+    for (size_t c = 0; c < before.size(); ++c) {
+      for (int64_t id : before[c]) cluster_of[id] = c;
+    }
+    const std::vector<ClusterRecord> now = Without(records_, removed_after);
+    const std::vector<ScoredPair> now_pairs = PairsWithout(removed_after);
+    std::set<int64_t> inside;
+    std::set<size_t> changed_clusters;
+    auto take_cluster = [&](int64_t id) {
+      auto it = cluster_of.find(id);
+      if (it == cluster_of.end()) {
+        inside.insert(id);
+        return;
+      }
+      for (int64_t member : before[it->second]) {
+        if (member != removed_after) inside.insert(member);
+      }
+    };
+    const int64_t changed = added != 0 ? added : removed_after;
+    if (added != 0) inside.insert(added);
+    if (removed_after != 0) changed_clusters.insert(cluster_of[removed_after]);
+    // Partners of the changed record whose clusters grew otherwise: every
+    // one that lost a pair; one that gained a pair when the model has a band
+    // and the changed record is now its best towards the record's source.
+    const bool band = thresholds_.best_match_weight > thresholds_.link_weight;
+    for (const ScoredPair& pair : pairs_) {
+      if (pair.weight < thresholds_.link_weight) continue;
+      if (pair.a != changed && pair.b != changed) continue;
+      const int64_t partner = pair.a == changed ? pair.b : pair.a;
+      if (removed_after != 0 ||
+          (band && BestToward(partner, Record(changed).source) == changed)) {
+        changed_clusters.insert(cluster_of[partner]);
+      }
+    }
+    for (size_t c : changed_clusters) take_cluster(before[c].front());
+    while (true) {
+      std::vector<ClusterRecord> part;
+      std::set<int64_t> outside;
+      for (const ScoredPair& pair : now_pairs) {
+        if (inside.contains(pair.a) && !inside.contains(pair.b)) {
+          outside.insert(pair.b);
+        }
+        if (inside.contains(pair.b) && !inside.contains(pair.a)) {
+          outside.insert(pair.a);
+        }
+      }
+      for (const ClusterRecord& r : now) {
+        if (inside.contains(r.id)) {
+          ClusterRecord copy = r;
+          auto it = cluster_of.find(r.id);
+          if (it != cluster_of.end() && !changed_clusters.contains(it->second)) {
+            copy.unchanged_cluster = static_cast<int64_t>(it->second) + 1;
+          }
+          part.push_back(copy);
+        } else if (outside.contains(r.id)) {
+          part.push_back({.id = r.id, .source = r.source, .rank = r.rank,
+                          .outside = true});
+        }
+      }
+      std::vector<ScoredPair> part_pairs;
+      for (const ScoredPair& pair : now_pairs) {
+        if (inside.contains(pair.a) || inside.contains(pair.b)) {
+          part_pairs.push_back(pair);
+        }
+      }
+      PartClustering result =
+          ClusterPart(part, part_pairs, thresholds_, kKinds);
+      if (result.undecided.empty()) {
+        std::vector<std::vector<int64_t>> all = result.clusters;
+        std::set<size_t> taken;
+        for (int64_t id : inside) {
+          auto it = cluster_of.find(id);
+          if (it != cluster_of.end()) taken.insert(it->second);
+        }
+        for (size_t c = 0; c < before.size(); ++c) {
+          if (!taken.contains(c) && !changed_clusters.contains(c)) {
+            all.push_back(before[c]);
+          }
+        }
+        std::sort(all.begin(), all.end());
+        return {all, inside.size()};
+      }
+      for (int64_t id : result.undecided) take_cluster(id);
+    }
+  }
+
+  const ClusterRecord& Record(int64_t id) const {
+    return *std::find_if(records_.begin(), records_.end(),
+                         [&](const ClusterRecord& r) { return r.id == id; });
+  }
+
+  // The record's best partner towards `source`, by weight, then rank, then
+  // id, among its pairs at or above the link weight (all present).
+  int64_t BestToward(int64_t id, uint64_t source) const {
+    int64_t best = 0;
+    double best_weight = 0;
+    for (const ScoredPair& pair : pairs_) {
+      if (pair.weight < thresholds_.link_weight) continue;
+      if (pair.a != id && pair.b != id) continue;
+      const int64_t other = pair.a == id ? pair.b : pair.a;
+      if (Record(other).source != source) continue;
+      if (best == 0 || pair.weight > best_weight ||
+          (pair.weight == best_weight &&
+           std::tie(Record(other).rank, other) <
+               std::tie(Record(best).rank, best))) {
+        best = other;
+        best_weight = pair.weight;
+      }
+    }
+    return best;
+  }
+
+  std::vector<std::vector<int64_t>> Whole(int64_t absent) const {
+    return ClusterRecords(Without(records_, absent), PairsWithout(absent),
+                          thresholds_, kKinds);
+  }
+
+ private:
+  static std::vector<ClusterRecord> Without(std::vector<ClusterRecord> records,
+                                            int64_t id) {
+    records.erase(std::remove_if(records.begin(), records.end(),
+                                 [&](const ClusterRecord& r) {
+                                   return r.id == id;
+                                 }),
+                  records.end());
+    return records;
+  }
+  std::vector<ScoredPair> PairsWithout(int64_t id) const {
+    std::vector<ScoredPair> pairs;
+    for (const ScoredPair& pair : pairs_) {
+      if (pair.a != id && pair.b != id) pairs.push_back(pair);
+    }
+    return pairs;
+  }
+
+  std::vector<ClusterRecord> records_;
+  std::vector<ScoredPair> pairs_;
+  LinkThresholds thresholds_;
+};
+
+TEST(ClusterPart, AddingOrRemovingARecordAgreesWithTheWholeStore) {
+  std::mt19937 random(16);
+  size_t part_records = 0;
+  size_t store_records = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const int n = 20 + static_cast<int>(random() % 60);
+    std::vector<ClusterRecord> records;
+    for (int64_t i = 1; i <= n; ++i) {
+      ClusterRecord r{.id = i,
+                      .source = random() % 3,
+                      .rank = random() % 5,
+                      .exclusive_source = random() % 9 == 0 ? 1 : -1};
+      if (random() % 3 == 0) {
+        r.strong_values.push_back({0, std::to_string(random() % 4)});
+      }
+      if (random() % 4 == 0) {
+        r.strong_values.push_back({1, std::to_string(random() % 3)});
+      }
+      records.push_back(r);
+    }
+    std::vector<ScoredPair> pairs;
+    const int pair_count = n * (1 + static_cast<int>(random() % 3));
+    std::set<std::pair<int64_t, int64_t>> seen;
+    for (int i = 0; i < pair_count; ++i) {
+      int64_t a = static_cast<int64_t>(random() % n + 1);
+      int64_t b = static_cast<int64_t>(random() % n + 1);
+      if (a == b) continue;
+      if (a > b) std::swap(a, b);
+      if (!seen.insert({a, b}).second) continue;
+      pairs.push_back({a, b, static_cast<double>(random() % 20)});
+    }
+    const LinkThresholds thresholds =
+        trial % 2 == 0 ? LinkThresholds{8, 12} : LinkThresholds{8, 8};
+    PartSimulation store(records, pairs, thresholds);
+    const int64_t changed = static_cast<int64_t>(random() % n + 1);
+    // Added: absent before, present after.
+    auto [added, added_size] = store.Change(/*removed_after=*/0, changed);
+    EXPECT_EQ(added, store.Whole(0)) << "trial " << trial << " adding "
+                                     << changed;
+    // Removed: present before, absent after.
+    auto [removed, removed_size] = store.Change(changed, /*added=*/0);
+    EXPECT_EQ(removed, store.Whole(changed))
+        << "trial " << trial << " removing " << changed;
+    part_records += added_size;
+    store_records += static_cast<size_t>(n);
+  }
+  // The part is a fraction of the store, not all of it.
+  EXPECT_LT(part_records * 2, store_records);
+}
+
+TEST(ClusterPart, StopsAtClustersKeptApartAsBefore) {
+  // Before: {1, 2}, and {3, 4} kept apart from it by a pair their GTINs
+  // refused; {5, 6} hangs on {3, 4} by another refused pair. New record 7
+  // takes 2 from 1 (GTIN c against a), so 2's cluster is no longer what it
+  // was when the pair to 3 came: 3 is undecided.
+  const std::vector<ClusterRecord> part = {
+      {.id = 1, .strong_values = {{0, "a"}}, .unchanged_cluster = 1},
+      {.id = 2, .unchanged_cluster = 1},
+      {.id = 7, .strong_values = {{0, "c"}}},
+      {.id = 3, .outside = true},
+  };
+  const std::vector<ScoredPair> pairs = {{2, 7, 20}, {1, 2, 19}, {2, 3, 15}};
+  const PartClustering first = ClusterPart(part, pairs, {8, 8}, kKinds);
+  EXPECT_THAT(first.undecided, ElementsAre(3));
+  // With {3, 4} in the part: it grows as before, so {5, 6} stays out.
+  const std::vector<ClusterRecord> wider = {
+      {.id = 1, .strong_values = {{0, "a"}}, .unchanged_cluster = 1},
+      {.id = 2, .unchanged_cluster = 1},
+      {.id = 7, .strong_values = {{0, "c"}}},
+      {.id = 3, .strong_values = {{0, "b"}}, .unchanged_cluster = 2},
+      {.id = 4, .unchanged_cluster = 2},
+      {.id = 5, .outside = true},
+  };
+  const std::vector<ScoredPair> wider_pairs = {
+      {2, 7, 20}, {1, 2, 19}, {2, 3, 15}, {3, 4, 17}, {4, 5, 12}};
+  const PartClustering second =
+      ClusterPart(wider, wider_pairs, {8, 8}, kKinds);
+  EXPECT_THAT(second.undecided, ElementsAre());
+  EXPECT_THAT(second.clusters, ElementsAre(ElementsAre(1), ElementsAre(2, 7),
+                                           ElementsAre(3, 4)));
+  // A cluster that grew from more records still refuses: 7 without a GTIN
+  // joins {1, 2}, which holds all it held, and 3 is not looked at.
+  std::vector<ClusterRecord> grown = part;
+  grown[2].strong_values.clear();
+  EXPECT_THAT(ClusterPart(grown, pairs, {8, 8}, kKinds).undecided,
+              ElementsAre());
 }
 
 }  // namespace

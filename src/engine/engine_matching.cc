@@ -353,7 +353,7 @@ absl::StatusOr<RematchOutcome> Engine::Rematch(absl::string_view entity_type) {
     for (const storage::RecordRow& row : rows) {
       if (done.contains(row.id)) continue;
       UnitOfWork unit(clustering_, *txn, *model, now, RematchCause(*model));
-      MDM_RETURN_IF_ERROR(unit.Recluster({row.id}, {}));
+      MDM_RETURN_IF_ERROR(unit.ReclusterGroup(row.id));
       for (int64_t id : unit.ReclusteredRecords()) done.insert(id);
       outcome.golden_records_created +=
           static_cast<int64_t>(unit.created().size());

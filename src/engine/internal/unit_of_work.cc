@@ -645,24 +645,47 @@ absl::Status UnitOfWork::FlushGoldens() {
 absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
                                    absl::Span<const int64_t> seed_goldens) {
   MDM_RETURN_IF_ERROR(Collect(seed_records, seed_goldens));
-  std::vector<matching::ClusterRecord> nodes;
-  nodes.reserve(records_.size());
-  for (const auto& [id, row] : records_) nodes.push_back(ClusterRecordOf(row));
-  for (const auto& [id, identity] : outside_) {
-    nodes.push_back({.id = id,
-                     .source = identity.source,
-                     .rank = identity.rank,
-                     .outside = true});
-  }
   std::vector<v1::AttributeKind> kinds;
   for (const matching::AttributeSpec& spec : model_.attributes()) {
     kinds.push_back(spec.kind);
   }
-  const std::vector<std::vector<int64_t>> clusters =
-      matching::ClusterRecords(nodes, pairs_, model_.link_thresholds(), kinds,
-                               cannot_links_, must_links_);
-  MDM_RETURN_IF_ERROR(Apply(clusters));
-  return FlushGoldens();
+  while (true) {
+    std::vector<matching::ClusterRecord> nodes;
+    nodes.reserve(records_.size() + outside_.size());
+    for (const auto& [id, row] : records_) {
+      matching::ClusterRecord& node = nodes.emplace_back(ClusterRecordOf(row));
+      if (!whole_group_ && row.golden_id != 0 &&
+          !changed_goldens_.contains(row.golden_id) &&
+          !changed_records_.contains(id)) {
+        node.unchanged_cluster = row.golden_id;
+      }
+    }
+    for (const auto& [id, identity] : outside_) {
+      nodes.push_back({.id = id,
+                       .source = identity.source,
+                       .rank = identity.rank,
+                       .outside = true});
+    }
+    matching::PartClustering part =
+        matching::ClusterPart(nodes, pairs_, model_.link_thresholds(), kinds,
+                              cannot_links_, must_links_);
+    if (part.undecided.empty()) {
+      MDM_RETURN_IF_ERROR(Apply(part.clusters));
+      return FlushGoldens();
+    }
+    const size_t before = records_.size();
+    MDM_RETURN_IF_ERROR(Load(part.undecided));
+    if (records_.size() == before) {
+      return absl::InternalError(absl::StrCat(
+          "re-clustering cannot load record ", part.undecided.front(),
+          ", which a pair names"));
+    }
+  }
+}
+
+absl::Status UnitOfWork::ReclusterGroup(int64_t record_id) {
+  whole_group_ = true;
+  return Recluster({record_id}, {});
 }
 
 matching::ClusterRecord UnitOfWork::ClusterRecordOf(const RecordRow& row) {
@@ -756,75 +779,70 @@ absl::StatusOr<int64_t> UnitOfWork::BestToward(int64_t record_id,
   return best;
 }
 
-absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b,
-                                                 double weight) {
-  const std::optional<matching::CandidateIndex::Identity> identity_a =
-      IdentityOf(a);
-  const std::optional<matching::CandidateIndex::Identity> identity_b =
-      IdentityOf(b);
-  if (!identity_a.has_value() || !identity_b.has_value()) return false;
-  if (exclusive_sources_.contains(identity_a->source) &&
-      exclusive_sources_.contains(identity_b->source)) {
-    // Deduplicated sources: the constraint keeps the linking one-to-one.
-    return weight >= model_.one_to_one_weight();
-  }
-  if (weight < model_.best_match_weight()) return false;
-  MDM_ASSIGN_OR_RETURN(int64_t best_of_a, BestToward(a, identity_b->source));
-  if (best_of_a != b) return false;
-  MDM_ASSIGN_OR_RETURN(int64_t best_of_b, BestToward(b, identity_a->source));
-  return best_of_b == a;
-}
-
 void UnitOfWork::NotePartners(int64_t record_id,
                               absl::Span<const storage::Edge> edges, bool old) {
   for (const storage::Edge& edge : edges) {
     if (edge.weight < model_.link_weight()) continue;
     partners_.push_back({.record = record_id,
                          .partner = edge.a == record_id ? edge.b : edge.a,
-                         .band = edge.weight < model_.auto_merge_weight(),
                          .old = old});
   }
 }
 
-// The records a change can move are those connected to it by counted pairs
-// (at or above auto_merge, or mutual best candidates in the band below),
-// must-links and golden-record membership, starting from the changed records
-// and those of their partners whose best candidates the change moved. The
-// walk follows exactly those, so its result is the batch clustering's
-// (ClusterRecords on the whole store) restricted to them; every pair of the
-// records walked is given to ClusterRecords, their partners beyond as
-// `outside` records.
+// The part re-clustered starts from the changed records, the golden records
+// given, and the partners whose best candidates the change moved; each with
+// every member of its golden record, its must-link partners, and all its
+// pairs. Recluster widens it as ClusterPart asks.
 absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
                                  absl::Span<const int64_t> seed_goldens) {
   edges_.clear();
   identities_.clear();
+  seen_pairs_.clear();
+  changed_records_.clear();
+  changed_goldens_.clear();
   std::vector<int64_t> queue(seed_records.begin(), seed_records.end());
+  changed_records_.insert(seed_records.begin(), seed_records.end());
   std::vector<int64_t> members;
   for (int64_t golden : seed_goldens) {
+    changed_goldens_.insert(golden);
     members.clear();
     MDM_RETURN_IF_ERROR(AddGolden(golden, members));
     queue.insert(queue.end(), members.begin(), members.end());
   }
-  // Partners whose pairs changed: a lost pair may have been counted (walk
-  // it); a new band pair changes what the partner counts when the changed
-  // record is now its best towards the changed record's source.
+  // Partners whose pairs changed in a way that changes how their clusters
+  // grew: a lost pair may have been counted; a new pair changes which of the
+  // partner's band pairs count when the changed record is now its best
+  // towards the changed record's source (never without a band). A new pair
+  // of a seed record needs no more: it leaves a changed cluster, and
+  // ClusterPart asks for the partner's; a new pair between two other
+  // records (a block re-synced) seeds both.
+  const bool band = model_.link_weight() < model_.auto_merge_weight();
+  const absl::flat_hash_set<int64_t> seeds(seed_records.begin(),
+                                           seed_records.end());
   for (const PartnerChange& change : partners_) {
-    if (change.old || !change.band) {
-      queue.push_back(change.partner);
-      continue;
+    bool moved = change.old || !seeds.contains(change.record);
+    if (!moved && band) {
+      const std::optional<matching::CandidateIndex::Identity> identity =
+          IdentityOf(change.record);
+      if (!identity.has_value()) {
+        moved = true;
+      } else {
+        MDM_ASSIGN_OR_RETURN(int64_t best,
+                             BestToward(change.partner, identity->source));
+        moved = best == change.record || best == 0;
+      }
     }
-    const std::optional<matching::CandidateIndex::Identity> identity =
-        IdentityOf(change.record);
-    if (!identity.has_value()) {
+    if (moved) {
       queue.push_back(change.partner);
-      continue;
+      changed_records_.insert(change.partner);
     }
-    MDM_ASSIGN_OR_RETURN(int64_t best,
-                         BestToward(change.partner, identity->source));
-    if (best == change.record || best == 0) queue.push_back(change.partner);
   }
   partners_.clear();
-  absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs;
+  return Load(queue);
+}
+
+absl::Status UnitOfWork::Load(std::vector<int64_t>& queue) {
+  std::vector<int64_t> members;
   for (size_t next = 0; next < queue.size(); ++next) {
     const int64_t id = queue[next];
     if (records_.contains(id)) continue;
@@ -837,6 +855,7 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
           " reaches more than ", context_.max_cluster_records, " records"));
     }
     if (row.golden_id != 0) {
+      if (changed_records_.contains(id)) changed_goldens_.insert(row.golden_id);
       members.clear();
       MDM_RETURN_IF_ERROR(AddGolden(row.golden_id, members));
       queue.insert(queue.end(), members.begin(), members.end());
@@ -844,19 +863,13 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
     MDM_RETURN_IF_ERROR(CollectJudgements(row, queue));
     MDM_ASSIGN_OR_RETURN(const std::vector<storage::Edge>* edges, EdgesOf(id));
     for (const storage::Edge& edge : *edges) {
-      if (!seen_pairs.insert({edge.a, edge.b}).second) continue;
-      pairs_.push_back({edge.a, edge.b, edge.weight});
-      const int64_t other = edge.a == id ? edge.b : edge.a;
-      if (edge.weight >= model_.auto_merge_weight()) {
-        queue.push_back(other);
-      } else if (edge.weight >= model_.link_weight()) {
-        MDM_ASSIGN_OR_RETURN(bool counted,
-                             CountedBandPair(id, other, edge.weight));
-        if (counted) queue.push_back(other);
+      if (seen_pairs_.insert({edge.a, edge.b}).second) {
+        pairs_.push_back({edge.a, edge.b, edge.weight});
       }
     }
   }
-  // Partners beyond the records walked take part in best-candidate tests.
+  // Partners beyond the records loaded take part in best-candidate tests.
+  outside_.clear();
   for (const matching::ScoredPair& pair : pairs_) {
     for (int64_t id : {pair.a, pair.b}) {
       if (records_.contains(id) || outside_.contains(id)) continue;

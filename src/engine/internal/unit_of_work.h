@@ -136,11 +136,19 @@ class UnitOfWork {
   absl::Status PlaceNewRecord(const storage::RecordRow& row,
                               const matching::RecordFeatures& features);
 
-  // Re-clusters everything connected by links to `seed_records` and to the
-  // members of `seed_goldens`, then writes golden records, their versions
-  // and events.
+  // Re-clusters after a change to `seed_records` (new, sent again, judged,
+  // or partners of such) and to the golden records `seed_goldens`, then
+  // writes golden records, their versions and events. Every other golden
+  // record is taken as the batch clustering left it (design invariant 4):
+  // the part re-clustered grows only where a decision can differ
+  // (matching::ClusterPart), not over every record linked to the change.
   absl::Status Recluster(absl::Span<const int64_t> seed_records,
                          absl::Span<const int64_t> seed_goldens);
+
+  // Re-clusters the whole group of records connected to `record_id` by
+  // pairs that may count, taking nothing of the current partition as given:
+  // after a re-match changed the stored pairs everywhere.
+  absl::Status ReclusterGroup(int64_t record_id);
 
   // Deletes a stored record (and its blocks) and notes its departure from
   // its golden record; follow with Recluster({}, {row.golden_id}).
@@ -169,6 +177,11 @@ class UnitOfWork {
  private:
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
+  // Loads the queued records that are not loaded yet, each with the members
+  // of its golden record, its must-link partners and its pairs; then notes
+  // the partners beyond them as `outside_`. Drains `queue`'s work, not its
+  // contents.
+  absl::Status Load(std::vector<int64_t>& queue);
   // A block whose size crossed a limit in this write.
   struct CrossedBlock {
     std::vector<int64_t> members;  // sorted
@@ -252,11 +265,6 @@ class UnitOfWork {
   // the link weight (by weight, then rank, then id, as ClusterRecords
   // takes it); 0 when it has none there, or a partner of unknown source.
   absl::StatusOr<int64_t> BestToward(int64_t record_id, uint64_t source);
-  // Whether a pair of `weight` in the band below auto_merge counts for
-  // clustering (as ClusterRecords decides under model.link_thresholds()):
-  // both of deduplicated sources and at or above one_to_one, or at or above
-  // best_match and each the other's best towards its source.
-  absl::StatusOr<bool> CountedBandPair(int64_t a, int64_t b, double weight);
   // Notes the partners of a record's pairs (at or above the link weight)
   // that this unit adds (`old` false) or removes (`old` true).
   void NotePartners(int64_t record_id, absl::Span<const storage::Edge> edges,
@@ -307,7 +315,6 @@ class UnitOfWork {
   struct PartnerChange {
     int64_t record = 0;   // the changed record
     int64_t partner = 0;  // its partner
-    bool band = false;    // the pair is below auto_merge
     bool old = false;     // the pair is removed (else added)
   };
   std::vector<PartnerChange> partners_;
@@ -318,6 +325,13 @@ class UnitOfWork {
                       std::optional<matching::CandidateIndex::Identity>>
       identities_;
   std::map<int64_t, matching::CandidateIndex::Identity> outside_;
+  absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs_;
+  // Records this Collect starts from, and golden records whose records or
+  // pairs changed: no record of theirs has an unchanged cluster.
+  absl::flat_hash_set<int64_t> changed_records_;
+  absl::flat_hash_set<int64_t> changed_goldens_;
+  // ReclusterGroup: no golden record is taken as it stands.
+  bool whole_group_ = false;
   // Source hashes (RecordIdentity) of the deduplicated sources.
   absl::flat_hash_set<uint64_t> exclusive_sources_;
   // Steward judgements among the records being re-clustered (by record id).
