@@ -250,7 +250,7 @@ PartClustering Cluster(absl::Span<const ClusterRecord> records,
 
   struct Link {
     double weight;
-    size_t a, b;  // a < b
+    size_t a, b;          // a < b
     bool leaves = false;  // one end is outside (ClusterPart only)
   };
   std::vector<Link> links;

@@ -222,7 +222,6 @@ TEST(ClusterRecords, ResultDoesNotDependOnInputOrder) {
   }
 }
 
-
 // The engine's use of ClusterPart, on a random store: after a change, start
 // from the changed records and the clusters of partners whose counted pairs
 // changed, add each undecided record's whole cluster until none is left,
@@ -240,9 +239,8 @@ class PartSimulation {
   // the number of records the part took in.
   std::pair<std::vector<std::vector<int64_t>>, size_t> Change(
       int64_t removed_after, int64_t added) {
-    const std::vector<std::vector<int64_t>> before =
-        ClusterRecords(Without(records_, added), PairsWithout(added),
-                       thresholds_, kKinds);
+    const std::vector<std::vector<int64_t>> before = ClusterRecords(
+        Without(records_, added), PairsWithout(added), thresholds_, kKinds);
     std::map<int64_t, size_t> cluster_of;
     for (size_t c = 0; c < before.size(); ++c) {
       for (int64_t id : before[c]) cluster_of[id] = c;
@@ -293,12 +291,15 @@ class PartSimulation {
         if (inside.contains(r.id)) {
           ClusterRecord copy = r;
           auto it = cluster_of.find(r.id);
-          if (it != cluster_of.end() && !changed_clusters.contains(it->second)) {
+          if (it != cluster_of.end() &&
+              !changed_clusters.contains(it->second)) {
             copy.unchanged_cluster = static_cast<int64_t>(it->second) + 1;
           }
           part.push_back(copy);
         } else if (outside.contains(r.id)) {
-          part.push_back({.id = r.id, .source = r.source, .rank = r.rank,
+          part.push_back({.id = r.id,
+                          .source = r.source,
+                          .rank = r.rank,
                           .outside = true});
         }
       }
@@ -363,11 +364,10 @@ class PartSimulation {
  private:
   static std::vector<ClusterRecord> Without(std::vector<ClusterRecord> records,
                                             int64_t id) {
-    records.erase(std::remove_if(records.begin(), records.end(),
-                                 [&](const ClusterRecord& r) {
-                                   return r.id == id;
-                                 }),
-                  records.end());
+    records.erase(
+        std::remove_if(records.begin(), records.end(),
+                       [&](const ClusterRecord& r) { return r.id == id; }),
+        records.end());
     return records;
   }
   std::vector<ScoredPair> PairsWithout(int64_t id) const {
@@ -420,8 +420,8 @@ TEST(ClusterPart, AddingOrRemovingARecordAgreesWithTheWholeStore) {
     const int64_t changed = static_cast<int64_t>(random() % n + 1);
     // Added: absent before, present after.
     auto [added, added_size] = store.Change(/*removed_after=*/0, changed);
-    EXPECT_EQ(added, store.Whole(0)) << "trial " << trial << " adding "
-                                     << changed;
+    EXPECT_EQ(added, store.Whole(0))
+        << "trial " << trial << " adding " << changed;
     // Removed: present before, absent after.
     auto [removed, removed_size] = store.Change(changed, /*added=*/0);
     EXPECT_EQ(removed, store.Whole(changed))
@@ -458,8 +458,7 @@ TEST(ClusterPart, StopsAtClustersKeptApartAsBefore) {
   };
   const std::vector<ScoredPair> wider_pairs = {
       {2, 7, 20}, {1, 2, 19}, {2, 3, 15}, {3, 4, 17}, {4, 5, 12}};
-  const PartClustering second =
-      ClusterPart(wider, wider_pairs, {8, 8}, kKinds);
+  const PartClustering second = ClusterPart(wider, wider_pairs, {8, 8}, kKinds);
   EXPECT_THAT(second.undecided, ElementsAre());
   EXPECT_THAT(second.clusters, ElementsAre(ElementsAre(1), ElementsAre(2, 7),
                                            ElementsAre(3, 4)));

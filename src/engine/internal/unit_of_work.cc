@@ -676,9 +676,9 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
     const size_t before = records_.size();
     MDM_RETURN_IF_ERROR(Load(part.undecided));
     if (records_.size() == before) {
-      return absl::InternalError(absl::StrCat(
-          "re-clustering cannot load record ", part.undecided.front(),
-          ", which a pair names"));
+      return absl::InternalError(
+          absl::StrCat("re-clustering cannot load record ",
+                       part.undecided.front(), ", which a pair names"));
     }
   }
 }
