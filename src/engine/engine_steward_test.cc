@@ -541,6 +541,26 @@ TEST_F(StewardTest, DeletingARetiredIdsRecordMovesItsRedirectToTheOthers) {
   ExpectInvariantsHold();
 }
 
+TEST_F(StewardTest, RedirectsThroughARevivedIdAreSaidAgainInTheFeed) {
+  MustUpsert(Person("y", {{"email", "y@x.org"}}));
+  MustUpsert(Person("x", {{"email", "x@x.org"}}));
+  MustUpsert(Person("r", {{"email", "r@x.org"}}));
+  const std::string gy = GoldenOf("y"), gx = GoldenOf("x"), gr = GoldenOf("r");
+  // gr into gx, then gx into gy: gr's redirect is re-pointed to gy without
+  // a word, and the feed leads there through gx.
+  ASSERT_OK(engine_->MergeGoldens(gx, gr, "ann", "").status());
+  ASSERT_OK(engine_->MergeGoldens(gy, gx, "ann", "").status());
+  ExpectInvariantsHold();
+  // x leaves gy and takes gx back; r stays in gy, and so does gr's redirect,
+  // which the feed must now say, since gx leads nowhere any more.
+  ASSERT_OK(engine_->SplitGolden(gy, {{"crm", "x"}}, "ann", "").status());
+  EXPECT_EQ(GoldenOf("x"), gx);
+  ASSERT_OK_AND_ASSIGN(ResolvedId resolved, engine_->ResolveGoldenId(gr));
+  EXPECT_TRUE(resolved.redirected);
+  EXPECT_EQ(resolved.golden_id, gy);
+  ExpectInvariantsHold();
+}
+
 TEST_F(StewardTest, UndoRevertsAnApprovalAndIsAudited) {
   MustUpsert(Half("crm", "g1", "Gus", "Hall", true));
   MustUpsert(Half("web", "g2", "Gus", "Hall", false));

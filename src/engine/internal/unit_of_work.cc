@@ -1061,20 +1061,36 @@ absl::StatusOr<UnitOfWork::RedirectPlan> UnitOfWork::PlanRedirects(
   for (auto& [cluster, ids] : revivals) {
     plan.revive[cluster] = *std::min_element(ids.begin(), ids.end());
   }
+  // Redirects that lead to their target without a word (merges re-point
+  // them).
+  std::map<int64_t, int64_t> quiet;
+  bool revived = false;
   for (const auto& [retired, place] : destination) {
     int64_t target = place.second;
     if (place.first == 0) {
       target = heirs[place.second].empty() ? plan.revive[place.second]
                                            : heirs[place.second].front();
     }
-    if (target == retired) continue;  // revived
-    // Where the redirect leads without a word: merges re-point it.
+    if (target == retired) {
+      revived = true;
+      continue;
+    }
     MDM_ASSIGN_OR_RETURN(std::optional<GoldenRow> row, txn_.GetGolden(retired));
     int64_t leads_to = row.has_value() ? row->merged_into : 0;
     if (auto it = successor.find(leads_to); it != successor.end()) {
       leads_to = it->second;
     }
-    if (target != leads_to) plan.retarget[retired] = target;
+    if (target != leads_to) {
+      plan.retarget[retired] = target;
+    } else {
+      quiet.emplace(retired, target);
+    }
+  }
+  // A redirect re-pointed without a word is followed in the feed through
+  // the ids it was merged into; when one of those is revived or re-pointed
+  // here, the feed would lead elsewhere than the redirect. Say every target.
+  if (revived || !plan.retarget.empty()) {
+    plan.retarget.insert(quiet.begin(), quiet.end());
   }
   return plan;
 }
