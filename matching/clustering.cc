@@ -281,8 +281,9 @@ PartClustering Cluster(absl::Span<const ClusterRecord> records,
       std::max(thresholds.link_weight, thresholds.mutual_best_weight);
   const double one_to_one =
       std::max(thresholds.link_weight, thresholds.one_to_one_weight);
-  if (thresholds.best_match_weight > thresholds.link_weight) {
-    absl::flat_hash_map<std::pair<size_t, uint64_t>, const Link*> best;
+  const bool band = thresholds.best_match_weight > thresholds.link_weight;
+  absl::flat_hash_map<std::pair<size_t, uint64_t>, const Link*> best;
+  if (band) {
     auto consider = [&](size_t self, size_t other, const Link& link) {
       const auto key = std::make_pair(self, sorted[other].source);
       auto [it, inserted] = best.emplace(key, &link);
@@ -298,20 +299,24 @@ PartClustering Cluster(absl::Span<const ClusterRecord> records,
       consider(link.a, link.b, link);
       consider(link.b, link.a, link);
     }
-    auto is_best = [&](size_t self, size_t other) {
-      auto it = best.find(std::make_pair(self, sorted[other].source));
-      if (it == best.end()) return false;
-      const Link& link = *it->second;
-      return (link.a == self ? link.b : link.a) == other &&
-             link.weight > unknown_best[self];
-    };
-    std::vector<Link> kept;
-    for (Link link : links) {
-      const bool outside_a = sorted[link.a].outside;
-      const bool outside_b = sorted[link.b].outside;
-      if (outside_a && outside_b) continue;
-      link.leaves = outside_a || outside_b;
-      if (link.leaves && !part) continue;
+  }
+  auto is_best = [&](size_t self, size_t other) {
+    auto it = best.find(std::make_pair(self, sorted[other].source));
+    if (it == best.end()) return false;
+    const Link& link = *it->second;
+    return (link.a == self ? link.b : link.a) == other &&
+           link.weight > unknown_best[self];
+  };
+  // Links that count: between two given records, at least one of them in
+  // the part, and (in a band) past the best-candidate test.
+  std::vector<Link> kept;
+  for (Link link : links) {
+    const bool outside_a = sorted[link.a].outside;
+    const bool outside_b = sorted[link.b].outside;
+    if (outside_a && outside_b) continue;
+    link.leaves = outside_a || outside_b;
+    if (link.leaves && !part) continue;
+    if (band && link.weight < thresholds.best_match_weight) {
       // Between two deduplicated sources the constraint itself keeps the
       // linking one-to-one, best pairs first.
       const bool exclusive = sorted[link.a].exclusive_source >= 0 &&
@@ -320,25 +325,14 @@ PartClustering Cluster(absl::Span<const ClusterRecord> records,
       // its best is unknown, so it may be.
       const bool best_of_a = outside_a || is_best(link.a, link.b);
       const bool best_of_b = outside_b || is_best(link.b, link.a);
-      if (link.weight >= thresholds.best_match_weight ||
-          (exclusive ? link.weight >= one_to_one
-                     : link.weight >= mutual_best && best_of_a && best_of_b)) {
-        kept.push_back(link);
+      if (exclusive ? link.weight < one_to_one
+                    : link.weight < mutual_best || !best_of_a || !best_of_b) {
+        continue;
       }
     }
-    links = std::move(kept);
-  } else {
-    std::vector<Link> kept;
-    for (Link link : links) {
-      const bool outside_a = sorted[link.a].outside;
-      const bool outside_b = sorted[link.b].outside;
-      if (outside_a && outside_b) continue;
-      link.leaves = outside_a || outside_b;
-      if (link.leaves && !part) continue;
-      kept.push_back(link);
-    }
-    links = std::move(kept);
+    kept.push_back(link);
   }
+  links = std::move(kept);
   std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
     return std::tie(y.weight, x.a, x.b) < std::tie(x.weight, y.a, y.b);
   });
