@@ -649,23 +649,32 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
   for (const matching::AttributeSpec& spec : model_.attributes()) {
     kinds.push_back(spec.kind);
   }
+  if (whole_group_) {
+    // Closed under counted pairs already: no part to widen.
+    std::vector<matching::ClusterRecord> nodes;
+    nodes.reserve(records_.size() + outside_.size());
+    for (const auto& [id, row] : records_) {
+      nodes.push_back(ClusterRecordOf(row));
+    }
+    AppendOutside(nodes);
+    MDM_RETURN_IF_ERROR(
+        Apply(matching::ClusterRecords(nodes, pairs_, model_.link_thresholds(),
+                                       kinds, cannot_links_, must_links_)));
+    return FlushGoldens();
+  }
   while (true) {
     std::vector<matching::ClusterRecord> nodes;
     nodes.reserve(records_.size() + outside_.size());
     for (const auto& [id, row] : records_) {
-      matching::ClusterRecord& node = nodes.emplace_back(ClusterRecordOf(row));
-      if (!whole_group_ && row.golden_id != 0 &&
-          !changed_goldens_.contains(row.golden_id) &&
+      auto [cached, absent] = cluster_records_.try_emplace(id);
+      if (absent) cached->second = ClusterRecordOf(row);
+      matching::ClusterRecord& node = nodes.emplace_back(cached->second);
+      if (row.golden_id != 0 && !changed_goldens_.contains(row.golden_id) &&
           !changed_records_.contains(id)) {
         node.unchanged_cluster = row.golden_id;
       }
     }
-    for (const auto& [id, identity] : outside_) {
-      nodes.push_back({.id = id,
-                       .source = identity.source,
-                       .rank = identity.rank,
-                       .outside = true});
-    }
+    AppendOutside(nodes);
     matching::PartClustering part =
         matching::ClusterPart(nodes, pairs_, model_.link_thresholds(), kinds,
                               cannot_links_, must_links_);
@@ -680,6 +689,16 @@ absl::Status UnitOfWork::Recluster(absl::Span<const int64_t> seed_records,
           absl::StrCat("re-clustering cannot load record ",
                        part.undecided.front(), ", which a pair names"));
     }
+  }
+}
+
+void UnitOfWork::AppendOutside(
+    std::vector<matching::ClusterRecord>& nodes) const {
+  for (const auto& [id, identity] : outside_) {
+    nodes.push_back({.id = id,
+                     .source = identity.source,
+                     .rank = identity.rank,
+                     .outside = true});
   }
 }
 
@@ -779,6 +798,25 @@ absl::StatusOr<int64_t> UnitOfWork::BestToward(int64_t record_id,
   return best;
 }
 
+absl::StatusOr<bool> UnitOfWork::CountedBandPair(int64_t a, int64_t b,
+                                                 double weight) {
+  const std::optional<matching::CandidateIndex::Identity> identity_a =
+      IdentityOf(a);
+  const std::optional<matching::CandidateIndex::Identity> identity_b =
+      IdentityOf(b);
+  if (!identity_a.has_value() || !identity_b.has_value()) return false;
+  if (exclusive_sources_.contains(identity_a->source) &&
+      exclusive_sources_.contains(identity_b->source)) {
+    // Deduplicated sources: the constraint keeps the linking one-to-one.
+    return weight >= model_.one_to_one_weight();
+  }
+  if (weight < model_.best_match_weight()) return false;
+  MDM_ASSIGN_OR_RETURN(int64_t best_of_a, BestToward(a, identity_b->source));
+  if (best_of_a != b) return false;
+  MDM_ASSIGN_OR_RETURN(int64_t best_of_b, BestToward(b, identity_a->source));
+  return best_of_b == a;
+}
+
 void UnitOfWork::NotePartners(int64_t record_id,
                               absl::Span<const storage::Edge> edges, bool old) {
   for (const storage::Edge& edge : edges) {
@@ -798,6 +836,7 @@ absl::Status UnitOfWork::Collect(absl::Span<const int64_t> seed_records,
   edges_.clear();
   identities_.clear();
   seen_pairs_.clear();
+  cluster_records_.clear();
   changed_records_.clear();
   changed_goldens_.clear();
   std::vector<int64_t> queue(seed_records.begin(), seed_records.end());
@@ -863,8 +902,17 @@ absl::Status UnitOfWork::Load(std::vector<int64_t>& queue) {
     MDM_RETURN_IF_ERROR(CollectJudgements(row, queue));
     MDM_ASSIGN_OR_RETURN(const std::vector<storage::Edge>* edges, EdgesOf(id));
     for (const storage::Edge& edge : *edges) {
-      if (seen_pairs_.insert({edge.a, edge.b}).second) {
-        pairs_.push_back({edge.a, edge.b, edge.weight});
+      if (!seen_pairs_.insert({edge.a, edge.b}).second) continue;
+      pairs_.push_back({edge.a, edge.b, edge.weight});
+      if (!whole_group_) continue;
+      // A whole group: walk every counted pair.
+      const int64_t other = edge.a == id ? edge.b : edge.a;
+      if (edge.weight >= model_.auto_merge_weight()) {
+        queue.push_back(other);
+      } else if (edge.weight >= model_.link_weight()) {
+        MDM_ASSIGN_OR_RETURN(bool counted,
+                             CountedBandPair(id, other, edge.weight));
+        if (counted) queue.push_back(other);
       }
     }
   }

@@ -146,8 +146,8 @@ class UnitOfWork {
                          absl::Span<const int64_t> seed_goldens);
 
   // Re-clusters the whole group of records connected to `record_id` by
-  // pairs that may count, taking nothing of the current partition as given:
-  // after a re-match changed the stored pairs everywhere.
+  // counted pairs, taking nothing of the current partition as given: after
+  // a re-match changed the stored pairs everywhere.
   absl::Status ReclusterGroup(int64_t record_id);
 
   // Deletes a stored record (and its blocks) and notes its departure from
@@ -178,9 +178,9 @@ class UnitOfWork {
   absl::Status Collect(absl::Span<const int64_t> seed_records,
                        absl::Span<const int64_t> seed_goldens);
   // Loads the queued records that are not loaded yet, each with the members
-  // of its golden record, its must-link partners and its pairs; then notes
-  // the partners beyond them as `outside_`. Drains `queue`'s work, not its
-  // contents.
+  // of its golden record, its must-link partners and its pairs, appending
+  // what they bring to `queue`; then notes the partners beyond them as
+  // `outside_`.
   absl::Status Load(std::vector<int64_t>& queue);
   // A block whose size crossed a limit in this write.
   struct CrossedBlock {
@@ -265,6 +265,13 @@ class UnitOfWork {
   // the link weight (by weight, then rank, then id, as ClusterRecords
   // takes it); 0 when it has none there, or a partner of unknown source.
   absl::StatusOr<int64_t> BestToward(int64_t record_id, uint64_t source);
+  // Whether a pair of `weight` in the band below auto_merge counts for
+  // clustering (as ClusterRecords decides under model.link_thresholds()):
+  // both of deduplicated sources and at or above one_to_one, or at or above
+  // best_match and each the other's best towards its source.
+  absl::StatusOr<bool> CountedBandPair(int64_t a, int64_t b, double weight);
+  // Appends the partners beyond the part (`outside_`) as outside records.
+  void AppendOutside(std::vector<matching::ClusterRecord>& nodes) const;
   // Notes the partners of a record's pairs (at or above the link weight)
   // that this unit adds (`old` false) or removes (`old` true).
   void NotePartners(int64_t record_id, absl::Span<const storage::Edge> edges,
@@ -326,11 +333,15 @@ class UnitOfWork {
       identities_;
   std::map<int64_t, matching::CandidateIndex::Identity> outside_;
   absl::flat_hash_set<std::pair<int64_t, int64_t>> seen_pairs_;
+  // How clustering sees each record loaded, decoded once per Collect
+  // however often ClusterPart asks to widen the part.
+  absl::flat_hash_map<int64_t, matching::ClusterRecord> cluster_records_;
   // Records this Collect starts from, and golden records whose records or
   // pairs changed: no record of theirs has an unchanged cluster.
   absl::flat_hash_set<int64_t> changed_records_;
   absl::flat_hash_set<int64_t> changed_goldens_;
-  // ReclusterGroup: no golden record is taken as it stands.
+  // ReclusterGroup: Load walks every counted pair, and the group is
+  // clustered whole, taking no golden record as it stands.
   bool whole_group_ = false;
   // Source hashes (RecordIdentity) of the deduplicated sources.
   absl::flat_hash_set<uint64_t> exclusive_sources_;
